@@ -1,0 +1,16 @@
+import { Type } from '@sinclair/typebox'
+import { defineCard } from '../../engine/card.ts'
+import { textOf } from '../../engine/values.ts'
+
+export default defineCard({
+  type: 'list.join',
+  title: 'List - To Text',
+  description: 'Joins the items of a list into one text with a separator (Okta\'s "List to Text").',
+  kind: 'function',
+  inputs: Type.Object({
+    list: Type.Array(Type.Unknown()),
+    separator: Type.String({ default: ', ' }),
+  }),
+  outputs: Type.Object({ output: Type.String() }),
+  run: (_ctx, { list, separator }) => ({ output: list.map(textOf).join(separator) }),
+})

@@ -1,0 +1,142 @@
+/**
+ * One small taxonomy of errors. Each has a stable `code`; where it comes from a flow file it
+ * carries the file and `line:col`, and where it comes from a card, the card id.
+ */
+
+export interface SourceLocation {
+  file: string
+  line: number
+  col: number
+}
+
+export function formatLocation(loc: SourceLocation | undefined): string {
+  return loc ? `${loc.file}:${loc.line}:${loc.col}` : ''
+}
+
+export type ErrorCode =
+  | 'FLOW_SYNTAX'
+  | 'FLOW_REFERENCE'
+  | 'FLOW_SCHEMA'
+  | 'CARD_INPUT'
+  | 'CARD_FAILED'
+  | 'CONNECTOR'
+  | 'CONNECTION_MISSING'
+  | 'AUTH'
+  | 'INPUT'
+  | 'TIMEOUT'
+
+export class CardflowError extends Error {
+  readonly code: ErrorCode
+  readonly location: SourceLocation | undefined
+  readonly cardId: string | undefined
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { location?: SourceLocation; cardId?: string; cause?: unknown } = {},
+  ) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause })
+    this.name = new.target.name
+    this.code = code
+    this.location = opts.location
+    this.cardId = opts.cardId
+  }
+
+  /** `file:line:col: message`, the form every diagnostic is printed in. */
+  describe(): string {
+    const where = formatLocation(this.location)
+    return where ? `${where}: ${this.message}` : this.message
+  }
+}
+
+/** The flow file is not valid YAML, or is too large, too deep or too aliased to read safely. */
+export class FlowSyntaxError extends CardflowError {
+  constructor(message: string, location?: SourceLocation) {
+    super('FLOW_SYNTAX', message, location ? { location } : {})
+  }
+}
+
+/** A reference to a card or output that does not exist or is not visible where it is used. */
+export class FlowReferenceError extends CardflowError {
+  constructor(message: string, location?: SourceLocation, cardId?: string) {
+    super('FLOW_REFERENCE', message, { ...(location && { location }), ...(cardId && { cardId }) })
+  }
+}
+
+/** The flow's shape is wrong: unknown card type, unknown or missing input, wrong literal type. */
+export class FlowSchemaError extends CardflowError {
+  constructor(message: string, location?: SourceLocation, cardId?: string) {
+    super('FLOW_SCHEMA', message, { ...(location && { location }), ...(cardId && { cardId }) })
+  }
+}
+
+/** A card's resolved inputs do not match its schema at run time. */
+export class CardInputError extends CardflowError {
+  constructor(message: string, cardId?: string) {
+    super('CARD_INPUT', message, cardId ? { cardId } : {})
+  }
+}
+
+/** A card could not do its work for a reason of its own (bad value, failed operation). */
+export class CardFailedError extends CardflowError {
+  constructor(message: string, cardId?: string) {
+    super('CARD_FAILED', message, cardId ? { cardId } : {})
+  }
+}
+
+/** A call to an outside service failed. `retryable` says whether trying again may help. */
+export class ConnectorError extends CardflowError {
+  readonly service: string
+  readonly retryable: boolean
+  readonly status: number | undefined
+  readonly serviceCode: string | undefined
+
+  constructor(
+    service: string,
+    message: string,
+    opts: { retryable: boolean; status?: number; serviceCode?: string; cause?: unknown },
+  ) {
+    super('CONNECTOR', `${service}: ${message}`, opts.cause === undefined ? {} : { cause: opts.cause })
+    this.service = service
+    this.retryable = opts.retryable
+    this.status = opts.status
+    this.serviceCode = opts.serviceCode
+  }
+}
+
+/** A connector card has no usable connection configured. */
+export class ConnectionMissingError extends CardflowError {
+  constructor(message: string, cardId?: string) {
+    super('CONNECTION_MISSING', message, cardId ? { cardId } : {})
+  }
+}
+
+/** A request lacked valid credentials. The message never holds the credential. */
+export class AuthError extends CardflowError {
+  constructor(message: string) {
+    super('AUTH', message)
+  }
+}
+
+/** The input given to `flow test` (or an API call) cannot be turned into trigger outputs. */
+export class InputError extends CardflowError {
+  constructor(message: string, location?: SourceLocation) {
+    super('INPUT', message, location ? { location } : {})
+  }
+}
+
+/** Plain data for history and JSON output. */
+export interface ErrorRecord {
+  code: string
+  message: string
+  retryable?: boolean
+}
+
+export function toErrorRecord(err: unknown): ErrorRecord {
+  if (err instanceof ConnectorError) {
+    return { code: err.code, message: err.message, retryable: err.retryable }
+  }
+  if (err instanceof CardflowError) return { code: err.code, message: err.message }
+  if (err instanceof Error) return { code: 'INTERNAL', message: err.message }
+  return { code: 'INTERNAL', message: String(err) }
+}

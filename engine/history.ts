@@ -1,0 +1,45 @@
+/** A run is plain data: what the trigger gave, what each card got and gave, and how it ended. */
+import type { ErrorRecord } from './errors.ts'
+
+export type RunStatus = 'succeeded' | 'failed' | 'stopped'
+export type CardStatus = 'succeeded' | 'failed' | 'skipped' | 'stopped'
+
+export interface CardRecord {
+  id: string
+  card: string
+  status: CardStatus
+  inputs: Record<string, unknown>
+  outputs: Record<string, unknown>
+  error?: ErrorRecord
+  durationMs: number
+  /** The card that owns the branch this card sits in, and the branch's name. */
+  parent?: { id: string; branch: string }
+  /** The Continue If message when this card stopped the flow. */
+  message?: string
+}
+
+export interface OutboundRecord {
+  cardId: string
+  connector: string
+  operation: string
+  request: Record<string, unknown>
+  /** `recorded` in dry-run mode, else how the call ended. */
+  result: 'recorded' | 'sent' | 'failed'
+  attempts: number
+}
+
+export interface RunRecord {
+  runId: string
+  flow: string
+  flowFile: string
+  status: RunStatus
+  startedAt: string
+  durationMs: number
+  dryRun: boolean
+  trigger: { id: string; card: string; outputs: Record<string, unknown> }
+  cards: CardRecord[]
+  outbound: OutboundRecord[]
+  /** The Continue If message of a stopped run. */
+  message?: string
+  error?: ErrorRecord & { cardId?: string }
+}

@@ -1,0 +1,12 @@
+/** The engine's public surface, for the CLI and the server. */
+export type { CardContext, CardDef, ConnectorCall, DeliveryInfo, TriggerDef } from './card.ts'
+export { defineCard, defineTrigger } from './card.ts'
+export type { FlowPlan, PlannedCard, PlannedTrigger } from './check.ts'
+export type { CallEnv, ConnectionProvider } from './connector-call.ts'
+export * from './errors.ts'
+export type { CardRecord, CardStatus, OutboundRecord, RunRecord, RunStatus } from './history.ts'
+export { eventsInOrder, type Invocation, invocationForEvent, invocationsFromInput } from './input.ts'
+export { flowFilesIn, flowSlug, isFlowFile, loadFlowFile, loadFlowSource } from './load.ts'
+export { isHookEnvelope, isSystemLogEvent, type OktaEvent, type OktaHookEnvelope } from './okta-event.ts'
+export { makeRedactor, REDACTED, redactRun } from './redact.ts'
+export { type RunOptions, runFlow } from './run.ts'
