@@ -15,6 +15,8 @@ import textSplit from '../cards/text/split.ts'
 import type { AnyCardDef, AnyTriggerDef, CardDef, TriggerDef } from './card.ts'
 // connector cards
 // (end of connector cards)
+// imported-flow cards
+// (end of imported-flow cards)
 
 /* biome-ignore lint/suspicious/noExplicitAny: a registry holds cards of every input and output type */
 type Loose = CardDef<any, any>
@@ -36,6 +38,8 @@ const CARDS: Loose[] = [
   returnCard,
   // connector cards
   // (end of connector cards)
+  // imported-flow cards
+  // (end of imported-flow cards)
 ]
 
 export const triggers: ReadonlyMap<string, AnyTriggerDef> = new Map(TRIGGERS.map((t) => [t.type, t]))
