@@ -5,7 +5,8 @@
  */
 import type { ConnectionProvider } from './connector-call.ts'
 import type { ConnectorName } from './connectors.ts'
-import { ConnectionMissingError } from './errors.ts'
+import type { FlowPlan } from './check.ts'
+import { type CardflowError, ConnectionMissingError } from './errors.ts'
 
 export interface ConnectionsOptions {
   /** Path of the connections file; default `CARDFLOW_CONNECTIONS` or `cardflow.connections.yaml` when present. */
@@ -32,4 +33,9 @@ export function loadConnections(_opts: ConnectionsOptions = {}): Connections {
     hookSecret: () => undefined,
     clientToken: () => undefined,
   }
+}
+
+/** Connector cards of a plan whose connection is not configured, each at its card's line. */
+export function connectionProblems(_plan: FlowPlan, _connections: Connections): CardflowError[] {
+  return []
 }

@@ -1,0 +1,40 @@
+/** What every subcommand shares: exit codes, error printing, reading JSON with a location. */
+import { readFileSync } from 'node:fs'
+import { type CardflowError, InputError } from '../engine/errors.ts'
+
+/** 0 succeeded or stopped, 1 a run failed, 2 the flow, the input or the command line is wrong. */
+export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const
+
+export function printErrors(errors: readonly CardflowError[]): void {
+  for (const e of errors) process.stderr.write(`${e.describe()}\n`)
+}
+
+/** Line and column of a character offset. */
+export function lineCol(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset)
+  const line = before.split('\n').length
+  return { line, col: offset - before.lastIndexOf('\n') }
+}
+
+/** Parses a JSON file; a syntax error names `file:line:col`. */
+export function readJsonFile(file: string): unknown {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    throw new InputError(`cannot read input: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`, { file, line: 1, col: 1 })
+  }
+  try {
+    return JSON.parse(text)
+  } catch (err) {
+    const message = (err as Error).message
+    const pos = /position (\d+)/.exec(message)
+    const where = pos ? lineCol(text, Number(pos[1])) : { line: 1, col: 1 }
+    throw new InputError(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, { file, ...where })
+  }
+}
+
+export function useColor(): boolean {
+  return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
+}

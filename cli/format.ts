@@ -1,0 +1,68 @@
+/** Flow history as a person reads it in a terminal: each card with status, inputs, outputs, time. */
+import { styleText } from 'node:util'
+import type { CardRecord, CardStatus, RunRecord, RunStatus } from '../engine/history.ts'
+
+type Style = Parameters<typeof styleText>[0]
+
+export interface FormatOptions {
+  color?: boolean
+  /** Longest value shown before it is cut, in characters. */
+  width?: number
+}
+
+const MARK: Record<CardStatus, string> = { succeeded: '✓', failed: '✗', skipped: '·', stopped: '■' }
+const CARD_STYLE: Record<CardStatus, Style> = { succeeded: 'green', failed: 'red', skipped: 'gray', stopped: 'yellow' }
+const RUN_STYLE: Record<RunStatus, Style> = { succeeded: 'green', failed: 'red', stopped: 'yellow' }
+
+export function formatRun(run: RunRecord, opts: FormatOptions = {}): string {
+  const paint = (style: Style, text: string) => (opts.color ? styleText(style, text) : text)
+  const width = opts.width ?? 160
+  const show = (v: unknown) => clip(typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? 'null'), width)
+  const lines: string[] = []
+  const header = `${run.flow} (${run.flowFile}): ${paint(RUN_STYLE[run.status], run.status)} in ${ms(run.durationMs)}`
+  lines.push(`${header}${run.dryRun ? paint('gray', '  [dry run]') : ''}  run ${run.runId}`)
+  if (run.message) lines.push(`  ${paint('yellow', 'stopped:')} ${run.message}`)
+  if (run.error) lines.push(`  ${paint('red', 'error:')} ${run.error.cardId ? `card "${run.error.cardId}": ` : ''}${run.error.message}`)
+  lines.push('')
+  lines.push(`${paint('cyan', '▶')} ${run.trigger.id}  ${paint('gray', run.trigger.card)}`)
+  for (const [k, v] of Object.entries(run.trigger.outputs)) {
+    if (k === 'Event Details' || k === 'Headers' || k === 'Client') continue
+    lines.push(`    ${k}: ${show(v)}`)
+  }
+  const depth = depthOf(run.cards)
+  for (const card of run.cards) {
+    const indent = '  '.repeat(depth.get(card.id) ?? 0)
+    const branch = card.parent ? paint('gray', ` [${card.parent.id}: ${card.parent.branch}]`) : ''
+    const status = paint(CARD_STYLE[card.status], `${MARK[card.status]} ${card.status}`)
+    const time = card.status === 'skipped' ? '' : `  ${ms(card.durationMs)}`
+    lines.push(`${indent}${status}  ${paint('bold', card.id)}  ${paint('gray', card.card)}${branch}${time}`)
+    if (card.status === 'skipped') continue
+    for (const [k, v] of Object.entries(card.inputs)) lines.push(`${indent}    in   ${k}: ${show(v)}`)
+    for (const [k, v] of Object.entries(card.outputs)) lines.push(`${indent}    out  ${k}: ${show(v)}`)
+    if (card.message) lines.push(`${indent}    ${paint('yellow', 'message')}  ${card.message}`)
+    if (card.error) lines.push(`${indent}    ${paint('red', 'error')}  ${card.error.code}: ${card.error.message}`)
+  }
+  if (run.outbound.length > 0) {
+    lines.push('')
+    lines.push(run.dryRun ? 'Requests that would be sent:' : 'Requests sent:')
+    for (const o of run.outbound) {
+      lines.push(`  ${o.cardId}: ${o.connector} ${o.operation} (${o.result}${o.attempts > 1 ? `, ${o.attempts} attempts` : ''})`)
+      lines.push(`    ${show(o.request)}`)
+    }
+  }
+  return lines.join('\n')
+}
+
+function depthOf(cards: CardRecord[]): Map<string, number> {
+  const depth = new Map<string, number>()
+  for (const c of cards) depth.set(c.id, c.parent ? (depth.get(c.parent.id) ?? 0) + 1 : 0)
+  return depth
+}
+
+function ms(n: number): string {
+  return n < 10 ? `${n.toFixed(2)} ms` : `${Math.round(n)} ms`
+}
+
+function clip(s: string, width: number): string {
+  return s.length > width ? `${s.slice(0, width - 1)}…` : s
+}
