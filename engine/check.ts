@@ -114,7 +114,7 @@ class Checker {
     const cards = cardsEntry ? this.cardList(cardsEntry.value, undefined) : []
     if (trigger) this.checkReferences(cards, new Set([trigger.id]))
     if (!name || !trigger) return undefined
-    const enabled = enabledNode?.kind === 'scalar' && enabledNode.value === false ? false : true
+    const enabled = !(enabledNode?.kind === 'scalar' && enabledNode.value === false)
     return { name, description, enabled, file, trigger, cards }
   }
 
@@ -156,7 +156,10 @@ class Checker {
     if (!validate(options)) {
       for (const msg of describeErrors(validate.errors, 'options.')) this.schemaError(`trigger "${id}" ${msg}`, optionsNode?.loc ?? node.loc, id)
     }
-    this.declareId(id, node.loc, { names: Object.keys(def.outputs.properties), schema: def.outputs, open: false })
+    for (const msg of def.check?.(options) ?? []) this.schemaError(`trigger "${id}": ${msg}`, node.loc, id)
+    const dynamic = def.outputNames?.(options)
+    const names = [...Object.keys(def.outputs.properties), ...(dynamic ?? [])]
+    this.declareId(id, node.loc, { names, schema: def.outputs, open: def.outputNames !== undefined && dynamic === undefined })
     return { id, type, def, options, loc: node.loc }
   }
 
@@ -190,7 +193,9 @@ class Checker {
     const connection = this.text(node, 'connection', `card "${id}"`, false)
     if (connection && !def.connector) this.schemaError(`card "${id}" (${type}) uses no connection`, entry(node, 'connection')!.value.loc, id)
     const declared = this.declaredOutputs(node, id, branchNames)
-    const outputs = this.outputInfo(def, inputs, declared)
+    const literalInputs = literalsOf(inputs)
+    for (const msg of def.check?.(literalInputs) ?? []) this.schemaError(`card "${id}": ${msg}`, node.loc, id)
+    const outputs = this.outputInfo(def, literalInputs, declared)
     this.declareId(id, node.loc, outputs, owner)
     const branches: [string, PlannedCard[]][] = branchNames.map((b) => {
       const listNode = entry(node, b)?.value
@@ -278,12 +283,7 @@ class Checker {
     })
   }
 
-  private outputInfo(def: AnyCardDef, inputs: [string, ValueNode][], declared: PlannedCard['declaredOutputs']): OutputInfo {
-    const literalInputs: Record<string, unknown> = {}
-    for (const [k, v] of inputs) {
-      const lit = literalOf(v)
-      if (lit) literalInputs[k] = lit.value
-    }
+  private outputInfo(def: AnyCardDef, literalInputs: Record<string, unknown>, declared: PlannedCard['declaredOutputs']): OutputInfo {
     const dynamic = def.outputNames?.(literalInputs)
     const names = [...Object.keys(def.outputs.properties), ...(dynamic ?? []), ...declared.map(([n]) => n)]
     const open = def.outputNames !== undefined && dynamic === undefined
@@ -333,6 +333,16 @@ class Checker {
     }
     return nestedProblem(target.outputs.schema?.properties[output], rest, `${ref.card}.${output}`)
   }
+}
+
+/** The inputs whose value is known before the run (no reference, no template). */
+function literalsOf(inputs: [string, ValueNode][]): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of inputs) {
+    const lit = literalOf(v)
+    if (lit) out[k] = lit.value
+  }
+  return out
 }
 
 function collectIds(list: PlannedCard[]): string[] {

@@ -1,0 +1,49 @@
+/** Small helpers shared by tests: load a flow from text, run it, and find shared material. */
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { FlowPlan } from '../engine/check.ts'
+import type { CardRecord, RunRecord } from '../engine/history.ts'
+import { invocationsFromInput } from '../engine/input.ts'
+import { loadFlowSource } from '../engine/load.ts'
+import { type RunOptions, runFlow } from '../engine/run.ts'
+
+export function planOf(yaml: string, file = 'flow.yaml'): FlowPlan {
+  const { plan, errors } = loadFlowSource(yaml, file)
+  if (!plan) throw new Error(`flow does not check:\n${errors.map((e) => e.describe()).join('\n')}`)
+  return plan
+}
+
+/** Diagnostics of a flow that should not check, as `line:col: message` strings. */
+export function problemsOf(yaml: string): string[] {
+  return loadFlowSource(yaml, 'f.yaml').errors.map((e) => e.describe().replace(/^f\.yaml:/, ''))
+}
+
+export async function runYaml(yaml: string, input: unknown, opts: RunOptions = { dryRun: true }): Promise<RunRecord[]> {
+  const plan = planOf(yaml)
+  const runs: RunRecord[] = []
+  for (const inv of invocationsFromInput(plan.trigger, input)) {
+    if (inv.kind === 'run') runs.push(await runFlow(plan, inv.outputs, opts))
+  }
+  return runs
+}
+
+export function card(run: RunRecord, id: string): CardRecord {
+  const found = run.cards.find((c) => c.id === id)
+  if (!found) throw new Error(`no card ${id} in run`)
+  return found
+}
+
+/** The repository root, and `../shared` beside it when present (CI has it, a user's clone not). */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+export const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url))
+export const HAS_SHARED = existsSync(SHARED)
+export const SKIP_NO_SHARED = HAS_SHARED ? false : 'needs ../shared (Okta samples), not present in this checkout'
+
+/** Docs-shape test input for the profile-updated trigger. */
+export function profileInput(actor: string, user: string, changed: string) {
+  return {
+    'Changed Attributes': changed,
+    Actor: { ID: actor, 'Alternate ID': `${actor}@example.com` },
+    'Okta User': { ID: user, 'Alternate ID': `${user}@example.com` },
+  }
+}
