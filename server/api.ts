@@ -1,0 +1,121 @@
+/**
+ * `/api/flows/<flow file name>/invoke`: API Endpoint flows, once per request (GET or POST).
+ * The run is stored before anything else happens. `async` answers 202 with the run id; `sync`
+ * runs at once and answers with the Return card's output. The client token never reaches
+ * history: it is taken out of the headers and query the flow sees.
+ */
+import { randomUUID } from 'node:crypto'
+import express, { type Request, type Response, Router } from 'express'
+import type { RunRecord } from '../engine/history.ts'
+import { type Store, StoreUnavailableError } from '../store/index.ts'
+import type { FlowSet, ServedFlow } from './flows.ts'
+import { headerValue, safeHeaders, secretMatches, sendError } from './http.ts'
+import type { Log } from './log.ts'
+import type { Worker } from './worker.ts'
+
+const TOKEN_HEADER = 'x-api-client-token'
+const TOKEN_QUERY = 'clientToken'
+
+export interface ApiOptions {
+  store: Store
+  flows: FlowSet
+  worker: Worker
+  log: Log
+  /** The client token of a flow, by flow file name. */
+  clientToken(slug: string): string | undefined
+  maxBodyBytes: number
+  syncTimeoutMs: number
+  leaseMs: number
+}
+
+export function apiRoutes(o: ApiOptions): Router {
+  const router = Router()
+  const path = '/api/flows/:slug/invoke'
+  const authorize = (req: Request, res: Response, next: () => void) => {
+    const flow = o.flows.apiFlow(String(req.params.slug))
+    if (!flow) return sendError(res, 404, `no API Endpoint flow named "${String(req.params.slug)}" is served`)
+    if (flow.plan.trigger.options.security !== 'public') {
+      const expected = o.clientToken(flow.slug)
+      const given = headerValue(req, TOKEN_HEADER) ?? queryToken(req)
+      if (expected === undefined || !secretMatches(given, expected)) return sendError(res, 401, 'missing or wrong client token')
+    }
+    res.locals.flow = flow
+    next()
+  }
+  const handler = (req: Request, res: Response) => invoke(o, res.locals.flow as ServedFlow, req, res)
+  router.get(path, authorize, handler)
+  router.post(path, authorize, express.raw({ type: () => true, limit: o.maxBodyBytes }), handler)
+  return router
+}
+
+function queryToken(req: Request): string | undefined {
+  const v = (req.query as Record<string, unknown>)[TOKEN_QUERY]
+  return typeof v === 'string' ? v : undefined
+}
+
+/** JSON when it says so, text otherwise, null when there is none. */
+function readBody(req: Request): { ok: true; body: unknown } | { ok: false } {
+  const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : ''
+  if (raw === '') return { ok: true, body: null }
+  if (!req.is('application/json') && !req.is('+json')) return { ok: true, body: raw }
+  try {
+    return { ok: true, body: JSON.parse(raw) }
+  } catch {
+    return { ok: false }
+  }
+}
+
+async function invoke(o: ApiOptions, flow: ServedFlow, req: Request, res: Response): Promise<void> {
+  const parsed = readBody(req)
+  if (!parsed.ok) return sendError(res, 400, 'the body is not valid JSON')
+  const { [TOKEN_QUERY]: _token, ...query } = req.query as Record<string, unknown>
+  const input = { headers: safeHeaders(req, [TOKEN_HEADER]), body: parsed.body, query }
+  const sync = flow.plan.trigger.options.mode === 'sync'
+  const newRun = { id: randomUUID(), flow: flow.slug, source: 'request' as const, input }
+  let claim: Awaited<ReturnType<Store['enqueueRun']>>
+  try {
+    claim = await o.store.enqueueRun(newRun, sync ? { leaseMs: o.leaseMs } : {})
+  } catch (err) {
+    if (!(err instanceof StoreUnavailableError)) throw err
+    o.log.error({ flow: flow.slug, err: err.message }, 'API request not stored')
+    return sendError(res, 503, 'the engine cannot store the request now; retry later')
+  }
+  if (!sync) {
+    o.worker.wake()
+    res.status(202).json({ runId: claim.id })
+    return
+  }
+  const record = await withTimeout(o.worker.execute(claim), o.syncTimeoutMs)
+  if (!record) {
+    res.status(504).json({ runId: claim.id, error: `the flow did not finish within ${o.syncTimeoutMs / 1000} s; it goes on running` })
+    return
+  }
+  answerSync(res, record)
+}
+
+/** The Return card's output is the response; a flow without one answers 204. */
+function answerSync(res: Response, record: RunRecord): void {
+  res.setHeader('x-cardflow-run-id', record.runId)
+  if (record.status === 'failed') {
+    res.status(500).json({ runId: record.runId, error: { code: record.error?.code, message: record.error?.message } })
+    return
+  }
+  const ret = record.cards.find((c) => c.card === 'control.return' && c.status === 'succeeded')
+  if (!ret || ret.outputs.output === undefined) {
+    res.status(204).end()
+    return
+  }
+  res.status(200).json(ret.outputs.output)
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms)
+  })
+  try {
+    return await Promise.race([work, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}

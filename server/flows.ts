@@ -1,0 +1,94 @@
+/**
+ * The flows a server serves: every valid, enabled flow file of a directory. An invalid flow is
+ * reported with its file:line:col errors and left out; the others are still served. With
+ * `watch`, a change in the directory reloads the set (debounced).
+ */
+import { existsSync, type FSWatcher, statSync, watch } from 'node:fs'
+import type { FlowPlan } from '../engine/check.ts'
+import { flowFilesIn, flowSlug, loadFlowFile } from '../engine/load.ts'
+import type { Log } from './log.ts'
+
+export interface ServedFlow {
+  /** The file name without extension: the flow's URL name and its name in the store. */
+  slug: string
+  file: string
+  plan: FlowPlan
+}
+
+const RELOAD_DEBOUNCE_MS = 200
+
+export class FlowSet {
+  private bySlug = new Map<string, ServedFlow>()
+  private loadedOnce = false
+  private watcher: FSWatcher | undefined
+  private timer: NodeJS.Timeout | undefined
+
+  constructor(
+    readonly dir: string,
+    private readonly log: Log,
+  ) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`flows directory ${dir} not found`)
+  }
+
+  get loaded(): boolean {
+    return this.loadedOnce
+  }
+
+  /** Reads every flow file again and swaps the served set in one step. */
+  async load(): Promise<void> {
+    const next = new Map<string, ServedFlow>()
+    for (const file of flowFilesIn(this.dir)) {
+      const { plan, errors } = await loadFlowFile(file)
+      if (!plan) {
+        for (const e of errors) this.log.error({ file, code: e.code }, e.describe())
+        this.log.error({ file, errors: errors.length }, `flow ${file} is invalid and is not served`)
+        continue
+      }
+      if (!plan.enabled) {
+        this.log.info({ file }, `flow ${file} is disabled (enabled: false) and is not served`)
+        continue
+      }
+      next.set(flowSlug(file), { slug: flowSlug(file), file, plan })
+    }
+    this.bySlug = next
+    this.loadedOnce = true
+    this.log.info({ flows: [...next.keys()] }, `serving ${next.size} flow(s) from ${this.dir}`)
+  }
+
+  get size(): number {
+    return this.bySlug.size
+  }
+
+  flow(slug: string): ServedFlow | undefined {
+    return this.bySlug.get(slug)
+  }
+
+  /** Flows fired by Okta events, in file name order. */
+  eventFlows(): ServedFlow[] {
+    return [...this.bySlug.values()].filter((f) => f.plan.trigger.def.eventTypes.length > 0)
+  }
+
+  /** The flow behind `/api/flows/<slug>/invoke`, when it has an API Endpoint trigger. */
+  apiFlow(slug: string): ServedFlow | undefined {
+    const f = this.bySlug.get(slug)
+    return f && f.plan.trigger.type === 'http.apiEndpoint' ? f : undefined
+  }
+
+  all(): ServedFlow[] {
+    return [...this.bySlug.values()]
+  }
+
+  watch(): void {
+    this.watcher = watch(this.dir, () => {
+      clearTimeout(this.timer)
+      this.timer = setTimeout(() => {
+        this.load().catch((err: unknown) => this.log.error({ err }, 'reloading flows failed'))
+      }, RELOAD_DEBOUNCE_MS)
+    })
+  }
+
+  close(): void {
+    clearTimeout(this.timer)
+    this.watcher?.close()
+  }
+}

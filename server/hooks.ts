@@ -1,0 +1,122 @@
+/**
+ * `/hooks/okta`: Okta's one-time verification (GET) and event deliveries (POST). A delivery is
+ * authenticated, validated, stored with its runs in one transaction, and only then answered
+ * 200; the flows run afterwards. What was not stored is never answered 200.
+ */
+import { randomUUID } from 'node:crypto'
+import express, { type Request, type Response, Router } from 'express'
+import type { DeliveryInfo } from '../engine/card.ts'
+import { toErrorRecord } from '../engine/errors.ts'
+import { eventsInOrder, invocationForEvent } from '../engine/input.ts'
+import type { OktaEvent } from '../engine/okta-event.ts'
+import { type NewRun, type Store, StoreUnavailableError } from '../store/index.ts'
+import { checkEnvelope } from './envelope.ts'
+import type { FlowSet } from './flows.ts'
+import { headerValue, safeHeaders, secretMatches, sendError } from './http.ts'
+import type { Log } from './log.ts'
+import type { Metrics } from './metrics.ts'
+
+export interface HookSecret {
+  /** Header name, any case (usually `authorization`). */
+  header: string
+  /** The exact value Okta sends in it. */
+  value: string
+}
+
+export interface HookOptions {
+  store: Store
+  flows: FlowSet
+  log: Log
+  metrics: Metrics
+  /** Absent only when the operator allowed public hooks. */
+  hookSecret: HookSecret | undefined
+  maxBodyBytes: number
+  maxEventsPerDelivery: number
+  /** Called after runs were enqueued, so the workers start at once. */
+  onEnqueued(): void
+}
+
+/** One run per (event, matching flow), events in `published` order; skips are only logged. */
+export function planRuns(flows: FlowSet, events: readonly OktaEvent[], delivery: DeliveryInfo, log: Log): NewRun[] {
+  const runs: NewRun[] = []
+  for (const event of eventsInOrder(events)) {
+    for (const flow of flows.eventFlows()) {
+      const base = { id: randomUUID(), flow: flow.slug, source: 'event' as const, eventUuid: event.uuid }
+      try {
+        const inv = invocationForEvent(flow.plan.trigger, event, delivery)
+        if (inv.kind === 'run') runs.push({ ...base, input: inv.outputs })
+        else log.debug({ flow: flow.slug, event: event.uuid, reason: inv.reason }, 'event does not fire the flow')
+      } catch (err) {
+        // The event fires the flow but its outputs cannot be built: the run fails visibly in history.
+        if (flow.plan.trigger.def.eventTypes.includes(event.eventType)) runs.push({ ...base, inputError: toErrorRecord(err) })
+      }
+    }
+  }
+  return runs
+}
+
+export function hookRoutes(o: HookOptions): Router {
+  const router = Router()
+  router.get('/hooks/okta', (req, res) => {
+    const challenge = headerValue(req, 'x-okta-verification-challenge')
+    if (!challenge) return sendError(res, 400, 'missing x-okta-verification-challenge header (Okta sends it when verifying the hook)')
+    o.log.info({}, 'answered the Okta event hook verification')
+    res.status(200).json({ verification: challenge })
+  })
+  router.post(
+    '/hooks/okta',
+    (req, res, next) => {
+      if (o.hookSecret && !secretMatches(headerValue(req, o.hookSecret.header), o.hookSecret.value)) {
+        o.metrics.delivery('unauthorized')
+        o.log.warn({ ip: req.ip }, 'event hook delivery refused: missing or wrong secret header')
+        return sendError(res, 401, 'unauthorized')
+      }
+      if (!req.is('application/json')) {
+        o.metrics.delivery('invalid')
+        return sendError(res, 415, 'the body must be application/json')
+      }
+      next()
+    },
+    express.raw({ type: () => true, limit: o.maxBodyBytes }),
+    (req, res) => acceptDelivery(o, req, res),
+  )
+  return router
+}
+
+async function acceptDelivery(o: HookOptions, req: Request, res: Response): Promise<void> {
+  const invalid = (message: string) => {
+    o.metrics.delivery('invalid')
+    o.log.warn({ reason: message }, 'event hook delivery refused')
+    sendError(res, 400, message)
+  }
+  let body: unknown
+  try {
+    body = JSON.parse((req.body as Buffer).toString('utf8'))
+  } catch {
+    return invalid('the body is not valid JSON')
+  }
+  const envelope = checkEnvelope(body, o.maxEventsPerDelivery)
+  if (!envelope.ok) return invalid(envelope.message)
+  const drop = o.hookSecret ? [o.hookSecret.header] : []
+  const delivery: DeliveryInfo = {
+    eventId: envelope.eventId,
+    headers: safeHeaders(req, drop),
+    ...(envelope.eventTime && { eventTime: envelope.eventTime }),
+  }
+  const runs = planRuns(o.flows, envelope.events, delivery, o.log)
+  const events = envelope.events.map((e) => ({ uuid: e.uuid, eventType: e.eventType, published: e.published, raw: e }))
+  try {
+    const result = await o.store.acceptDelivery({ eventId: envelope.eventId, receivedAt: new Date(), events }, runs)
+    o.metrics.delivery(result.duplicate ? 'duplicate' : 'accepted')
+    o.metrics.events('stored', result.storedEvents)
+    o.metrics.events('duplicate', events.length - result.storedEvents)
+    o.log.info({ eventId: envelope.eventId, events: events.length, stored: result.storedEvents, runs: result.runIds }, 'event hook delivery stored')
+    res.status(200).end()
+    if (result.runIds.length > 0) o.onEnqueued()
+  } catch (err) {
+    if (!(err instanceof StoreUnavailableError)) throw err
+    o.metrics.delivery('unavailable')
+    o.log.error({ eventId: envelope.eventId, err: err.message }, 'event hook delivery not stored; Okta will retry')
+    sendError(res, 503, 'the engine cannot store the delivery now; retry later')
+  }
+}

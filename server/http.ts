@@ -1,0 +1,53 @@
+/** Small HTTP helpers shared by the intake routes: secrets, headers, bodies, errors. */
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { NextFunction, Request, Response } from 'express'
+import { SECRET_KEY } from '../engine/redact.ts'
+import type { Log } from './log.ts'
+
+/** Constant time whatever the lengths: both sides are hashed to equal-length digests first. */
+export function secretMatches(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false
+  const digest = (s: string) => createHash('sha256').update(s).digest()
+  return timingSafeEqual(digest(given), digest(expected))
+}
+
+/** Request headers with lower-case names, one string each, credentials removed. */
+export function safeHeaders(req: Request, drop: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  const dropped = new Set(drop.map((h) => h.toLowerCase()))
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || dropped.has(name) || SECRET_KEY.test(name)) continue
+    out[name] = Array.isArray(value) ? value.join(', ') : value
+  }
+  return out
+}
+
+export function headerValue(req: Request, name: string): string | undefined {
+  const v = req.headers[name.toLowerCase()]
+  return Array.isArray(v) ? v[0] : v
+}
+
+export function sendError(res: Response, status: number, message: string): void {
+  res.status(status).json({ error: message })
+}
+
+/** body-parser's errors carry the status they mean (413 too large, 400 bad encoding). */
+interface HttpishError {
+  status?: number
+  type?: string
+  message?: string
+}
+
+/** The last middleware: a client's mistake gets its 4xx; only our own failure is a 500. */
+export function errorHandler(log: Log) {
+  return (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const e = err as HttpishError
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      const message = e.type === 'entity.too.large' ? 'the body is too large' : (e.message ?? 'bad request')
+      sendError(res, e.status, message)
+      return
+    }
+    log.error({ err: e.message }, 'request failed')
+    sendError(res, 500, 'internal error')
+  }
+}

@@ -1,0 +1,25 @@
+/** `/healthz` (the process is up), `/readyz` (store writable, flows loaded) and `/metrics`. */
+import { Router } from 'express'
+import type { Store } from '../store/index.ts'
+import type { FlowSet } from './flows.ts'
+import type { Metrics } from './metrics.ts'
+
+export function opsRoutes(store: Store, flows: FlowSet, metrics: Metrics): Router {
+  const router = Router()
+  router.get('/healthz', (_req, res) => {
+    res.json({ ok: true })
+  })
+  router.get('/readyz', async (_req, res) => {
+    const store_ = await store.ping().then(
+      () => 'ok',
+      (err: unknown) => (err as Error).message,
+    )
+    const ready = store_ === 'ok' && flows.loaded
+    res.status(ready ? 200 : 503).json({ ready, store: store_, flows: flows.loaded ? flows.size : 'not loaded' })
+  })
+  router.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType)
+    res.send(await metrics.registry.metrics())
+  })
+  return router
+}

@@ -1,0 +1,175 @@
+/**
+ * The hosted engine: intake (Okta event hooks, API Endpoint calls) in front of the store, and a
+ * worker pool behind it. `createServer` loads the flows and the store; `listen` opens the port
+ * and starts the workers; `close` stops intake, lets running runs finish (bounded) and closes.
+ */
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import express from 'express'
+import type { ConnectionProvider } from '../engine/connector-call.ts'
+import { openStore, type RetentionPolicy, type Store } from '../store/index.ts'
+import { FlowSet } from './flows.ts'
+import { apiRoutes } from './api.ts'
+import { type HookSecret, hookRoutes } from './hooks.ts'
+import { errorHandler } from './http.ts'
+import { createLog, type Log } from './log.ts'
+import { createMetrics, type Metrics } from './metrics.ts'
+import { opsRoutes } from './ops.ts'
+import { Worker } from './worker.ts'
+
+export interface ServerOptions {
+  flowsDir: string
+  /** Directory of the store (created when missing). */
+  dataDir: string
+  hookSecret?: HookSecret
+  /** Serve `/hooks/okta` without a secret; without either, createServer refuses. */
+  publicHooks?: boolean
+  /** Client tokens of API Endpoint flows by flow file name, or a lookup. */
+  clientTokens?: Record<string, string> | ((slug: string) => string | undefined)
+  connections?: ConnectionProvider
+  /** Runs at once; 0 only stores (no run starts). Default 4. */
+  concurrency?: number
+  /** A pino level; default LOG_LEVEL or `info`. */
+  logLevel?: string
+  log?: Log
+  maxBodyBytes?: number
+  maxEventsPerDelivery?: number
+  retention?: Partial<RetentionPolicy>
+  maxAttempts?: number
+  retryBaseMs?: number
+  leaseMs?: number
+  pollMs?: number
+  syncTimeoutMs?: number
+  /** Reload flows when a file of the flows directory changes. */
+  watch?: boolean
+  busyTimeoutMs?: number
+}
+
+export const DEFAULTS = {
+  concurrency: 4,
+  maxBodyBytes: 1024 * 1024,
+  maxEventsPerDelivery: 500,
+  retention: { maxAgeMs: 30 * 24 * 3600 * 1000, maxRuns: 10_000 },
+  maxAttempts: 5,
+  retryBaseMs: 2000,
+  retryMaxMs: 5 * 60 * 1000,
+  leaseMs: 60_000,
+  pollMs: 1000,
+  syncTimeoutMs: 60_000,
+  pruneEveryMs: 3600 * 1000,
+} as const
+
+/** A configuration mistake the operator must fix before the engine can start. */
+export class ConfigError extends Error {}
+
+export interface Engine {
+  readonly store: Store
+  readonly flows: FlowSet
+  readonly log: Log
+  readonly metrics: Metrics
+  /** Opens the port (0 picks one) and starts the workers. Resolves with the base URL. */
+  listen(port: number, host?: string): Promise<string>
+  /** Stops intake, waits at most `graceMs` for running runs, closes the store. */
+  close(graceMs?: number): Promise<void>
+}
+
+function tokenLookup(tokens: ServerOptions['clientTokens']): (slug: string) => string | undefined {
+  if (typeof tokens === 'function') return tokens
+  return (slug) => (tokens && Object.hasOwn(tokens, slug) ? tokens[slug] : undefined)
+}
+
+export async function createServer(o: ServerOptions): Promise<Engine> {
+  if (!o.hookSecret && !o.publicHooks) {
+    throw new ConfigError('no Okta event hook secret: set OKTA_HOOK_SECRET (and OKTA_HOOK_HEADER when it is not Authorization), or pass --public-hooks to accept unauthenticated deliveries')
+  }
+  const clientToken = tokenLookup(o.clientTokens)
+  const secretValues = () => [o.hookSecret?.value ?? '', ...(o.connections?.secrets() ?? [])].filter((s) => s !== '')
+  const log = o.log ?? createLog({ ...(o.logLevel && { level: o.logLevel }), secrets: secretValues })
+  const flows = new FlowSet(o.flowsDir, log)
+  await flows.load()
+  const store = openStore(o.dataDir, { ...(o.busyTimeoutMs !== undefined && { busyTimeoutMs: o.busyTimeoutMs }) })
+  // One engine process owns this store: whatever it had claimed when it stopped runs again.
+  const reset = await store.resetInFlight()
+  if (reset > 0) log.warn({ runs: reset }, 'runs interrupted by the last stop will run again')
+  for (const f of flows.all()) {
+    if (f.plan.trigger.type === 'http.apiEndpoint' && f.plan.trigger.options.security !== 'public' && !clientToken(f.slug)) {
+      log.warn({ flow: f.slug }, `API Endpoint flow ${f.slug} has no client token configured; every call is refused`)
+    }
+  }
+  const metrics = createMetrics(store)
+  const leaseMs = o.leaseMs ?? DEFAULTS.leaseMs
+  const worker = new Worker({
+    store,
+    flows,
+    log,
+    metrics,
+    connections: o.connections,
+    secrets: () => [...secretValues(), ...flows.all().flatMap((f) => clientToken(f.slug) ?? [])],
+    concurrency: o.concurrency ?? DEFAULTS.concurrency,
+    leaseMs,
+    pollMs: o.pollMs ?? DEFAULTS.pollMs,
+    maxAttempts: o.maxAttempts ?? DEFAULTS.maxAttempts,
+    retryBaseMs: o.retryBaseMs ?? DEFAULTS.retryBaseMs,
+    retryMaxMs: DEFAULTS.retryMaxMs,
+  })
+  const maxBodyBytes = o.maxBodyBytes ?? DEFAULTS.maxBodyBytes
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(opsRoutes(store, flows, metrics))
+  app.use(
+    hookRoutes({
+      store,
+      flows,
+      log,
+      metrics,
+      hookSecret: o.hookSecret,
+      maxBodyBytes,
+      maxEventsPerDelivery: o.maxEventsPerDelivery ?? DEFAULTS.maxEventsPerDelivery,
+      onEnqueued: () => worker.wake(),
+    }),
+  )
+  app.use(apiRoutes({ store, flows, worker, log, clientToken, maxBodyBytes, syncTimeoutMs: o.syncTimeoutMs ?? DEFAULTS.syncTimeoutMs, leaseMs }))
+  app.use(errorHandler(log))
+
+  const retention: RetentionPolicy = { ...DEFAULTS.retention, ...o.retention }
+  const prune = () =>
+    store.prune(retention).then(
+      (n) => n > 0 && log.info({ runs: n }, 'pruned old history'),
+      (err: unknown) => log.warn({ err: (err as Error).message }, 'pruning history failed'),
+    )
+  let server: Server | undefined
+  let pruneTimer: NodeJS.Timeout | undefined
+
+  return {
+    store,
+    flows,
+    log,
+    metrics,
+    async listen(port, host = '127.0.0.1') {
+      server = await new Promise<Server>((resolve, reject) => {
+        const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)))
+      })
+      const { port: actual } = server.address() as AddressInfo
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${actual}`
+      log.info({ url, hooks: `${url}/hooks/okta` }, `listening on ${url}`)
+      if (o.watch) flows.watch()
+      await prune()
+      pruneTimer = setInterval(prune, DEFAULTS.pruneEveryMs)
+      worker.start()
+      return url
+    },
+    async close(graceMs = 10_000) {
+      clearInterval(pruneTimer)
+      flows.close()
+      const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve()
+      server?.closeIdleConnections()
+      await worker.stop(graceMs)
+      // Let a sync request whose run just ended write its answer before connections are cut.
+      await new Promise((resolve) => setImmediate(resolve))
+      server?.closeAllConnections()
+      await closed
+      await store.close()
+      log.info({}, 'stopped')
+    },
+  }
+}

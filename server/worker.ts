@@ -1,0 +1,176 @@
+/**
+ * The worker pool: takes runs from the store's queue under a lease, runs them, and writes their
+ * history. A retryable connector failure is tried again with backoff and jitter; every other
+ * end, and the last retry, is recorded. Nothing leaves the queue without a record.
+ */
+import type { ConnectionProvider } from '../engine/connector-call.ts'
+import type { ErrorRecord } from '../engine/errors.ts'
+import type { RunRecord } from '../engine/history.ts'
+import { runFlow } from '../engine/run.ts'
+import type { ClaimedRun, Store } from '../store/index.ts'
+import type { FlowSet } from './flows.ts'
+import type { Log } from './log.ts'
+import type { Metrics } from './metrics.ts'
+
+export interface WorkerOptions {
+  store: Store
+  flows: FlowSet
+  log: Log
+  metrics: Metrics
+  connections: ConnectionProvider | undefined
+  /** Values to redact from history besides the connections' own. */
+  secrets: () => readonly string[]
+  /** Runs taken from the queue at once; 0 takes none (intake only). */
+  concurrency: number
+  leaseMs: number
+  pollMs: number
+  /** Attempts per run, the first included. */
+  maxAttempts: number
+  retryBaseMs: number
+  retryMaxMs: number
+}
+
+/** Exponential backoff with jitter: half the step fixed, half random, so retries spread out. */
+export function retryDelayMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const step = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1))
+  return Math.round(step / 2 + (random() * step) / 2)
+}
+
+/** The history of a run that could not start (no trigger outputs, flow gone, gave up). */
+function unstartedRecord(run: ClaimedRun, flowFile: string, error: ErrorRecord): RunRecord {
+  return {
+    runId: run.id,
+    flow: run.flow,
+    flowFile,
+    status: 'failed',
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    dryRun: false,
+    trigger: { id: '', card: '', outputs: run.input ?? {} },
+    cards: [],
+    outbound: [],
+    error,
+  }
+}
+
+export class Worker {
+  private readonly inFlight = new Set<Promise<unknown>>()
+  private readonly abort = new AbortController()
+  private timer: NodeJS.Timeout | undefined
+  private pumping = false
+  private stopping = false
+
+  constructor(private readonly o: WorkerOptions) {}
+
+  start(): void {
+    if (this.o.concurrency <= 0) return
+    this.timer = setInterval(() => this.wake(), this.o.pollMs)
+    this.wake()
+  }
+
+  /** Looks for due runs now (after an enqueue) rather than at the next poll. */
+  wake(): void {
+    if (this.pumping || this.stopping || this.o.concurrency <= 0) return
+    this.pumping = true
+    this.pump()
+      .catch((err: unknown) => this.o.log.warn({ err: (err as Error).message }, 'cannot take runs from the queue; retrying at the next poll'))
+      .finally(() => {
+        this.pumping = false
+      })
+  }
+
+  private async pump(): Promise<void> {
+    while (!this.stopping && this.inFlight.size < this.o.concurrency) {
+      const claims = await this.o.store.claimRuns(this.o.concurrency - this.inFlight.size, this.o.leaseMs)
+      if (claims.length === 0) return
+      for (const claim of claims) {
+        this.execute(claim)
+          .catch((err: unknown) => this.o.log.error({ runId: claim.id, err: (err as Error).message }, 'cannot record the run; it runs again when its lease ends'))
+          .finally(() => this.wake())
+      }
+    }
+  }
+
+  /** Runs a claimed run to its end and settles it in the store. Resolves with its history. */
+  execute(claim: ClaimedRun): Promise<RunRecord> {
+    const done = this.runWithLease(claim)
+    const tracked = done.catch(() => undefined)
+    this.inFlight.add(tracked)
+    tracked.finally(() => this.inFlight.delete(tracked))
+    return done
+  }
+
+  private async runWithLease(claim: ClaimedRun): Promise<RunRecord> {
+    const heartbeat = setInterval(() => {
+      this.o.store.extendLease(claim, this.o.leaseMs).catch(() => undefined)
+    }, Math.max(10, this.o.leaseMs / 3))
+    try {
+      const record = await this.run(claim)
+      // A run cut short by shutdown is left claimed: it runs again after the restart.
+      if (!this.abort.signal.aborted) await this.settle(claim, record)
+      return record
+    } finally {
+      clearInterval(heartbeat)
+    }
+  }
+
+  private async run(claim: ClaimedRun): Promise<RunRecord> {
+    const served = this.o.flows.flow(claim.flow)
+    const file = served?.file ?? claim.flow
+    if (claim.inputError) return unstartedRecord(claim, file, claim.inputError)
+    if (!served) {
+      const message = `flow "${claim.flow}" is not served (removed, disabled or invalid); replay the run once it is back`
+      return unstartedRecord(claim, file, { code: 'FLOW_NOT_SERVED', message })
+    }
+    if (claim.attempt > this.o.maxAttempts) {
+      const message = `gave up after ${claim.attempt - 1} attempts (the engine stopped during the run)`
+      return unstartedRecord(claim, file, { code: 'ABANDONED', message })
+    }
+    const log = this.o.log.child({ runId: claim.id, flow: claim.flow, attempt: claim.attempt })
+    log.info({}, 'run started')
+    try {
+      return await runFlow(served.plan, claim.input ?? {}, {
+        runId: claim.id,
+        dryRun: false,
+        signal: this.abort.signal,
+        log,
+        secrets: this.o.secrets(),
+        ...(this.o.connections && { connections: this.o.connections }),
+      })
+    } catch (err) {
+      return unstartedRecord(claim, file, { code: 'INTERNAL', message: (err as Error).message })
+    }
+  }
+
+  private async settle(claim: ClaimedRun, record: RunRecord): Promise<void> {
+    const log = this.o.log.child({ runId: claim.id, flow: claim.flow })
+    this.o.metrics.cards(record)
+    if (record.status === 'failed' && record.error?.retryable === true && claim.attempt < this.o.maxAttempts) {
+      const delay = retryDelayMs(claim.attempt, this.o.retryBaseMs, this.o.retryMaxMs)
+      await this.o.store.retryRunLater(claim, new Date(Date.now() + delay), record)
+      this.o.metrics.run(claim.flow, 'retrying')
+      log.warn({ error: record.error, retryInMs: delay }, 'run failed; it will be tried again')
+      return
+    }
+    await this.o.store.finishRun(claim, record)
+    this.o.metrics.run(claim.flow, record.status)
+    const level = record.status === 'failed' ? 'error' : 'info'
+    log[level]({ status: record.status, durationMs: Math.round(record.durationMs), error: record.error }, `run ${record.status}`)
+  }
+
+  /** Stops taking runs and waits for the running ones, at most `graceMs`; then cuts them short. */
+  async stop(graceMs: number): Promise<void> {
+    this.stopping = true
+    clearInterval(this.timer)
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs)
+    })
+    await Promise.race([Promise.all([...this.inFlight]), timeout])
+    clearTimeout(timer)
+    if (this.inFlight.size > 0) {
+      this.o.log.warn({ running: this.inFlight.size }, 'runs did not finish in time; they run again at the next start')
+      this.abort.abort()
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/** The SQLite tables of the store, and how a row becomes the store's plain data. */
+import type { ErrorRecord } from '../engine/errors.ts'
+import type { RunRecord } from '../engine/history.ts'
+import type { ClaimedRun, RunSource, RunSummary, StoredRun, StoredRunStatus } from './store.ts'
+
+export const SCHEMA_VERSION = 1
+
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS deliveries (
+  event_id TEXT PRIMARY KEY,
+  received_at INTEGER NOT NULL,
+  event_count INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+  uuid TEXT PRIMARY KEY,
+  delivery_id TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  published TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  received_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_received ON events(received_at);
+CREATE TABLE IF NOT EXISTS runs (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  flow TEXT NOT NULL,
+  source TEXT NOT NULL,
+  event_uuid TEXT,
+  replay_of TEXT,
+  input TEXT,
+  input_error TEXT,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  due_at INTEGER NOT NULL,
+  lease_until INTEGER,
+  created_at INTEGER NOT NULL,
+  finished_at INTEGER,
+  record TEXT,
+  error TEXT
+);
+-- An event runs each flow once, whatever happens to its deliveries; replays are separate runs.
+CREATE UNIQUE INDEX IF NOT EXISTS runs_event_flow ON runs(event_uuid, flow) WHERE source = 'event';
+CREATE INDEX IF NOT EXISTS runs_queue ON runs(status, due_at);
+CREATE INDEX IF NOT EXISTS runs_flow ON runs(flow, seq);
+CREATE INDEX IF NOT EXISTS runs_event ON runs(event_uuid);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`
+
+export interface RunRow {
+  seq: number
+  id: string
+  flow: string
+  source: string
+  event_uuid: string | null
+  replay_of: string | null
+  input: string | null
+  input_error: string | null
+  status: string
+  attempts: number
+  created_at: number
+  finished_at: number | null
+  record: string | null
+  error: string | null
+}
+
+export interface EventRow {
+  uuid: string
+  event_type: string
+  published: string
+  raw: string
+}
+
+const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T))
+const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString())
+
+export function toClaimed(row: RunRow): ClaimedRun {
+  return {
+    id: row.id,
+    flow: row.flow,
+    source: row.source as RunSource,
+    eventUuid: row.event_uuid ?? undefined,
+    input: parse<Record<string, unknown>>(row.input),
+    inputError: parse<ErrorRecord>(row.input_error),
+    attempt: row.attempts,
+  }
+}
+
+export function toSummary(row: RunRow): RunSummary {
+  return {
+    id: row.id,
+    flow: row.flow,
+    source: row.source as RunSource,
+    status: row.status as StoredRunStatus,
+    attempts: row.attempts,
+    eventUuid: row.event_uuid ?? undefined,
+    replayOf: row.replay_of ?? undefined,
+    createdAt: iso(row.created_at)!,
+    finishedAt: iso(row.finished_at),
+    error: parse<ErrorRecord>(row.error),
+  }
+}
+
+export function toStoredRun(row: RunRow, event: EventRow | undefined): StoredRun {
+  return {
+    ...toSummary(row),
+    input: parse<Record<string, unknown>>(row.input),
+    inputError: parse<ErrorRecord>(row.input_error),
+    record: parse<RunRecord>(row.record),
+    event: event && { uuid: event.uuid, eventType: event.event_type, published: event.published, raw: JSON.parse(event.raw) },
+  }
+}

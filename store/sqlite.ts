@@ -1,0 +1,237 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3) in WAL mode with `synchronous=FULL`, so
+ * a delivery answered 200 survives a crash of the process and of the machine. Calls are
+ * synchronous under the hood and wrapped in promises to match the Store interface.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { RunRecord } from '../engine/history.ts'
+import { type EventRow, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
+import {
+  type AcceptResult,
+  type ClaimedRun,
+  type Delivery,
+  FINISHED_STATUSES,
+  type NewRun,
+  type RetentionPolicy,
+  type RunFilter,
+  type RunSummary,
+  type Store,
+  type StoreStats,
+  type StoredRun,
+  StoreUnavailableError,
+} from './store.ts'
+
+export interface SqliteStoreOptions {
+  /** How long a write waits for another process's lock before giving up (ms). Default 1500, inside Okta's 3 s. */
+  busyTimeoutMs?: number
+}
+
+export const DB_FILE = 'cardflow.db'
+const FINISHED = `(${FINISHED_STATUSES.map((s) => `'${s}'`).join(', ')})`
+const RUN_COLUMNS = 'seq, id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, created_at, finished_at, record, error'
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database
+
+  constructor(file: string, opts: SqliteStoreOptions = {}) {
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    // FULL: every commit is fsynced before we answer, at the cost of one fsync per delivery.
+    this.db.pragma('synchronous = FULL')
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 1500))}`)
+    this.db.exec(SCHEMA)
+    this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+  }
+
+  /** Runs one database step; anything that stops it from writing becomes StoreUnavailableError. */
+  private guard<T>(what: string, step: () => T): Promise<T> {
+    try {
+      return Promise.resolve(step())
+    } catch (err) {
+      const code = (err as { code?: unknown }).code
+      const reason = typeof code === 'string' ? code : (err as Error).message
+      return Promise.reject(new StoreUnavailableError(`store cannot ${what} (${reason})`, { cause: err }))
+    }
+  }
+
+  acceptDelivery(delivery: Delivery, runs: NewRun[]): Promise<AcceptResult> {
+    const at = delivery.receivedAt.getTime()
+    const tx = this.db.transaction((): AcceptResult => {
+      const seen = this.db
+        .prepare('INSERT OR IGNORE INTO deliveries (event_id, received_at, event_count) VALUES (?, ?, ?)')
+        .run(delivery.eventId, at, delivery.events.length)
+      if (seen.changes === 0) return { duplicate: true, storedEvents: 0, runIds: [] }
+      const insertEvent = this.db.prepare(
+        'INSERT OR IGNORE INTO events (uuid, delivery_id, event_type, published, raw, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      const fresh = new Set<string>()
+      for (const e of delivery.events) {
+        const r = insertEvent.run(e.uuid, delivery.eventId, e.eventType, e.published, JSON.stringify(e.raw), at)
+        if (r.changes > 0) fresh.add(e.uuid)
+      }
+      const runIds: string[] = []
+      for (const run of runs) {
+        // An event stored by an earlier delivery already has its runs.
+        if (run.eventUuid === undefined || !fresh.has(run.eventUuid)) continue
+        this.insertRun(run, at, undefined)
+        runIds.push(run.id)
+      }
+      return { duplicate: false, storedEvents: fresh.size, runIds }
+    })
+    return this.guard('store the delivery', () => tx.immediate())
+  }
+
+  private insertRun(run: NewRun, at: number, leaseUntil: number | undefined) {
+    this.db
+      .prepare(
+        `INSERT INTO runs (id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, lease_until, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        run.id,
+        run.flow,
+        run.source,
+        run.eventUuid ?? null,
+        run.replayOf ?? null,
+        run.input === undefined ? null : JSON.stringify(run.input),
+        run.inputError === undefined ? null : JSON.stringify(run.inputError),
+        leaseUntil === undefined ? 'queued' : 'running',
+        leaseUntil === undefined ? 0 : 1,
+        at,
+        leaseUntil ?? null,
+        at,
+      )
+  }
+
+  enqueueRun(run: NewRun, opts: { leaseMs?: number } = {}): Promise<ClaimedRun> {
+    const now = Date.now()
+    return this.guard('enqueue the run', () => {
+      this.insertRun(run, now, opts.leaseMs === undefined ? undefined : now + opts.leaseMs)
+      return toClaimed(this.db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(run.id) as RunRow)
+    })
+  }
+
+  claimRuns(n: number, leaseMs: number): Promise<ClaimedRun[]> {
+    const now = Date.now()
+    return this.guard('claim runs', () => {
+      const rows = this.db
+        .prepare(
+          `UPDATE runs SET status = 'running', attempts = attempts + 1, lease_until = ?
+           WHERE seq IN (SELECT seq FROM runs
+             WHERE (status = 'queued' AND due_at <= ?) OR (status = 'running' AND lease_until < ?)
+             ORDER BY seq LIMIT ?)
+           RETURNING ${RUN_COLUMNS}`,
+        )
+        .all(now + leaseMs, now, now, n) as RunRow[]
+      return rows.sort((a, b) => a.seq - b.seq).map(toClaimed)
+    })
+  }
+
+  extendLease(run: ClaimedRun, leaseMs: number): Promise<boolean> {
+    return this.guard('extend a lease', () => {
+      const r = this.db
+        .prepare(`UPDATE runs SET lease_until = ? WHERE id = ? AND attempts = ? AND status = 'running'`)
+        .run(Date.now() + leaseMs, run.id, run.attempt)
+      return r.changes > 0
+    })
+  }
+
+  finishRun(run: ClaimedRun, record: RunRecord): Promise<void> {
+    return this.guard('finish the run', () => {
+      this.db
+        .prepare(
+          `UPDATE runs SET status = ?, finished_at = ?, lease_until = NULL, record = ?, error = ?
+           WHERE id = ? AND attempts = ? AND status = 'running'`,
+        )
+        .run(record.status, Date.now(), JSON.stringify(record), record.error ? JSON.stringify(record.error) : null, run.id, run.attempt)
+    })
+  }
+
+  retryRunLater(run: ClaimedRun, notBefore: Date, record: RunRecord): Promise<void> {
+    return this.guard('requeue the run', () => {
+      this.db
+        .prepare(
+          `UPDATE runs SET status = 'queued', due_at = ?, lease_until = NULL, record = ?, error = ?
+           WHERE id = ? AND attempts = ? AND status = 'running'`,
+        )
+        .run(notBefore.getTime(), JSON.stringify(record), record.error ? JSON.stringify(record.error) : null, run.id, run.attempt)
+    })
+  }
+
+  resetInFlight(): Promise<number> {
+    return this.guard('reset claimed runs', () => {
+      return this.db.prepare(`UPDATE runs SET status = 'queued', lease_until = NULL WHERE status = 'running'`).run().changes
+    })
+  }
+
+  listRuns(filter: RunFilter): Promise<RunSummary[]> {
+    const where: string[] = []
+    const args: (string | number)[] = []
+    const add = (clause: string, arg: string | number) => {
+      where.push(clause)
+      args.push(arg)
+    }
+    if (filter.flow !== undefined) add('flow = ?', filter.flow)
+    if (filter.status !== undefined) add('status = ?', filter.status)
+    if (filter.since !== undefined) add('created_at >= ?', filter.since.getTime())
+    const sql = `SELECT ${RUN_COLUMNS} FROM runs ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`
+    return this.guard('list runs', () => (this.db.prepare(sql).all(...args, filter.limit ?? 100) as RunRow[]).map(toSummary))
+  }
+
+  getRun(id: string): Promise<StoredRun | undefined> {
+    return this.guard('read the run', () => {
+      const row = this.db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(id) as RunRow | undefined
+      if (!row) return undefined
+      const event = row.event_uuid
+        ? (this.db.prepare('SELECT uuid, event_type, published, raw FROM events WHERE uuid = ?').get(row.event_uuid) as EventRow | undefined)
+        : undefined
+      return toStoredRun(row, event)
+    })
+  }
+
+  prune(policy: RetentionPolicy): Promise<number> {
+    const cutoff = Date.now() - policy.maxAgeMs
+    const tx = this.db.transaction(() => {
+      const runs = this.db
+        .prepare(
+          `DELETE FROM runs WHERE status IN ${FINISHED} AND (finished_at < ? OR seq NOT IN
+             (SELECT seq FROM runs WHERE status IN ${FINISHED} ORDER BY seq DESC LIMIT ?))`,
+        )
+        .run(cutoff, policy.maxRuns).changes
+      // Old events no run points at anymore; Okta does not redeliver after this long.
+      this.db
+        .prepare('DELETE FROM events WHERE received_at < ? AND NOT EXISTS (SELECT 1 FROM runs WHERE runs.event_uuid = events.uuid)')
+        .run(cutoff)
+      this.db.prepare('DELETE FROM deliveries WHERE received_at < ?').run(cutoff)
+      return runs
+    })
+    return this.guard('prune history', () => tx.immediate())
+  }
+
+  stats(): Promise<StoreStats> {
+    return this.guard('count runs', () => {
+      const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM runs GROUP BY status').all() as { status: string; n: number }[]
+      const count = (s: string) => rows.find((r) => r.status === s)?.n ?? 0
+      return { queued: count('queued'), running: count('running'), finished: FINISHED_STATUSES.reduce((sum, s) => sum + count(s), 0) }
+    })
+  }
+
+  ping(): Promise<void> {
+    return this.guard('write', () => {
+      this.db.prepare(`INSERT INTO meta (key, value) VALUES ('ping', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(new Date().toISOString())
+    })
+  }
+
+  close(): Promise<void> {
+    if (this.db.open) this.db.close()
+    return Promise.resolve()
+  }
+}
+
+/** Opens (creating when needed) the store in a data directory. */
+export function openSqliteStore(dataDir: string, opts: SqliteStoreOptions = {}): SqliteStore {
+  mkdirSync(dataDir, { recursive: true })
+  return new SqliteStore(join(dataDir, DB_FILE), opts)
+}

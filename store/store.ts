@@ -1,0 +1,137 @@
+/**
+ * The engine's durable state behind one narrow interface: the inbox (deliveries and their
+ * events), the run queue and flow history. Nothing outside store/ knows which database holds
+ * them, so a Postgres backend serving several engine processes can replace SQLite.
+ */
+import type { RunRecord } from '../engine/history.ts'
+import type { ErrorRecord } from '../engine/errors.ts'
+
+/** `queued` and `running` are the queue; the others are history. */
+export type StoredRunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'stopped'
+export const FINISHED_STATUSES = ['succeeded', 'failed', 'stopped'] as const
+export type FinishedStatus = (typeof FINISHED_STATUSES)[number]
+
+/** Where a run came from: an Okta event, an API Endpoint request, or a replay of another run. */
+export type RunSource = 'event' | 'request' | 'replay'
+
+export interface StoredEvent {
+  uuid: string
+  eventType: string
+  published: string
+  /** The System Log event exactly as Okta sent it. */
+  raw: unknown
+}
+
+export interface Delivery {
+  /** Envelope `eventId`: the dedup key of the delivery. */
+  eventId: string
+  receivedAt: Date
+  events: StoredEvent[]
+}
+
+export interface NewRun {
+  id: string
+  /** The flow's file name without extension (its URL name). */
+  flow: string
+  source: RunSource
+  eventUuid?: string
+  /** The trigger's outputs, client tokens and hook secrets removed. */
+  input?: Record<string, unknown>
+  /** Why the trigger's outputs could not be built; the run then fails with this error. */
+  inputError?: ErrorRecord
+  replayOf?: string
+}
+
+export interface AcceptResult {
+  /** The delivery's eventId was seen before: nothing was stored. */
+  duplicate: boolean
+  /** Events new to the store. */
+  storedEvents: number
+  /** Runs enqueued (runs of events stored before are left out). */
+  runIds: string[]
+}
+
+/** A run taken from the queue. `attempt` identifies this claim: a stale claim cannot finish it. */
+export interface ClaimedRun {
+  id: string
+  flow: string
+  source: RunSource
+  eventUuid: string | undefined
+  input: Record<string, unknown> | undefined
+  inputError: ErrorRecord | undefined
+  attempt: number
+}
+
+export interface RunSummary {
+  id: string
+  flow: string
+  source: RunSource
+  status: StoredRunStatus
+  attempts: number
+  eventUuid: string | undefined
+  replayOf: string | undefined
+  createdAt: string
+  finishedAt: string | undefined
+  error: ErrorRecord | undefined
+}
+
+export interface StoredRun extends RunSummary {
+  input: Record<string, unknown> | undefined
+  inputError: ErrorRecord | undefined
+  /** The run's history; for a run waiting to be retried, its last failed attempt. */
+  record: RunRecord | undefined
+  /** The original System Log event, for event runs and their replays. */
+  event: StoredEvent | undefined
+}
+
+export interface RunFilter {
+  flow?: string
+  status?: StoredRunStatus
+  since?: Date
+  limit?: number
+}
+
+export interface RetentionPolicy {
+  /** Finished runs older than this are deleted (and events and deliveries no run needs). */
+  maxAgeMs: number
+  /** At most this many finished runs are kept, newest first. */
+  maxRuns: number
+}
+
+export interface StoreStats {
+  queued: number
+  running: number
+  finished: number
+}
+
+export interface Store {
+  /** Stores the delivery, its new events and their runs in one transaction. */
+  acceptDelivery(delivery: Delivery, runs: NewRun[]): Promise<AcceptResult>
+  /** Enqueues one run (API requests, replays); with `leaseMs` it is claimed at once by the caller. */
+  enqueueRun(run: NewRun, opts?: { leaseMs?: number }): Promise<ClaimedRun>
+  /** Takes up to `n` runs that are due, or whose lease ran out, for `leaseMs`. */
+  claimRuns(n: number, leaseMs: number): Promise<ClaimedRun[]>
+  /** Keeps a long run's claim alive. False when the claim was lost. */
+  extendLease(run: ClaimedRun, leaseMs: number): Promise<boolean>
+  finishRun(run: ClaimedRun, record: RunRecord): Promise<void>
+  /** Puts the run back in the queue, due at `notBefore`, keeping the failed attempt's record. */
+  retryRunLater(run: ClaimedRun, notBefore: Date, record: RunRecord): Promise<void>
+  /** At the start of a single-process engine: every claimed run is queued again. Returns how many. */
+  resetInFlight(): Promise<number>
+  listRuns(filter: RunFilter): Promise<RunSummary[]>
+  getRun(id: string): Promise<StoredRun | undefined>
+  /** Returns how many runs were deleted. */
+  prune(policy: RetentionPolicy): Promise<number>
+  stats(): Promise<StoreStats>
+  /** Resolves when the store can write; rejects with StoreUnavailableError otherwise. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+/** The store cannot write now (locked, disk full, closed): the caller should answer 503. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, opts?: { cause?: unknown }) {
+    super(message, opts)
+    this.name = 'StoreUnavailableError'
+  }
+}
