@@ -1,5 +1,6 @@
 /** What every subcommand shares: exit codes, error printing, reading JSON with a location. */
 import { readFileSync } from 'node:fs'
+import { type ParseError, parse as parseJson, printParseErrorCode } from 'jsonc-parser'
 import { type CardflowError, InputError } from '../engine/errors.ts'
 
 /** 0 succeeded or stopped, 1 a run failed, 2 the flow, the input or the command line is wrong. */
@@ -25,14 +26,11 @@ export function readJsonFile(file: string): unknown {
     const code = (err as NodeJS.ErrnoException).code
     throw new InputError(`cannot read input: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`, { file, line: 1, col: 1 })
   }
-  try {
-    return JSON.parse(text)
-  } catch (err) {
-    const message = (err as Error).message
-    const pos = /position (\d+)/.exec(message)
-    const where = pos ? lineCol(text, Number(pos[1])) : { line: 1, col: 1 }
-    throw new InputError(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, { file, ...where })
-  }
+  const errors: ParseError[] = []
+  const value: unknown = parseJson(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
+  const first = errors[0]
+  if (first) throw new InputError(`invalid JSON: ${printParseErrorCode(first.error)}`, { file, ...lineCol(text, first.offset) })
+  return value
 }
 
 export function useColor(): boolean {

@@ -3,6 +3,9 @@ import { Command } from 'commander'
 import { registerTest } from './test.ts'
 import { registerValidate } from './validate.ts'
 // more subcommands
+import { registerHistory } from './history.ts'
+import { registerReplay } from './replay.ts'
+import { registerServe } from './serve.ts'
 // (end of subcommands)
 
 const program = new Command()
@@ -10,15 +13,15 @@ const program = new Command()
   .description('cardflow: Okta Workflows-style flows from YAML files')
   .version('0.1.0')
   .showHelpAfterError()
+  // usage errors (unknown option, missing argument) exit 2 like ours; set before subcommands so they inherit it
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
 
 registerValidate(program)
 registerTest(program)
 // register more subcommands
+registerServe(program)
+registerHistory(program)
+registerReplay(program)
 // (end of registrations)
-
-program.exitOverride((err) => {
-  // commander's own usage errors (unknown option, missing argument) exit 2 like ours
-  process.exit(err.exitCode === 0 ? 0 : 2)
-})
 
 await program.parseAsync(process.argv)
