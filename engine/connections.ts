@@ -1,17 +1,26 @@
 /**
- * Named connections, configured outside flow files so a flow in git holds no secret.
- * (Placeholder: the full loader — connections file, environment variables, real clients — lands
- * with the connector cards.)
+ * Named connections, configured outside flow files so a flow in git holds no secret: a
+ * connections file (YAML, values may use `${ENV_VAR}`) plus plain environment variables for each
+ * service's `default` connection. See docs/connections.md.
  */
-import type { ConnectionProvider } from './connector-call.ts'
-import type { ConnectorName } from './connectors.ts'
-import type { FlowPlan } from './check.ts'
-import { type CardflowError, ConnectionMissingError } from './errors.ts'
+import { existsSync } from 'node:fs'
+import type { FlowPlan, PlannedCard } from './check.ts'
+import { buildClient, CONNECTOR_NAMES, type Fields, SERVICES } from './clients/connection-specs.ts'
+import { type ConnectionsFile, type FieldMap, readConnectionsFile } from './clients/connections-file.ts'
+import { type CallPolicy, type ConnectionProvider, DEFAULT_CALL_POLICY } from './connector-call.ts'
+import type { ConnectorClients, ConnectorName } from './connectors.ts'
+import { CardflowError, ConnectionMissingError } from './errors.ts'
+
+export { ConnectionsFileError } from './clients/connections-file.ts'
+
+export const DEFAULT_CONNECTIONS_FILE = 'cardflow.connections.yaml'
 
 export interface ConnectionsOptions {
   /** Path of the connections file; default `CARDFLOW_CONNECTIONS` or `cardflow.connections.yaml` when present. */
   file?: string
   env?: NodeJS.ProcessEnv
+  /** Overrides the timeout and retry settings of the file and environment. */
+  policy?: Partial<CallPolicy>
 }
 
 export interface Connections extends ConnectionProvider {
@@ -21,21 +30,149 @@ export interface Connections extends ConnectionProvider {
   hookSecret(): { header: string; value: string } | undefined
   /** The client token of an API Endpoint flow, by flow file name. */
   clientToken(flowSlug: string): string | undefined
+  /** Why a connection cannot be used (naming what to set), or undefined when it is complete. */
+  problem(connector: ConnectorName, name?: string): string | undefined
+  /** The connection names known for a service, complete or not. */
+  names(connector: ConnectorName): string[]
+  /** The connections file that was read, if any. */
+  readonly file: string | undefined
+  readonly policy: CallPolicy
 }
 
-export function loadConnections(_opts: ConnectionsOptions = {}): Connections {
-  return {
-    has: () => false,
-    client(connector) {
-      throw new ConnectionMissingError(`no ${connector} connection configured`)
+const POLICY_ENV: [keyof CallPolicy, string][] = [
+  ['timeoutMs', 'CARDFLOW_CONNECTOR_TIMEOUT_MS'],
+  ['rateLimitRetries', 'CARDFLOW_CONNECTOR_RETRIES'],
+  ['maxWaitMs', 'CARDFLOW_CONNECTOR_MAX_WAIT_MS'],
+]
+
+/** `flows/my-flow.yaml`'s slug `my-flow` → `CARDFLOW_CLIENT_TOKEN_MY_FLOW`. */
+export function clientTokenVariable(flowSlug: string): string {
+  return `CARDFLOW_CLIENT_TOKEN_${flowSlug.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`
+}
+
+export function loadConnections(opts: ConnectionsOptions = {}): Connections {
+  const env = opts.env ?? process.env
+  const path = opts.file ?? env['CARDFLOW_CONNECTIONS'] ?? (existsSync(DEFAULT_CONNECTIONS_FILE) ? DEFAULT_CONNECTIONS_FILE : undefined)
+  const file = path ? readConnectionsFile(path, env) : undefined
+  const policy: CallPolicy = { ...DEFAULT_CALL_POLICY, ...file?.settings, ...policyFromEnv(env), ...opts.policy }
+  const table = connectionTable(file, env)
+  const hook = { ...fromEnv(env, [['secret', 'OKTA_HOOK_SECRET'], ['header', 'OKTA_HOOK_HEADER']]), ...valuesOf(file?.hook) }
+  const clients = new Map<string, unknown>()
+  const lookup = (connector: ConnectorName, name = 'default') => table.get(connector)?.get(name)
+
+  const problem = (connector: ConnectorName, name = 'default') => describeProblem(connector, name, lookup(connector, name), file)
+  const connections: Connections = {
+    file: path,
+    policy,
+    has: (connector, name) => problem(connector, name) === undefined,
+    problem,
+    names: (connector) => [...(table.get(connector)?.keys() ?? [])],
+    client<K extends ConnectorName>(connector: K, name = 'default'): ConnectorClients[K] {
+      const why = problem(connector, name)
+      if (why) throw new ConnectionMissingError(why)
+      const key = `${connector}\u0000${name}`
+      if (!clients.has(key)) clients.set(key, buildClient(connector, valuesOf(lookup(connector, name)), policy))
+      return clients.get(key) as ConnectorClients[K]
     },
-    secrets: () => [],
-    hookSecret: () => undefined,
-    clientToken: () => undefined,
+    secrets: () => collectSecrets(table, hook, file, env),
+    hookSecret: () => (hook['secret'] ? { header: (hook['header'] ?? 'authorization').toLowerCase(), value: hook['secret'] } : undefined),
+    clientToken: (slug) => file?.clientTokens.get(slug)?.value ?? (env[clientTokenVariable(slug)] || undefined),
   }
+  return connections
 }
 
-/** Connector cards of a plan whose connection is not configured, each at its card's line. */
-export function connectionProblems(_plan: FlowPlan, _connections: Connections): CardflowError[] {
-  return []
+/** For `flow validate --connections`: each connector card whose connection is missing, at the card. */
+export function connectionProblems(plan: FlowPlan, connections: Connections): CardflowError[] {
+  const out: CardflowError[] = []
+  const visit = (cards: PlannedCard[]) => {
+    for (const card of cards) {
+      const why = card.def.connector ? connections.problem(card.def.connector, card.connection) : undefined
+      if (why) out.push(new CardflowError('CONNECTION_MISSING', `card "${card.id}" (${card.type}): ${why}`, { location: card.loc, cardId: card.id }))
+      for (const [, list] of card.branches) visit(list)
+    }
+  }
+  visit(plan.cards)
+  return out
+}
+
+/** Connector → name → fields. `default` starts from the environment; the file's values win field by field. */
+function connectionTable(file: ConnectionsFile | undefined, env: NodeJS.ProcessEnv): Map<ConnectorName, Map<string, FieldMap>> {
+  const table = new Map<ConnectorName, Map<string, FieldMap>>()
+  for (const connector of CONNECTOR_NAMES) {
+    const named = new Map(file?.connections.get(connector) ?? [])
+    const fromVars: FieldMap = new Map()
+    for (const f of SERVICES[connector].fields) {
+      const value = env[f.env]
+      if (value) fromVars.set(f.key, { value, loc: { file: 'environment', line: 0, col: 0 } })
+    }
+    const fromFile = named.get('default')
+    if (fromVars.size > 0 || fromFile) {
+      const merged = new Map(fromVars)
+      for (const [k, v] of fromFile ?? []) if (v.value !== undefined || !merged.has(k)) merged.set(k, v)
+      named.set('default', merged)
+    }
+    table.set(connector, named)
+  }
+  return table
+}
+
+function describeProblem(connector: ConnectorName, name: string, fields: FieldMap | undefined, file: ConnectionsFile | undefined): string | undefined {
+  const spec = SERVICES[connector]
+  const source = file ? `the connections file ${file.file}` : 'a connections file (--connections or CARDFLOW_CONNECTIONS)'
+  const wanted = (key: string) => {
+    const missingVar = fields?.get(key)?.missingVar
+    if (missingVar) return `${missingVar} (used by ${connector}.${name}.${key})`
+    return name === 'default' ? spec.fields.find((f) => f.key === key)!.env : `${connector}.${name}.${key}`
+  }
+  const groups = spec.needs.map((group) => group.filter((key) => fields?.get(key)?.value === undefined))
+  if (groups.some((g) => g.length === 0)) return undefined
+  const alternatives = groups.map((g) => listed(g.map(wanted))).join(', or ')
+  if (!fields) {
+    return name === 'default'
+      ? `no ${connector} connection "default": set ${alternatives} (or add ${connector}.default to ${source})`
+      : `no ${connector} connection "${name}": add ${connector}.${name} to ${source}, with ${alternatives}`
+  }
+  return `${connector} connection "${name}" is incomplete: set ${alternatives}`
+}
+
+function listed(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
+}
+
+function valuesOf(fields: FieldMap | undefined): Fields {
+  const out: Fields = {}
+  for (const [k, v] of fields ?? []) if (v.value !== undefined) out[k] = v.value
+  return out
+}
+
+function fromEnv(env: NodeJS.ProcessEnv, pairs: [string, string][]): Fields {
+  const out: Fields = {}
+  for (const [key, name] of pairs) if (env[name]) out[key] = env[name]
+  return out
+}
+
+function policyFromEnv(env: NodeJS.ProcessEnv): Partial<CallPolicy> {
+  const out: Partial<CallPolicy> = {}
+  for (const [key, name] of POLICY_ENV) {
+    const n = Number(env[name])
+    if (env[name] && Number.isInteger(n) && n >= 0) out[key] = n
+  }
+  return out
+}
+
+function collectSecrets(table: Map<ConnectorName, Map<string, FieldMap>>, hook: Fields, file: ConnectionsFile | undefined, env: NodeJS.ProcessEnv): string[] {
+  const out: string[] = []
+  for (const [connector, named] of table) {
+    const secretKeys = SERVICES[connector].fields.filter((f) => f.secret).map((f) => f.key)
+    for (const fields of named.values()) {
+      for (const key of secretKeys) {
+        const value = fields.get(key)?.value
+        if (value) out.push(value)
+      }
+    }
+  }
+  if (hook['secret']) out.push(hook['secret'])
+  for (const token of file?.clientTokens.values() ?? []) if (token.value) out.push(token.value)
+  for (const [name, value] of Object.entries(env)) if (name.startsWith('CARDFLOW_CLIENT_TOKEN_') && value) out.push(value)
+  return out
 }

@@ -1,17 +1,45 @@
 /**
  * The one place a connector card's request leaves the engine: recorded in `outbound`, faked in
- * dry-run mode, otherwise sent with the named connection's client under a timeout.
+ * dry-run mode, otherwise sent with the named connection's client under a timeout, retried by
+ * one policy for every service (429 honouring Retry-After; 5xx and network errors only when the
+ * request is idempotent), and failed with a ConnectorError that never holds a token.
  */
 import type { ConnectorCall } from './card.ts'
+import { describeFailure, type Failure } from './clients/failures.ts'
 import type { ConnectorClients, ConnectorName } from './connectors.ts'
-import { ConnectionMissingError } from './errors.ts'
+import { ConnectionMissingError, ConnectorError } from './errors.ts'
 import type { OutboundRecord } from './history.ts'
+import { makeRedactor } from './redact.ts'
 
 export interface ConnectionProvider {
   /** The client for a connector, by connection name (default connection when omitted). */
   client<K extends ConnectorName>(connector: K, name: string | undefined): ConnectorClients[K]
   /** Values that must never be shown (tokens, secrets), for redaction. */
   secrets(): string[]
+  /** Retry and timeout settings from the connections file or environment. */
+  readonly policy?: Partial<CallPolicy>
+}
+
+/** How long a call may take and how often it is tried again. */
+export interface CallPolicy {
+  /** Longest time one attempt may take, in ms. */
+  timeoutMs: number
+  /** How many times an HTTP 429 is retried (Okta's own connectors retry only these). */
+  rateLimitRetries: number
+  /** How many times a 5xx, network error or timeout is retried, for idempotent requests only. */
+  errorRetries: number
+  /** Longest wait between attempts, in ms; a longer Retry-After is cut to this. */
+  maxWaitMs: number
+  /** First wait after a 5xx or network error, in ms, doubled each retry. */
+  backoffMs: number
+}
+
+export const DEFAULT_CALL_POLICY: Readonly<CallPolicy> = {
+  timeoutMs: 10_000,
+  rateLimitRetries: 3,
+  errorRetries: 2,
+  maxWaitMs: 30_000,
+  backoffMs: 500,
 }
 
 export interface CallEnv {
@@ -21,6 +49,8 @@ export interface CallEnv {
   connections: ConnectionProvider | undefined
   signal: AbortSignal
   record(entry: OutboundRecord): void
+  /** Overrides the connections' policy, field by field. */
+  policy?: Partial<CallPolicy>
 }
 
 export async function performCall<K extends ConnectorName, T>(call: ConnectorCall<K, T>, env: CallEnv): Promise<T> {
@@ -36,18 +66,105 @@ export async function performCall<K extends ConnectorName, T>(call: ConnectorCal
   if (env.dryRun) return call.dryRun()
   if (!env.connections) {
     throw new ConnectionMissingError(
-      `no ${call.connector} connection configured; set one up (see README "Connections") or run with --dry-run`,
+      `no ${call.connector} connection configured; set one up (see docs/connections.md) or run with --dry-run`,
       env.cardId,
     )
   }
   const client = env.connections.client(call.connector, env.connectionName)
-  entry.attempts = 1
-  try {
-    const out = await call.send(client, env.signal)
-    entry.result = 'sent'
-    return out
-  } catch (err) {
-    entry.result = 'failed'
-    throw err
+  const policy: CallPolicy = { ...DEFAULT_CALL_POLICY, ...env.connections.policy, ...env.policy }
+  const retries = { rateLimited: 0, errors: 0 }
+  for (;;) {
+    entry.attempts++
+    const outcome = await attempt(call, client, env.signal, policy.timeoutMs)
+    if (outcome.ok) {
+      entry.result = 'sent'
+      return outcome.value
+    }
+    const wait = env.signal.aborted ? undefined : nextWait(outcome.failure, call.idempotent, policy, retries)
+    if (wait === undefined) {
+      entry.result = 'failed'
+      throw connectorError(call, outcome.failure, entry.attempts, policy, env)
+    }
+    await sleep(wait, env.signal)
   }
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; failure: Failure }
+
+/** One try under its own deadline. The race makes the deadline hold even if a library ignores the signal. */
+async function attempt<K extends ConnectorName, T>(call: ConnectorCall<K, T>, client: ConnectorClients[K], outer: AbortSignal, timeoutMs: number): Promise<Outcome<T>> {
+  const deadline = AbortSignal.timeout(timeoutMs)
+  const signal = AbortSignal.any([outer, deadline])
+  const aborted = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason)
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+  })
+  try {
+    return { ok: true, value: await Promise.race([call.send(client, signal), aborted]) }
+  } catch (err) {
+    if (deadline.aborted) return { ok: false, failure: { kind: 'timeout', detail: `no answer within ${timeoutMs} ms` } }
+    if (outer.aborted) return { ok: false, failure: { kind: 'timeout', detail: 'the run was cancelled' } }
+    return { ok: false, failure: describeFailure(err) }
+  }
+}
+
+/** Milliseconds to wait before the next attempt, or undefined when the call should fail now. */
+function nextWait(failure: Failure, idempotent: boolean, policy: CallPolicy, retries: { rateLimited: number; errors: number }): number | undefined {
+  switch (failure.kind) {
+    case 'rate-limited': {
+      if (retries.rateLimited >= policy.rateLimitRetries) return undefined
+      retries.rateLimited++
+      const asked = failure.retryAfter === undefined ? policy.backoffMs * 2 ** (retries.rateLimited - 1) : failure.retryAfter * 1000
+      return Math.min(asked, policy.maxWaitMs)
+    }
+    case 'server':
+    case 'network':
+    case 'timeout':
+      if (!idempotent || retries.errors >= policy.errorRetries) return undefined
+      retries.errors++
+      return Math.min(policy.backoffMs * 2 ** (retries.errors - 1), policy.maxWaitMs)
+    case 'rejected':
+      return undefined
+  }
+}
+
+function connectorError<K extends ConnectorName, T>(call: ConnectorCall<K, T>, failure: Failure, attempts: number, policy: CallPolicy, env: CallEnv): ConnectorError {
+  const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`
+  const notRetried = call.idempotent ? '' : ' (not retried: the request is not idempotent)'
+  let message: string
+  switch (failure.kind) {
+    case 'rate-limited':
+      message = `${call.operation} was rate limited (HTTP 429) on each of ${tries}; gave up after ${policy.rateLimitRetries} retries`
+      break
+    case 'timeout':
+      message = `${call.operation} timed out: ${failure.detail} (${tries})${attempts === 1 ? notRetried : ''}`
+      break
+    case 'server':
+    case 'network':
+      message = `${call.operation} failed: ${failure.detail} (${tries})${attempts === 1 ? notRetried : ''}`
+      break
+    case 'rejected':
+      message = `${call.operation} failed: ${failure.detail}`
+      break
+  }
+  // Libraries' messages are ours to show only once every known secret is scrubbed from them.
+  const scrub = makeRedactor(env.connections?.secrets() ?? [])
+  return new ConnectorError(call.connector, scrub(message) as string, {
+    retryable: failure.kind !== 'rejected' || failure.transient === true,
+    ...(failure.status !== undefined && { status: failure.status }),
+    ...(failure.serviceCode !== undefined && { serviceCode: failure.serviceCode }),
+  })
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0 || signal.aborted) return resolve()
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    signal.addEventListener('abort', done, { once: true })
+  })
 }

@@ -1,4 +1,6 @@
 /** A small client for the Okta management API (SSWS API token), built in connections.ts. */
+import { HttpStatusError, parseRetryAfter, readErrorBody } from './clients/http-error.ts'
+
 export interface OktaClient {
   /** `GET /api/v1/users/{id or login}`: the user object (id, status, profile, …). */
   getUser(idOrLogin: string, signal: AbortSignal): Promise<Record<string, unknown>>
@@ -8,4 +10,48 @@ export interface OktaClient {
     path: string,
     opts: { body?: unknown; query?: Record<string, string>; signal: AbortSignal },
   ): Promise<T>
+}
+
+export interface OktaConfig {
+  /** `https://example.okta.com` */
+  orgUrl: string
+  apiToken: string
+}
+
+export function createOktaClient(cfg: OktaConfig): OktaClient {
+  const base = cfg.orgUrl.replace(/\/+$/, '')
+  const client: OktaClient = {
+    getUser: (idOrLogin, signal) => client.request<Record<string, unknown>>('GET', `/api/v1/users/${encodeURIComponent(idOrLogin)}`, { signal }),
+    async request<T>(method: string, path: string, opts: { body?: unknown; query?: Record<string, string>; signal: AbortSignal }): Promise<T> {
+      if (!path.startsWith('/')) throw new TypeError(`Okta API paths start with "/": ${path}`)
+      const url = new URL(base + path)
+      for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, v)
+      const res = await fetch(url, {
+        method,
+        headers: {
+          accept: 'application/json',
+          authorization: `SSWS ${cfg.apiToken}`,
+          ...(opts.body !== undefined && { 'content-type': 'application/json' }),
+        },
+        ...(opts.body !== undefined && { body: JSON.stringify(opts.body) }),
+        redirect: 'error',
+        signal: opts.signal,
+      })
+      if (!res.ok) throw await oktaError(res)
+      if (res.status === 204) return undefined as T
+      const text = await res.text()
+      return (text === '' ? undefined : JSON.parse(text)) as T
+    },
+  }
+  return client
+}
+
+/** Okta's error body: `{errorCode: "E0000007", errorSummary: "Not found: …"}`. */
+async function oktaError(res: Response): Promise<HttpStatusError> {
+  const body = await readErrorBody(res)
+  const data = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+  const code = typeof data['errorCode'] === 'string' ? data['errorCode'] : undefined
+  const summary = typeof data['errorSummary'] === 'string' ? data['errorSummary'] : res.statusText
+  const message = [`HTTP ${res.status}`, code, summary].filter(Boolean).join(' ')
+  return new HttpStatusError(res.status, code, message, parseRetryAfter(res.headers.get('retry-after')))
 }

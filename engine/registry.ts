@@ -14,6 +14,11 @@ import textCompose from '../cards/text/compose.ts'
 import textSplit from '../cards/text/split.ts'
 import type { AnyCardDef, AnyTriggerDef, CardDef, TriggerDef } from './card.ts'
 // connector cards
+import gmailSendEmail from '../cards/gmail/send-email.ts'
+import office365SendEmail from '../cards/office365/send-email.ts'
+import oktaReadUser from '../cards/okta/read-user.ts'
+import slackSendDirectMessage from '../cards/slack/send-direct-message.ts'
+import slackSendMessageToChannel from '../cards/slack/send-message-to-channel.ts'
 // (end of connector cards)
 // imported-flow cards
 // (end of imported-flow cards)
@@ -37,6 +42,11 @@ const CARDS: Loose[] = [
   continueIf,
   returnCard,
   // connector cards
+  slackSendMessageToChannel,
+  slackSendDirectMessage,
+  gmailSendEmail,
+  office365SendEmail,
+  oktaReadUser,
   // (end of connector cards)
   // imported-flow cards
   // (end of imported-flow cards)

@@ -1,0 +1,85 @@
+import { Type } from '@sinclair/typebox'
+import MailComposer from 'nodemailer/lib/mail-composer/index.js'
+import { defineCard } from '../../engine/card.ts'
+import { type Address, AddressList, parseAddresses, showAddress } from '../../engine/clients/addresses.ts'
+import { CardFailedError } from '../../engine/errors.ts'
+
+export default defineCard({
+  type: 'gmail.sendEmail',
+  title: 'Gmail - Send Email',
+  description:
+    'Sends an email from the connected Gmail account with `users.messages.send`. The message is built as ' +
+    'RFC 2822 (non-ASCII subjects and names are encoded), base64url in `raw`. To, CC and BCC take a list of ' +
+    'addresses or one text such as `Ann <ann@example.org>, bob@example.org`. From defaults to the account.',
+  kind: 'connector',
+  connector: 'gmail',
+  inputs: Type.Object({
+    To: AddressList('Recipients.'),
+    CC: Type.Optional(AddressList('Copy recipients.')),
+    BCC: Type.Optional(AddressList('Hidden recipients.')),
+    From: Type.Optional(Type.String({ description: 'Sender; must be the account or one of its send-as aliases.' })),
+    Subject: Type.String({ maxLength: 998 }),
+    Body: Type.String({ maxLength: 5_000_000 }),
+    'Body is HTML?': Type.Optional(Type.Boolean({ default: false })),
+  }),
+  outputs: Type.Object({
+    'Message ID': Type.String({ description: "Gmail's id of the sent message." }),
+    'Thread ID': Type.String({ description: "Gmail's id of the message's thread." }),
+  }),
+  async run(ctx, inputs) {
+    const to = parseAddresses(inputs.To, 'To', ctx.cardId)
+    const cc = parseAddresses(inputs.CC, 'CC', ctx.cardId)
+    const bcc = parseAddresses(inputs.BCC, 'BCC', ctx.cardId)
+    const from = parseAddresses(inputs.From, 'From', ctx.cardId)[0]
+    if (to.length + cc.length + bcc.length === 0) throw new CardFailedError('input "To": no recipient', ctx.cardId)
+    const html = inputs['Body is HTML?'] ?? false
+    const raw = await buildMime({ from, to, cc, bcc, subject: inputs.Subject, body: inputs.Body, html })
+    const show = (list: Address[]) => list.map(showAddress)
+    return ctx.call({
+      connector: 'gmail',
+      operation: 'users.messages.send',
+      request: {
+        ...(from && { from: showAddress(from) }),
+        to: show(to),
+        ...(cc.length > 0 && { cc: show(cc) }),
+        ...(bcc.length > 0 && { bcc: show(bcc) }),
+        subject: inputs.Subject,
+        body: inputs.Body,
+        html,
+      },
+      idempotent: false,
+      async send(client, signal) {
+        const res = await client.users.messages.send({ userId: 'me', requestBody: { raw } }, { signal })
+        return { 'Message ID': res.data.id ?? '', 'Thread ID': res.data.threadId ?? '' }
+      },
+      dryRun: () => {
+        const id = ctx.now().getTime().toString(16).padStart(16, '0')
+        return { 'Message ID': id, 'Thread ID': id }
+      },
+    })
+  },
+})
+
+interface Mail {
+  from: Address | undefined
+  to: Address[]
+  cc: Address[]
+  bcc: Address[]
+  subject: string
+  body: string
+  html: boolean
+}
+
+/** The RFC 2822 message, base64url. Gmail reads Bcc from the message itself, so it is kept. */
+export async function buildMime(mail: Mail): Promise<string> {
+  const node = new MailComposer({
+    ...(mail.from && { from: mail.from }),
+    to: mail.to,
+    ...(mail.cc.length > 0 && { cc: mail.cc }),
+    ...(mail.bcc.length > 0 && { bcc: mail.bcc }),
+    subject: mail.subject,
+    ...(mail.html ? { html: mail.body } : { text: mail.body }),
+  }).compile()
+  node.keepBcc = true
+  return (await node.build()).toString('base64url')
+}

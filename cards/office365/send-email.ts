@@ -1,0 +1,66 @@
+import { Type } from '@sinclair/typebox'
+import { defineCard } from '../../engine/card.ts'
+import { type Address, AddressList, parseAddresses, showAddress } from '../../engine/clients/addresses.ts'
+import { CardFailedError } from '../../engine/errors.ts'
+
+export default defineCard({
+  type: 'office365.sendEmail',
+  title: 'Office 365 Mail - Send Email',
+  description:
+    'Sends an email through Microsoft Graph `POST /users/{From}/sendMail` (or `/me/sendMail` when From is empty, ' +
+    'which needs a delegated token). Graph answers 202 with no body, so `Message ID` is null: Graph does not ' +
+    'say which message it created. To, CC and BCC take a list of addresses or one text of several.',
+  kind: 'connector',
+  connector: 'office365',
+  inputs: Type.Object({
+    To: AddressList('Recipients.'),
+    CC: Type.Optional(AddressList('Copy recipients.')),
+    BCC: Type.Optional(AddressList('Hidden recipients.')),
+    From: Type.Optional(Type.String({ description: 'The sending mailbox: user id or user principal name.' })),
+    Subject: Type.String({ maxLength: 998 }),
+    Body: Type.String({ maxLength: 4_000_000 }),
+    'Message Type': Type.Optional(
+      Type.Union([Type.Literal('text'), Type.Literal('Text'), Type.Literal('HTML'), Type.Literal('html')], { default: 'text' }),
+    ),
+  }),
+  outputs: Type.Object({
+    'Message ID': Type.Union([Type.String(), Type.Null()], { description: 'Always null: sendMail returns no body.' }),
+  }),
+  async run(ctx, inputs) {
+    const to = parseAddresses(inputs.To, 'To', ctx.cardId)
+    const cc = parseAddresses(inputs.CC, 'CC', ctx.cardId)
+    const bcc = parseAddresses(inputs.BCC, 'BCC', ctx.cardId)
+    if (to.length + cc.length + bcc.length === 0) throw new CardFailedError('input "To": no recipient', ctx.cardId)
+    const from = inputs.From?.trim() || undefined
+    const contentType = inputs['Message Type']?.toLowerCase() === 'html' ? 'HTML' : 'Text'
+    const path = from ? `/users/${encodeURIComponent(from)}/sendMail` : '/me/sendMail'
+    const recipients = (list: Address[]) => list.map((a) => ({ emailAddress: { address: a.address, ...(a.name && { name: a.name }) } }))
+    const message = {
+      subject: inputs.Subject,
+      body: { contentType, content: inputs.Body },
+      toRecipients: recipients(to),
+      ...(cc.length > 0 && { ccRecipients: recipients(cc) }),
+      ...(bcc.length > 0 && { bccRecipients: recipients(bcc) }),
+    }
+    const show = (list: Address[]) => list.map(showAddress)
+    return ctx.call({
+      connector: 'office365',
+      operation: `POST ${path}`,
+      request: {
+        from: from ?? 'me',
+        to: show(to),
+        ...(cc.length > 0 && { cc: show(cc) }),
+        ...(bcc.length > 0 && { bcc: show(bcc) }),
+        subject: inputs.Subject,
+        body: inputs.Body,
+        contentType,
+      },
+      idempotent: false,
+      async send(client, signal) {
+        await client.api(path).option('signal', signal).post({ message, saveToSentItems: true })
+        return { 'Message ID': null }
+      },
+      dryRun: () => ({ 'Message ID': null }),
+    })
+  },
+})

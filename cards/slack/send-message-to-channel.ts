@@ -1,0 +1,21 @@
+import { Type } from '@sinclair/typebox'
+import { defineCard } from '../../engine/card.ts'
+import { MessageOutput, postMessage } from './post-message.ts'
+
+export default defineCard({
+  type: 'slack.sendMessageToChannel',
+  title: 'Slack - Send Message to Channel',
+  description:
+    'Posts a message to a Slack channel with `chat.postMessage`. `channel` is a channel id (`C0123…`) or name ' +
+    '(`#general`); the bot must be in the channel. `bot name` needs the `chat:write.customize` scope. ' +
+    'Output `Message.Timestamp` is Slack\'s `ts`, which identifies the message.',
+  kind: 'connector',
+  connector: 'slack',
+  inputs: Type.Object({
+    channel: Type.String({ minLength: 1, description: 'Channel id or name.' }),
+    text: Type.String({ minLength: 1, maxLength: 40_000, description: 'The message; Slack mrkdwn is allowed.' }),
+    'bot name': Type.Optional(Type.String({ description: 'Name shown as the sender instead of the app name.' })),
+  }),
+  outputs: Type.Object({ Message: MessageOutput }),
+  run: async (ctx, inputs) => ({ Message: await postMessage(ctx, inputs.channel, inputs.text, inputs['bot name']) }),
+})
