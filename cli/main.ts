@@ -6,6 +6,9 @@ import { registerValidate } from './validate.ts'
 import { registerHistory } from './history.ts'
 import { registerReplay } from './replay.ts'
 import { registerServe } from './serve.ts'
+import { registerHistory } from './history.ts'
+import { registerReplay } from './replay.ts'
+import { registerServe } from './serve.ts'
 // (end of subcommands)
 
 const program = new Command()
@@ -19,6 +22,9 @@ const program = new Command()
 registerValidate(program)
 registerTest(program)
 // register more subcommands
+registerServe(program)
+registerHistory(program)
+registerReplay(program)
 registerServe(program)
 registerHistory(program)
 registerReplay(program)

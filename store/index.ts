@@ -1,12 +1,20 @@
 /** The store's public surface. `openStore` is where a backend is chosen; today only SQLite. */
-import { openSqliteStore, type SqliteStoreOptions } from './sqlite.ts'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { DB_FILE, openSqliteStore, type SqliteStoreOptions } from './sqlite.ts'
 import type { Store } from './store.ts'
 
 export * from './store.ts'
 
-export type StoreOptions = SqliteStoreOptions
+export interface StoreOptions extends SqliteStoreOptions {
+  /** Only open a store that exists (the history and replay commands); default true: create it. */
+  create?: boolean
+}
 
-/** Opens the store kept in a data directory (created when missing). */
+/** Opens the store kept in a data directory (created when missing, unless `create: false`). */
 export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
+  if (opts.create === false && !existsSync(join(dataDir, DB_FILE))) {
+    throw new Error(`no store in ${dataDir} (start \`flow serve --data ${dataDir}\` first)`)
+  }
   return openSqliteStore(dataDir, opts)
 }

@@ -1,0 +1,89 @@
+/** `flow serve`: the hosted engine — Okta event hooks and API Endpoint calls, stored, then run. */
+import type { Command } from 'commander'
+import { loadConnections } from '../engine/connections.ts'
+import { ConfigError, createServer, DEFAULTS, type Engine } from '../server/server.ts'
+import { EXIT } from './common.ts'
+import { parseDuration } from './history.ts'
+
+interface ServeFlags {
+  flows: string
+  data: string
+  port: string
+  host: string
+  connections?: string
+  concurrency: string
+  publicHooks?: boolean
+  keep: string
+  keepRuns: string
+  watch: boolean
+  logLevel?: string
+}
+
+const SHUTDOWN_GRACE_MS = 10_000
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('receive Okta event hooks and API Endpoint calls, store them, and run the matching flows')
+    .option('--flows <dir>', 'directory of flow files', 'flows')
+    .option('--data <dir>', 'directory of the store (SQLite file)', '.cardflow')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
+    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--connections <file>', 'connections file (default CARDFLOW_CONNECTIONS or cardflow.connections.yaml)')
+    .option('--concurrency <n>', 'runs at once (0: store only, run nothing)', String(DEFAULTS.concurrency))
+    .option('--public-hooks', 'accept event hook deliveries without a secret header')
+    .option('--keep <duration>', 'keep run history this long (e.g. 30d, 12h)', '30d')
+    .option('--keep-runs <n>', 'keep at most this many finished runs', String(DEFAULTS.retention.maxRuns))
+    .option('--no-watch', 'do not reload flows when their files change')
+    .option('--log-level <level>', 'fatal, error, warn, info, debug or silent (default LOG_LEVEL or info)')
+    .action(async (flags: ServeFlags) => {
+      process.exitCode = await serve(flags)
+    })
+}
+
+function count(value: string, name: string, min: number): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`--${name} must be a whole number of at least ${min} (got "${value}")`)
+  return n
+}
+
+async function serve(flags: ServeFlags): Promise<number> {
+  let engine: Engine
+  try {
+    const connections = loadConnections(flags.connections === undefined ? {} : { file: flags.connections })
+    const hookSecret = connections.hookSecret()
+    engine = await createServer({
+      flowsDir: flags.flows,
+      dataDir: flags.data,
+      connections,
+      clientTokens: (slug) => connections.clientToken(slug),
+      concurrency: count(flags.concurrency, 'concurrency', 0),
+      retention: { maxAgeMs: parseDuration(flags.keep, '--keep'), maxRuns: count(flags.keepRuns, 'keep-runs', 1) },
+      watch: flags.watch,
+      ...(hookSecret && { hookSecret }),
+      ...(flags.publicHooks && { publicHooks: true }),
+      ...(flags.logLevel && { logLevel: flags.logLevel }),
+    })
+    await engine.listen(count(flags.port, 'port', 0), flags.host)
+  } catch (err) {
+    process.stderr.write(`flow serve: ${(err as Error).message}\n`)
+    return EXIT.invalid
+  }
+  await stopOnSignal(engine)
+  return EXIT.ok
+}
+
+/** SIGTERM or SIGINT: stop intake, let running runs finish (bounded), then exit 0. */
+function stopOnSignal(engine: Engine): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      engine.log.info({ signal }, 'stopping: no new requests, waiting for running runs')
+      engine.close(SHUTDOWN_GRACE_MS).then(resolve, (err: unknown) => {
+        engine.log.error({ err: (err as Error).message }, 'stopping failed')
+        resolve()
+      })
+    }
+    process.once('SIGTERM', stop)
+    process.once('SIGINT', stop)
+  })
+}
