@@ -6,9 +6,6 @@ import { registerValidate } from './validate.ts'
 import { registerHistory } from './history.ts'
 import { registerReplay } from './replay.ts'
 import { registerServe } from './serve.ts'
-import { registerHistory } from './history.ts'
-import { registerReplay } from './replay.ts'
-import { registerServe } from './serve.ts'
 // (end of subcommands)
 
 const program = new Command()
@@ -22,9 +19,6 @@ const program = new Command()
 registerValidate(program)
 registerTest(program)
 // register more subcommands
-registerServe(program)
-registerHistory(program)
-registerReplay(program)
 registerServe(program)
 registerHistory(program)
 registerReplay(program)
