@@ -7,18 +7,45 @@ export const SECRET_KEY = /token|secret|password|passwd|authorization|api[-_ ]?k
 /** Short values would redact ordinary words; real secrets are long. */
 const MIN_SECRET_LENGTH = 6
 
+/** The same few keys recur in every run: remember which are secret-named. */
+const keyVerdicts = new Map<string, boolean>()
+function isSecretKey(key: string): boolean {
+  let verdict = keyVerdicts.get(key)
+  if (verdict === undefined) {
+    verdict = SECRET_KEY.test(key)
+    if (keyVerdicts.size < 10_000) keyVerdicts.set(key, verdict)
+  }
+  return verdict
+}
+
+/**
+ * A function that returns the value with secret-named fields and secret values replaced.
+ * Unchanged parts are returned as they are (copy on write), so a clean run costs one walk.
+ */
 export function makeRedactor(secrets: readonly string[]): (value: unknown) => unknown {
   const values = [...new Set(secrets.filter((s) => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length)
-  const scrubText = (text: string) => values.reduce((t, secret) => (t.includes(secret) ? t.split(secret).join(REDACTED) : t), text)
-  const walk = (value: unknown, depth: number): unknown => {
-    if (typeof value === 'string') return values.length > 0 ? scrubText(value) : value
-    if (value === null || typeof value !== 'object' || depth > 64) return value
-    if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1))
-    const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = SECRET_KEY.test(k) && (typeof v === 'string' || typeof v === 'number') ? REDACTED : walk(v, depth + 1)
-    }
+  const scrub = (text: string) => {
+    let out = text
+    for (const secret of values) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
     return out
+  }
+  const walk = (value: unknown, depth: number): unknown => {
+    if (typeof value === 'string') return values.length > 0 ? scrub(value) : value
+    if (value === null || typeof value !== 'object' || depth > 64) return value
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined
+      for (let i = 0; i < value.length; i++) {
+        const v = walk(value[i], depth + 1)
+        if (v !== value[i]) (copy ??= [...value])[i] = v
+      }
+      return copy ?? value
+    }
+    let copy: Record<string, unknown> | undefined
+    for (const [k, v] of Object.entries(value)) {
+      const next = isSecretKey(k) && (typeof v === 'string' || typeof v === 'number') ? REDACTED : walk(v, depth + 1)
+      if (next !== v) (copy ??= { ...value })[k] = next
+    }
+    return copy ?? value
   }
   return (value) => walk(value, 0)
 }

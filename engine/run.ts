@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import type { CardContext, Logger } from './card.ts'
 import type { FlowPlan, PlannedCard } from './check.ts'
 import { type ConnectionProvider, performCall } from './connector-call.ts'
-import { CardInputError, toErrorRecord } from './errors.ts'
+import { CardFailedError, CardInputError, toErrorRecord } from './errors.ts'
 import type { CardRecord, OutboundRecord, RunRecord } from './history.ts'
 import { redactRun } from './redact.ts'
 import { describeErrors, validatorFor } from './schema-check.ts'
@@ -21,7 +21,14 @@ export interface RunOptions {
   now?: () => Date
   /** Extra values to redact from history, besides the connections' own secrets. */
   secrets?: readonly string[]
+  /** Finds a helper flow by name, for cards that call one (Call Flow, For Each). */
+  flows?: (name: string) => FlowPlan | undefined
+  /** How many helper-flow calls deep this run is; set by the engine. */
+  callDepth?: number
 }
+
+/** Helper flows calling helper flows stop here, so a flow calling itself fails instead of looping. */
+const MAX_CALL_DEPTH = 16
 
 /** Thrown by `ctx.stop`: the flow ends normally. */
 class StopSignal {
@@ -36,6 +43,8 @@ class BranchFailed extends Error {
 }
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} }
+/** For runs given no signal: one that never aborts, shared rather than made per run. */
+const NEVER_ABORTED = new AbortController().signal
 
 type Outcome = { kind: 'ok' } | { kind: 'stopped'; message: string } | { kind: 'failed'; record: CardRecord }
 
@@ -143,14 +152,26 @@ class Run {
           signal,
           record: (entry) => this.outbound.push(entry),
         }),
+      ...(opts.flows && { callFlow: (name: string, inputs: Record<string, unknown>) => this.callFlow(card, name, inputs) }),
     }
+  }
+
+  /** A helper run shares the options (dry-run, connections, signal); its requests join this run's outbound list. */
+  private async callFlow(card: PlannedCard, name: string, inputs: Record<string, unknown>): Promise<RunRecord> {
+    const plan = this.opts.flows?.(name)
+    if (!plan) throw new CardFailedError(`no helper flow named "${name}"`, card.id)
+    const depth = (this.opts.callDepth ?? 0) + 1
+    if (depth > MAX_CALL_DEPTH) throw new CardFailedError(`helper flows nest deeper than ${MAX_CALL_DEPTH} calls (does "${name}" call itself?)`, card.id)
+    const sub = await runFlow(plan, inputs, { ...this.opts, runId: undefined, signal: this.signal, callDepth: depth })
+    for (const entry of sub.outbound) this.outbound.push({ ...entry, cardId: `${card.id}>${entry.cardId}` })
+    return sub
   }
 }
 
 export async function runFlow(plan: FlowPlan, triggerOutputs: Record<string, unknown>, opts: RunOptions = {}): Promise<RunRecord> {
   const startedAt = (opts.now ?? (() => new Date()))()
   const started = performance.now()
-  const run = new Run(opts, opts.signal ?? new AbortController().signal)
+  const run = new Run(opts, opts.signal ?? NEVER_ABORTED)
   run.scope[plan.trigger.id] = triggerOutputs
   const outcome = await run.list(plan.cards, undefined)
   const record: RunRecord = {

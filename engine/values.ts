@@ -121,8 +121,37 @@ export function compileString(text: string, loc: SourceLocation): CompileResult 
   } catch (err) {
     return { error: `template: ${firstLine((err as Error).message)}` }
   }
+  return { node: { kind: 'template', source: text, refs, render: plainRenderer(text) ?? handlebarsRenderer(source) } }
+}
+
+function handlebarsRenderer(source: string): (scope: Scope) => string {
   const compiled = hb.compile(source, { noEscape: true, strict: false, knownHelpersOnly: false })
-  return { node: { kind: 'template', source: text, refs, render: (scope) => compiled(scope) } }
+  return (scope) => compiled(scope)
+}
+
+/**
+ * Most templates are text with plain references and no helpers: those render by concatenation,
+ * with exactly Handlebars' result for them, several times faster.
+ */
+function plainRenderer(text: string): ((scope: Scope) => string) | undefined {
+  if (text.includes('\\')) return undefined
+  const literals: string[] = []
+  const paths: string[][] = []
+  let last = 0
+  for (const m of text.matchAll(MUSTACHE)) {
+    const inner = m[2] ?? ''
+    if (!isPlainPath(inner) || inner.startsWith('@') || inner === 'this' || inner.startsWith('../')) return undefined
+    literals.push(text.slice(last, m.index))
+    paths.push(splitPath(inner))
+    last = m.index + m[0].length
+  }
+  const tail = text.slice(last)
+  if (`${literals.join('')}${tail}`.includes('{{') || `${literals.join('')}${tail}`.includes('}}')) return undefined
+  return (scope) => {
+    let out = ''
+    for (let i = 0; i < paths.length; i++) out += literals[i]! + textOf(getPath(scope, paths[i]!))
+    return out + tail
+  }
 }
 
 function firstLine(s: string): string {
