@@ -36,14 +36,18 @@ export function makeRedactor(secrets: readonly string[]): (value: unknown) => un
       let copy: unknown[] | undefined
       for (let i = 0; i < value.length; i++) {
         const v = walk(value[i], depth + 1)
-        if (v !== value[i]) (copy ??= [...value])[i] = v
+        if (v === value[i]) continue
+        copy ??= [...value]
+        copy[i] = v
       }
       return copy ?? value
     }
     let copy: Record<string, unknown> | undefined
     for (const [k, v] of Object.entries(value)) {
       const next = isSecretKey(k) && (typeof v === 'string' || typeof v === 'number') ? REDACTED : walk(v, depth + 1)
-      if (next !== v) (copy ??= { ...value })[k] = next
+      if (next === v) continue
+      copy ??= { ...value }
+      copy[k] = next
     }
     return copy ?? value
   }
