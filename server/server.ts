@@ -6,6 +6,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
+import type { DestinationStream } from 'pino'
 import type { ConnectionProvider } from '../engine/connector-call.ts'
 import { openStore, type RetentionPolicy, type Store } from '../store/index.ts'
 import { FlowSet } from './flows.ts'
@@ -32,6 +33,8 @@ export interface ServerOptions {
   /** A pino level; default LOG_LEVEL or `info`. */
   logLevel?: string
   log?: Log
+  /** Where log lines go (default stdout). */
+  logDestination?: DestinationStream
   maxBodyBytes?: number
   maxEventsPerDelivery?: number
   retention?: Partial<RetentionPolicy>
@@ -84,7 +87,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   }
   const clientToken = tokenLookup(o.clientTokens)
   const secretValues = () => [o.hookSecret?.value ?? '', ...(o.connections?.secrets() ?? [])].filter((s) => s !== '')
-  const log = o.log ?? createLog({ ...(o.logLevel && { level: o.logLevel }), secrets: secretValues })
+  const log = o.log ?? createLog({ ...(o.logLevel && { level: o.logLevel }), ...(o.logDestination && { destination: o.logDestination }), secrets: secretValues })
   const flows = new FlowSet(o.flowsDir, log)
   await flows.load()
   const store = openStore(o.dataDir, { ...(o.busyTimeoutMs !== undefined && { busyTimeoutMs: o.busyTimeoutMs }) })

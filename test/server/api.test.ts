@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict'
+import { Writable } from 'node:stream'
+import { after, before, describe, it } from 'node:test'
+import { CLIENT_TOKEN, deliver, envelope, HOOK_SECRET, profileEvent, type Running, startEngine, waitFor } from './helpers.ts'
+
+describe('API Endpoint flows', () => {
+  let s: Running
+  const logLines: string[] = []
+  before(async () => {
+    const destination = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        logLines.push(chunk.toString('utf8'))
+        done()
+      },
+    })
+    s = await startEngine({ logLevel: 'debug', logDestination: destination })
+  })
+  after(() => s.close())
+
+  const invoke = (slug: string, init: RequestInit & { query?: string } = {}) =>
+    fetch(`${s.url}/api/flows/${slug}/invoke${init.query ?? ''}`, init)
+
+  it('runs a sync flow with the client token in a header and answers with the Return output', async () => {
+    const res = await invoke('echo-sync', {
+      method: 'POST',
+      query: '?team=blue',
+      headers: { 'content-type': 'application/json', 'x-api-client-token': CLIENT_TOKEN, 'X-Custom': 'Yes' },
+      body: JSON.stringify({ name: 'Jane' }),
+    })
+    assert.equal(res.status, 200)
+    const out = await res.json()
+    assert.deepEqual(out.body, { name: 'Jane' })
+    assert.deepEqual(out.query, { team: 'blue' })
+    assert.equal(out.headers['x-custom'], 'Yes')
+    assert.equal(out.headers['x-api-client-token'], undefined)
+    const run = await s.engine.store.getRun(res.headers.get('x-cardflow-run-id')!)
+    assert.equal(run?.status, 'succeeded')
+    assert.equal(run?.source, 'request')
+  })
+
+  it('accepts the client token as the clientToken query parameter and keeps it out of history', async () => {
+    const res = await invoke('echo-sync', { query: `?clientToken=${CLIENT_TOKEN}&x=1` })
+    assert.equal(res.status, 200)
+    assert.deepEqual((await res.json()).query, { x: '1' })
+    const run = await s.engine.store.getRun(res.headers.get('x-cardflow-run-id')!)
+    assert.equal(JSON.stringify(run).includes(CLIENT_TOKEN), false)
+  })
+
+  it('refuses a missing or wrong client token with 401 and runs nothing', async () => {
+    const before = (await s.engine.store.listRuns({ flow: 'echo-sync', limit: 1000 })).length
+    assert.equal((await invoke('echo-sync')).status, 401)
+    assert.equal((await invoke('echo-sync', { headers: { 'x-api-client-token': 'wrong' } })).status, 401)
+    assert.equal((await invoke('echo-sync', { query: '?clientToken=wrong' })).status, 401)
+    assert.equal((await s.engine.store.listRuns({ flow: 'echo-sync', limit: 1000 })).length, before)
+  })
+
+  it('answers a public sync flow without a token', async () => {
+    const res = await invoke('public-ping')
+    assert.equal(res.status, 200)
+    assert.deepEqual(await res.json(), { pong: true })
+  })
+
+  it('stores an async request, answers 202 with the run id, and runs it', async () => {
+    const res = await invoke('queue-async', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-client-token': CLIENT_TOKEN },
+      body: JSON.stringify({ name: 'Ada' }),
+    })
+    assert.equal(res.status, 202)
+    const { runId } = await res.json()
+    const run = await waitFor(async () => {
+      const r = await s.engine.store.getRun(runId)
+      return r?.status === 'succeeded' && r
+    }, 'the async run')
+    assert.equal(run.record?.cards[0]?.outputs.output, 'got Ada')
+  })
+
+  it('answers 404 for a flow that is not served and 400 for a broken JSON body', async () => {
+    assert.equal((await invoke('nope')).status, 404)
+    assert.equal((await invoke('profile-note')).status, 404)
+    const bad = await invoke('public-ping', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' })
+    assert.equal(bad.status, 400)
+  })
+
+  it('logs with run ids and never writes a secret', async () => {
+    assert.equal((await deliver(s.url, envelope('log-1', [profileEvent('log-ev', '2026-11-20T10:00:00Z')]))).status, 200)
+    await deliver(s.url, envelope('log-2', []), { authorization: 'Bearer wrong' })
+    await waitFor(async () => logLines.some((l) => l.includes('"run succeeded"') && l.includes('profile-note')), 'the run log')
+    const all = logLines.join('')
+    assert.equal(all.includes(CLIENT_TOKEN), false)
+    assert.equal(all.includes(HOOK_SECRET), false)
+    const runLog = logLines.map((l) => JSON.parse(l)).find((l) => l.msg === 'run succeeded')
+    assert.match(runLog.runId, /^[0-9a-f-]{36}$/)
+  })
+})

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict'
+import { Writable } from 'node:stream'
+import { describe, it } from 'node:test'
+import { parseDuration, parseSince } from '../../cli/history.ts'
+import { checkEnvelope } from '../../server/envelope.ts'
+import { secretMatches } from '../../server/http.ts'
+import { createLog } from '../../server/log.ts'
+import { retryDelayMs } from '../../server/worker.ts'
+import { envelope, profileEvent } from './helpers.ts'
+
+describe('log redaction', () => {
+  it('removes secrets by key and by value, in objects and messages', () => {
+    const lines: string[] = []
+    const destination = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString('utf8'))
+        done()
+      },
+    })
+    const log = createLog({ level: 'info', destination, secrets: () => ['sup3r-s3cret-value'] })
+    log.info({ headers: { authorization: 'Basic abc123', 'x-api-client-token': 'tok-123456' }, note: 'has sup3r-s3cret-value inside' }, 'msg sup3r-s3cret-value')
+    const line = JSON.parse(lines[0]!)
+    assert.equal(line.headers.authorization, '[REDACTED]')
+    assert.equal(line.headers['x-api-client-token'], '[REDACTED]')
+    assert.equal(line.note, 'has [REDACTED] inside')
+    assert.equal(line.msg, 'msg [REDACTED]')
+  })
+})
+
+describe('secretMatches', () => {
+  it('matches only the exact value, whatever the lengths', () => {
+    assert.equal(secretMatches('abc-secret', 'abc-secret'), true)
+    assert.equal(secretMatches('abc-secre', 'abc-secret'), false)
+    assert.equal(secretMatches('abc-secretX', 'abc-secret'), false)
+    assert.equal(secretMatches(undefined, 'abc-secret'), false)
+  })
+})
+
+describe('retryDelayMs', () => {
+  it('doubles per attempt up to the cap, with jitter within the upper half', () => {
+    assert.equal(retryDelayMs(1, 1000, 60_000, () => 0), 500)
+    assert.equal(retryDelayMs(1, 1000, 60_000, () => 1), 1000)
+    assert.equal(retryDelayMs(3, 1000, 60_000, () => 1), 4000)
+    assert.equal(retryDelayMs(30, 1000, 60_000, () => 1), 60_000)
+  })
+})
+
+describe('checkEnvelope', () => {
+  it('accepts an Okta delivery and names the first wrong field otherwise', () => {
+    assert.equal(checkEnvelope(envelope('e1', [profileEvent('u1', '2026-11-20T10:00:00Z')]), 10).ok, true)
+    const cases: [unknown, RegExp][] = [
+      [[], /JSON object/],
+      [{ eventId: 'x' }, /data\.events/],
+      [envelope('x', [profileEvent('u1', 'yesterday')]), /data\.events\[0\]\.published/],
+      [envelope('x', [profileEvent('u1', '2026-11-20T10:00:00Z'), 'nope']), /data\.events\[1\]/],
+      [envelope('x', [1, 2, 3].map((i) => profileEvent(`u${i}`, '2026-11-20T10:00:00Z'))), /at most 2/],
+    ]
+    for (const [body, message] of cases) {
+      const r = checkEnvelope(body, 2)
+      assert.equal(r.ok, false)
+      if (!r.ok) assert.match(r.message, message)
+    }
+  })
+})
+
+describe('history durations', () => {
+  it('reads durations and ISO times, and refuses others', () => {
+    assert.equal(parseDuration('30d', '--keep'), 30 * 86_400_000)
+    assert.equal(parseSince('2h', new Date('2026-01-01T12:00:00Z')).toISOString(), '2026-01-01T10:00:00.000Z')
+    assert.equal(parseSince('2026-01-01T00:00:00Z').toISOString(), '2026-01-01T00:00:00.000Z')
+    assert.throws(() => parseDuration('soon', '--keep'), /--keep must be a duration/)
+    assert.throws(() => parseSince('soon'), /--since/)
+  })
+})
