@@ -4,6 +4,7 @@
  */
 import type { Static, TObject } from '@sinclair/typebox'
 import type { ConnectorClients, ConnectorName } from './connectors.ts'
+import type { RunRecord } from './history.ts'
 import type { OktaEvent } from './okta-event.ts'
 
 export type { ConnectorName } from './connectors.ts'
@@ -40,6 +41,9 @@ export interface CardContext {
   /** Ends the flow normally (status `stopped`) with a message for history. */
   stop(message: string): never
   call<K extends ConnectorName, T>(call: ConnectorCall<K, T>): Promise<T>
+  /** Runs a helper flow by name with its trigger outputs, and gives back that run. Present only
+   * when the run was given a flow resolver (RunOptions.flows). */
+  callFlow?(name: string, inputs: Record<string, unknown>): Promise<RunRecord>
 }
 
 export type CardKind = 'function' | 'control' | 'connector'
@@ -61,6 +65,8 @@ export interface CardDef<I extends TObject = TObject, O extends TObject = TObjec
   selectBranch?(outputs: Static<O>): string
   /** Outputs whose names depend on the card's literal inputs (Object Get Multiple). */
   outputNames?(inputs: Record<string, unknown>): string[] | undefined
+  /** Problems known from the literal inputs alone, reported by the checker at the card's line. */
+  check?(inputs: Record<string, unknown>): string[]
   run(ctx: CardContext, inputs: Static<I>): Promise<Static<O>> | Static<O>
 }
 
@@ -83,6 +89,10 @@ export interface TriggerDef<O extends TObject = TObject, P extends TObject = TOb
   eventTypes: readonly string[]
   options: P
   outputs: O
+  /** Outputs whose names come from the options (a helper flow declares its inputs). */
+  outputNames?(options: Static<P>): string[] | undefined
+  /** Problems known from the options alone, reported by the checker at the trigger's line. */
+  check?(options: Static<P>): string[]
   /** Why this event does not fire the flow with these options, or undefined when it does. */
   skipReason?(event: OktaEvent, options: Static<P>): string | undefined
   /** The card's outputs for one System Log event. */
