@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict'
+import { after, before, beforeEach, describe, it } from 'node:test'
+import { type FakeSlack, SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
+import { connect, outbound, outputsOf, runApi } from './helpers.ts'
+
+describe('Slack cards against a fake Slack Web API', () => {
+  let slack: FakeSlack
+  const env = () => ({ SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: slack.url })
+  before(async () => {
+    slack = await startFakeSlack()
+  })
+  after(() => slack.close())
+  beforeEach(() => {
+    slack.requests.length = 0
+  })
+
+  it('posts chat.postMessage with the bot token and outputs Message.Timestamp', async () => {
+    const run = await runApi('slack-channel.yaml', { channel: '#general', text: 'Héllo ✓' }, connect(env()))
+    assert.equal(run.status, 'succeeded', JSON.stringify(run.error))
+    const [req] = slack.requests
+    assert.equal(slack.requests.length, 1)
+    assert.equal(req!.method, 'POST')
+    assert.equal(req!.path, '/api/chat.postMessage')
+    assert.equal(req!.headers.authorization, `Bearer ${SLACK_TOKEN}`)
+    assert.deepEqual(Object.fromEntries(req!.form!), { channel: '#general', text: 'Héllo ✓', username: 'Okta Workflows' })
+    assert.deepEqual(outputsOf(run, 'send'), { Message: { Timestamp: '1700000000.000100', Channel: 'C0000GENERAL' } })
+    assert.equal(outputsOf(run, 'after')['output'], 'sent at 1700000000.000100')
+    assert.deepEqual(outbound(run, 'chat.postMessage'), {
+      cardId: 'send',
+      connector: 'slack',
+      operation: 'chat.postMessage',
+      request: { channel: '#general', text: 'Héllo ✓', username: 'Okta Workflows' },
+      result: 'sent',
+      attempts: 1,
+    })
+  })
+
+  it('sends a direct message: lookupByEmail, conversations.open, then chat.postMessage', async () => {
+    const run = await runApi('slack-dm.yaml', { email: 'ann@example.com' }, connect(env()))
+    assert.equal(run.status, 'succeeded', JSON.stringify(run.error))
+    assert.deepEqual(
+      slack.requests.map((r) => [r.path, Object.fromEntries(r.form!)]),
+      [
+        ['/api/users.lookupByEmail', { email: 'ann@example.com' }],
+        ['/api/conversations.open', { users: 'U0000ANN' }],
+        ['/api/chat.postMessage', { channel: 'D0000ANN', text: 'Your Okta profile changed.' }],
+      ],
+    )
+    const dm = outputsOf(run, 'dm') as { Message: { Timestamp: string; Channel: string }; 'User ID': string }
+    assert.match(dm.Message.Timestamp, /^1700000000\.000\d+$/)
+    assert.equal(dm.Message.Channel, 'D0000ANN')
+    assert.equal(dm['User ID'], 'U0000ANN')
+    assert.deepEqual(run.outbound.map((o) => [o.operation, o.request, o.attempts]), [
+      ['users.lookupByEmail', { email: 'ann@example.com' }, 1],
+      ['conversations.open', { users: 'U0000ANN' }, 1],
+      ['chat.postMessage', { channel: 'D0000ANN', text: 'Your Okta profile changed.' }, 1],
+    ])
+  })
+
+  it('fails at once with Slack\'s own code on ok:false, without retrying', async () => {
+    const run = await runApi('slack-channel.yaml', { channel: 'no-such-channel', text: 'hi' }, connect(env()))
+    assert.equal(run.status, 'failed')
+    assert.equal(run.error?.code, 'CONNECTOR')
+    assert.match(run.error!.message, /channel_not_found/)
+    assert.equal(run.error?.retryable, false)
+    assert.equal(slack.requests.length, 1)
+    assert.equal(outbound(run, 'chat.postMessage').result, 'failed')
+  })
+
+  it('fails a direct message to an unknown email with users_not_found', async () => {
+    const run = await runApi('slack-dm.yaml', { email: 'nobody@example.com' }, connect(env()))
+    assert.equal(run.status, 'failed')
+    assert.match(run.error!.message, /users\.lookupByEmail failed: users_not_found/)
+    assert.equal(slack.calls('chat.postMessage').length, 0)
+  })
+
+  it('retries a 429 after Retry-After, then succeeds', async () => {
+    slack.failNext({ kind: 'status', status: 429, retryAfter: 0 }, 2)
+    const run = await runApi('slack-channel.yaml', { channel: 'general', text: 'hi' }, connect(env()))
+    assert.equal(run.status, 'succeeded', JSON.stringify(run.error))
+    assert.equal(slack.calls('chat.postMessage').length, 3)
+    assert.equal(outbound(run, 'chat.postMessage').attempts, 3)
+  })
+
+  it('gives up on 429 after the configured retries and says so', async () => {
+    slack.failNext({ kind: 'status', status: 429, retryAfter: 0 }, 5)
+    const run = await runApi('slack-channel.yaml', { channel: 'general', text: 'hi' }, connect(env(), { rateLimitRetries: 2 }))
+    assert.equal(run.status, 'failed')
+    assert.match(run.error!.message, /^slack: chat\.postMessage was rate limited \(HTTP 429\) on each of 3 attempts; gave up after 2 retries$/)
+    assert.equal(run.error?.retryable, true)
+    assert.equal(slack.requests.length, 3)
+    assert.equal(outbound(run, 'chat.postMessage').attempts, 3)
+    slack.requests.length = 0
+    const next = await runApi('slack-channel.yaml', { channel: 'general', text: 'hi' }, connect(env()))
+    assert.equal(next.status, 'succeeded', 'the remaining 429s were consumed by the retries')
+  })
+
+  it('does not retry a 500 on chat.postMessage, which is not idempotent', async () => {
+    slack.failNext({ kind: 'status', status: 500 })
+    const run = await runApi('slack-channel.yaml', { channel: 'general', text: 'hi' }, connect(env()))
+    assert.equal(run.status, 'failed')
+    assert.match(run.error!.message, /HTTP 500 \(1 attempt\) \(not retried: the request is not idempotent\)/)
+    assert.equal(run.error?.retryable, true)
+    assert.equal(slack.requests.length, 1)
+  })
+
+  it('retries a 500 and a dropped connection on users.lookupByEmail, which is idempotent', async () => {
+    slack.failNext({ kind: 'status', status: 500 })
+    slack.failNext({ kind: 'close' })
+    const run = await runApi('slack-dm.yaml', { email: 'ann@example.com' }, connect(env()))
+    assert.equal(run.status, 'succeeded', JSON.stringify(run.error))
+    assert.equal(slack.calls('users.lookupByEmail').length, 3)
+    assert.equal(outbound(run, 'users.lookupByEmail').attempts, 3)
+  })
+
+  it('times out a slow answer within the configured time', async () => {
+    slack.failNext({ kind: 'slow', ms: 5000 })
+    const run = await runApi('slack-channel.yaml', { channel: 'general', text: 'hi' }, connect(env(), { timeoutMs: 200 }))
+    assert.equal(run.status, 'failed')
+    assert.match(run.error!.message, /chat\.postMessage timed out: no answer within 200 ms/)
+    assert.equal(run.error?.retryable, true)
+  })
+
+  it('reports invalid_auth without showing the token anywhere', async () => {
+    const wrong = 'xoxb-wrong-token-9999999'
+    const run = await runApi('slack-channel.yaml', { channel: 'general', text: 'hi' }, connect({ SLACK_BOT_TOKEN: wrong, SLACK_API_URL: slack.url }))
+    assert.equal(run.status, 'failed')
+    assert.match(run.error!.message, /invalid_auth/)
+    assert.ok(!JSON.stringify(run).includes(wrong), 'token leaked into the run record')
+  })
+})

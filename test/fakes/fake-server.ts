@@ -1,0 +1,123 @@
+/**
+ * A small HTTP server on 127.0.0.1 (ephemeral port) standing in for an outside service. It
+ * records every request it gets and can be told to misbehave for the next requests: answer a
+ * status (429 with Retry-After, 500…), answer slowly, or close the connection without answering.
+ */
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface RecordedRequest {
+  method: string
+  /** Path without the query, as sent (percent-encoding kept). */
+  path: string
+  query: URLSearchParams
+  headers: IncomingHttpHeaders
+  body: string
+  /** The body parsed as JSON, when it was JSON. */
+  json?: unknown
+  /** The body parsed as a form, when it was `application/x-www-form-urlencoded`. */
+  form?: URLSearchParams
+}
+
+export interface Answer {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+export type Trouble =
+  /** Answer this status instead (429 gets `Retry-After` when `retryAfter` is given). */
+  | { kind: 'status'; status: number; retryAfter?: number; body?: unknown }
+  /** Answer normally, but only after `ms`. */
+  | { kind: 'slow'; ms: number }
+  /** Drop the connection without an answer. */
+  | { kind: 'close' }
+  /** Answer this exactly. */
+  | { kind: 'answer'; answer: Answer }
+
+export interface FakeServer {
+  /** Base URL to give the client library (ends with `/`). */
+  url: string
+  /** Every request received, in order (including the failed ones). */
+  requests: RecordedRequest[]
+  /** The next `times` requests get this trouble instead of the normal answer. */
+  failNext(trouble: Trouble, times?: number): void
+  close(): Promise<void>
+}
+
+export type Handler = (req: RecordedRequest) => Answer
+
+/** The most bytes a fake reads of a body: enough for any test, bounded anyway. */
+const MAX_BODY = 16 * 1024 * 1024
+
+export async function startFakeServer(handle: Handler, basePath = '/'): Promise<FakeServer> {
+  const requests: RecordedRequest[] = []
+  const troubles: Trouble[] = []
+  const timers = new Set<NodeJS.Timeout>()
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length
+      if (size > MAX_BODY) return void res.writeHead(413).end()
+      chunks.push(chunk as Buffer)
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const recorded = record(req.method ?? 'GET', (req.url ?? '/').split('?')[0]!, url.searchParams, req.headers, Buffer.concat(chunks).toString('utf8'))
+    requests.push(recorded)
+    const trouble = troubles.shift()
+    switch (trouble?.kind) {
+      case 'close':
+        return void req.socket.destroy()
+      case 'status':
+        return send(res, { status: trouble.status, body: trouble.body ?? { error: `fake ${trouble.status}` }, ...(trouble.retryAfter !== undefined && { headers: { 'retry-after': String(trouble.retryAfter) } }) })
+      case 'answer':
+        return send(res, trouble.answer)
+      case 'slow': {
+        const timer = setTimeout(() => {
+          timers.delete(timer)
+          if (!res.destroyed) send(res, handle(recorded))
+        }, trouble.ms)
+        timers.add(timer)
+        return
+      }
+      case undefined:
+        return send(res, handle(recorded))
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}${basePath}`,
+    requests,
+    failNext(trouble, times = 1) {
+      for (let i = 0; i < times; i++) troubles.push(trouble)
+    },
+    async close() {
+      for (const t of timers) clearTimeout(t)
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+function record(method: string, path: string, query: URLSearchParams, headers: IncomingHttpHeaders, body: string): RecordedRequest {
+  const type = String(headers['content-type'] ?? '')
+  const out: RecordedRequest = { method, path, query, headers, body }
+  if (type.includes('application/json') && body !== '') out.json = JSON.parse(body)
+  if (type.includes('application/x-www-form-urlencoded')) out.form = new URLSearchParams(body)
+  return out
+}
+
+function send(res: ServerResponse, answer: Answer) {
+  const headers: Record<string, string> = { ...answer.headers }
+  const body = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)
+  if (body !== '' && !headers['content-type']) headers['content-type'] = typeof answer.body === 'string' ? 'text/plain' : 'application/json'
+  res.writeHead(answer.status, headers).end(body)
+}
+
+/** The bearer token a request carried, or undefined. */
+export function bearer(req: RecordedRequest): string | undefined {
+  const auth = req.headers.authorization
+  return auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined
+}

@@ -1,0 +1,8 @@
+/** Fakes of the outside services, for any test suite: start one, point the real client at `url`. */
+export { type FakeGmail, GMAIL_TOKEN, startFakeGmail } from './fake-gmail.ts'
+export { GRAPH_TOKEN, startFakeGraph } from './fake-graph.ts'
+export { type FakeOAuth, type FakeOAuthOptions, startFakeOAuth } from './fake-oauth.ts'
+export { OKTA_TOKEN, SAMPLE_USER, startFakeOkta } from './fake-okta.ts'
+export { bearer, type FakeServer, type RecordedRequest, startFakeServer, type Trouble } from './fake-server.ts'
+export { type FakeSlack, SLACK_TOKEN, type SlackTrouble, startFakeSlack } from './fake-slack.ts'
+export { decodeWords, mimeBody, mimeHeaders } from './mime.ts'
