@@ -3,6 +3,7 @@ import { Command } from 'commander'
 import { registerTest } from './test.ts'
 import { registerValidate } from './validate.ts'
 // more subcommands
+import { registerImport } from './import.ts'
 import { registerHistory } from './history.ts'
 import { registerReplay } from './replay.ts'
 import { registerServe } from './serve.ts'
@@ -19,6 +20,7 @@ const program = new Command()
 registerValidate(program)
 registerTest(program)
 // register more subcommands
+registerImport(program)
 registerServe(program)
 registerHistory(program)
 registerReplay(program)

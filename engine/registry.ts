@@ -21,6 +21,51 @@ import slackSendDirectMessage from '../cards/slack/send-direct-message.ts'
 import slackSendMessageToChannel from '../cards/slack/send-message-to-channel.ts'
 // (end of connector cards)
 // imported-flow cards
+import booleanAnd from '../cards/boolean/and.ts'
+import booleanCompare from '../cards/boolean/compare.ts'
+import assign from '../cards/control/assign.ts'
+import assignIf from '../cards/control/assign-if.ts'
+import callFlow from '../cards/control/call-flow.ts'
+import forEach from '../cards/control/for-each.ts'
+import helperFlow from '../cards/control/helper-flow.ts'
+import ifError from '../cards/control/if-error.ts'
+import returnRaw from '../cards/control/return-raw.ts'
+import scheduledFlow from '../cards/control/scheduled-flow.ts'
+import { unsupportedCard, unsupportedTrigger } from '../cards/control/unsupported.ts'
+import dateConvert from '../cards/date/convert.ts'
+import dateFormat from '../cards/date/date-to-text.ts'
+import dateNow from '../cards/date/now.ts'
+import dateSubtract from '../cards/date/subtract.ts'
+import dateTextToDate from '../cards/date/text-to-date.ts'
+import jsonParse from '../cards/json/parse.ts'
+import jsonStringify from '../cards/json/stringify.ts'
+import listAt from '../cards/list/at.ts'
+import listFilterCustom from '../cards/list/filter-custom.ts'
+import listGetFirstItem from '../cards/list/get-first-item.ts'
+import listLength from '../cards/list/length.ts'
+import listPluck from '../cards/list/pluck.ts'
+import listReduce from '../cards/list/reduce.ts'
+import listSample from '../cards/list/sample.ts'
+import numberAdd from '../cards/number/add.ts'
+import numberFormula from '../cards/number/formula.ts'
+import numberMultiply from '../cards/number/multiply.ts'
+import objectGet from '../cards/object/get.ts'
+import oktaAddUserToGroup from '../cards/okta/add-user-to-group.ts'
+import oktaDeactivateUser from '../cards/okta/deactivate-user.ts'
+import { listUsersWithFilter, listUsersWithSearch } from '../cards/okta/list-users.ts'
+import oktaRemoveUserFromGroup from '../cards/okta/remove-user-from-group.ts'
+import oktaUpdateUser from '../cards/okta/update-user.ts'
+import userAssigned from '../cards/okta/user-assigned-to-application.ts'
+import userCreated from '../cards/okta/user-created.ts'
+import userSuspended from '../cards/okta/user-suspended.ts'
+import textConcatenate from '../cards/text/concatenate.ts'
+import textFindPattern from '../cards/text/find-pattern.ts'
+import textLowerCase from '../cards/text/lower-case.ts'
+import textReplace from '../cards/text/replace.ts'
+import textReplacePattern from '../cards/text/replace-pattern.ts'
+import textSegment from '../cards/text/segment.ts'
+
+const IMPORTED_TRIGGERS = [helperFlow, scheduledFlow, userAssigned, userCreated, userSuspended, unsupportedTrigger]
 // (end of imported-flow cards)
 
 /* biome-ignore lint/suspicious/noExplicitAny: a registry holds cards of every input and output type */
@@ -28,7 +73,7 @@ type Loose = CardDef<any, any>
 /* biome-ignore lint/suspicious/noExplicitAny: as above, for triggers */
 type LooseTrigger = TriggerDef<any, any>
 
-const TRIGGERS: LooseTrigger[] = [userProfileUpdated, userUnassigned, apiEndpoint]
+const TRIGGERS: LooseTrigger[] = [userProfileUpdated, userUnassigned, apiEndpoint, ...IMPORTED_TRIGGERS]
 
 const CARDS: Loose[] = [
   textCompose,
@@ -49,6 +94,45 @@ const CARDS: Loose[] = [
   oktaReadUser,
   // (end of connector cards)
   // imported-flow cards
+  assign,
+  assignIf,
+  callFlow,
+  forEach,
+  ifError,
+  returnRaw,
+  unsupportedCard,
+  textConcatenate,
+  textSegment,
+  textFindPattern,
+  textReplace,
+  textReplacePattern,
+  textLowerCase,
+  listAt,
+  listLength,
+  listPluck,
+  listGetFirstItem,
+  listSample,
+  listReduce,
+  listFilterCustom,
+  objectGet,
+  jsonParse,
+  jsonStringify,
+  numberAdd,
+  numberMultiply,
+  numberFormula,
+  booleanCompare,
+  booleanAnd,
+  dateNow,
+  dateTextToDate,
+  dateConvert,
+  dateFormat,
+  dateSubtract,
+  oktaUpdateUser,
+  oktaAddUserToGroup,
+  oktaRemoveUserFromGroup,
+  listUsersWithFilter,
+  listUsersWithSearch,
+  oktaDeactivateUser,
   // (end of imported-flow cards)
 ]
 

@@ -1,0 +1,32 @@
+import { Type } from '@sinclair/typebox'
+import { defineCard } from '../../engine/card.ts'
+import { CardFailedError } from '../../engine/errors.ts'
+import { declaredReturns, returnedOf } from './flow-result.ts'
+
+export default defineCard({
+  type: 'control.ifError',
+  title: 'If Error',
+  description:
+    'Runs the Try steps (a helper flow) and gives back what its Return card gives. When a step fails, ' +
+    'the flow goes on: the outputs are the `ifError` values (null when not given) and `error` holds ' +
+    '{message, code, method, flo, execution} of the failure.',
+  kind: 'control',
+  inputs: Type.Object({
+    flow: Type.String({ minLength: 1, description: 'The helper flow holding the Try steps.' }),
+    inputs: Type.Record(Type.String(), Type.Unknown(), { default: {} }),
+    returns: Type.Array(Type.String(), { default: [] }),
+    ifError: Type.Record(Type.String(), Type.Unknown(), { default: {}, description: 'Outputs when the Try steps fail.' }),
+  }),
+  outputs: Type.Object({ error: Type.Unknown() }, { additionalProperties: true }),
+  outputNames: (inputs) => [...(declaredReturns(inputs) ?? [])],
+  async run(ctx, { flow, inputs, returns, ifError }) {
+    if (!ctx.callFlow) throw new CardFailedError(`helper flow "${flow}" cannot run here: this run was started without its helper flows`, ctx.cardId)
+    const run = await ctx.callFlow(flow, inputs)
+    if (run.status !== 'failed') return { ...returnedOf(run), error: null }
+    const fallback = Object.fromEntries(returns.map((r) => [r, ifError[r] ?? null]))
+    const failed = run.cards.find((c) => c.id === run.error?.cardId)
+    const error = { message: run.error?.message ?? 'failed', code: run.error?.code ?? 'CARD_FAILED', method: failed?.card ?? null, flo: flow, execution: run.runId }
+    ctx.log.info({ flow, error: error.message }, 'If Error: Try steps failed')
+    return { ...fallback, error }
+  },
+})

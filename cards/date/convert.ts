@@ -1,0 +1,26 @@
+import { Type } from '@sinclair/typebox'
+import { defineCard } from '../../engine/card.ts'
+import { formatDate, parseDate } from './moment-format.ts'
+
+export default defineCard({
+  type: 'date.convert',
+  title: 'Date & Time - Convert',
+  description:
+    'Reads an ISO 8601 date (or epoch ms) and gives it in several forms: `iso`, `date`, `unix` (seconds), ' +
+    '`epoch` (milliseconds), `human` and `custom` (in `format`, time zone `zone`).',
+  kind: 'function',
+  inputs: Type.Object({ start: Type.Unknown(), format: Type.Optional(Type.String()), zone: Type.Optional(Type.String()) }),
+  outputs: Type.Object({ iso: Type.String(), date: Type.String(), unix: Type.Integer(), epoch: Type.Integer(), human: Type.String(), custom: Type.String() }),
+  run(ctx, { start, format, zone }) {
+    const d = parseDate(start, undefined, ctx.cardId)
+    const z = zone || undefined
+    return {
+      iso: d.toISOString(),
+      date: d.toISOString(),
+      unix: Math.floor(d.getTime() / 1000),
+      epoch: d.getTime(),
+      human: formatDate(d, 'YYYY-MM-DD HH:mm:ss Z', z, ctx.cardId),
+      custom: format ? formatDate(d, format, z, ctx.cardId) : d.toISOString(),
+    }
+  },
+})

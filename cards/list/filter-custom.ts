@@ -1,0 +1,27 @@
+import { Type } from '@sinclair/typebox'
+import { defineCard } from '../../engine/card.ts'
+import { callHelper, returnedOf } from '../control/flow-result.ts'
+
+export default defineCard({
+  type: 'list.filterCustom',
+  title: 'List - Filter Custom',
+  description:
+    'Keeps the items for which a helper flow returns true. The helper gets `item`, `index` and `inputs`; ' +
+    'its Return\'s first value decides.',
+  kind: 'control',
+  inputs: Type.Object({
+    list: Type.Array(Type.Unknown(), { maxItems: 10_000 }),
+    flow: Type.String({ minLength: 1 }),
+    inputs: Type.Record(Type.String(), Type.Unknown(), { default: {} }),
+  }),
+  outputs: Type.Object({ list: Type.Array(Type.Unknown()) }),
+  async run(ctx, { list, flow, inputs }) {
+    const kept: unknown[] = []
+    for (const [index, item] of list.entries()) {
+      const returned = returnedOf(await callHelper(ctx, flow, { ...inputs, item, index }))
+      const verdict = Object.values(returned)[0]
+      if (verdict === true || verdict === 'true') kept.push(item)
+    }
+    return { list: kept }
+  },
+})

@@ -1,0 +1,20 @@
+import { Type } from '@sinclair/typebox'
+import { defineCard } from '../../engine/card.ts'
+import { CardFailedError } from '../../engine/errors.ts'
+import { evaluate } from './arithmetic.ts'
+
+export default defineCard({
+  type: 'number.formula',
+  title: 'Number - Formula',
+  description:
+    'Evaluates arithmetic: numbers, + - * / % ^ (power) and parentheses. Fields are dropped in as ' +
+    '{{references}}, e.g. `{{a.item}} * (256)^3 + {{b.item}}`. Nothing else is evaluated.',
+  kind: 'function',
+  inputs: Type.Object({ expression: Type.String({ minLength: 1, maxLength: 2000 }) }),
+  outputs: Type.Object({ output: Type.Number() }),
+  run(ctx, { expression }) {
+    const result = evaluate(expression)
+    if ('error' in result) throw new CardFailedError(`formula "${expression}": ${result.error}`, ctx.cardId)
+    return { output: result.value }
+  },
+})

@@ -1,0 +1,3 @@
+import { userEventTrigger } from './user-event.ts'
+
+export default userEventTrigger('okta.userCreated', 'Okta - User Created', 'user.lifecycle.create')

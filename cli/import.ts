@@ -1,0 +1,67 @@
+/** `flow import <file.flopack> [-o dir]`, and `flow import --report <dir>` over many exports. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Command } from 'commander'
+import { loadFlowSource } from '../engine/load.ts'
+import { FlopackError, importFlopack } from '../importer/index.ts'
+import { reportDir, reportTable } from '../importer/report.ts'
+import { EXIT } from './common.ts'
+
+interface ImportOptions {
+  out: string
+  report?: boolean
+  json?: boolean
+  force?: boolean
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('turn an Okta Workflows export (.flopack) into flow files, one per flow, helper flows included')
+    .argument('<path>', 'a .flopack file, or with --report a folder of exports')
+    .option('-o, --out <dir>', 'where to write the flow files', 'flows')
+    .option('--force', 'overwrite flow files that already exist')
+    .option('--report', 'for each export under <path>: flows found, cards supported, whether the result validates')
+    .option('--json', 'with --report, print JSON')
+    .action((path: string, opts: ImportOptions) => {
+      process.exitCode = opts.report ? report(path, opts.json ?? false) : importFile(path, opts)
+    })
+}
+
+function report(dir: string, json: boolean): number {
+  if (!existsSync(dir)) {
+    process.stderr.write(`${dir}: no such folder\n`)
+    return EXIT.invalid
+  }
+  const reports = reportDir(dir)
+  process.stdout.write(json ? `${JSON.stringify(reports, null, 2)}\n` : `${reportTable(reports)}\n`)
+  return reports.some((r) => r.error || r.problems.length > 0) ? EXIT.failed : EXIT.ok
+}
+
+function importFile(file: string, opts: ImportOptions): number {
+  let flows: ReturnType<typeof importFlopack>
+  try {
+    flows = importFlopack(readFileSync(file, 'utf8'), file)
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? `${file}: no such file` : (err as Error).message
+    process.stderr.write(`${err instanceof FlopackError ? '' : 'cannot import: '}${reason}\n`)
+    return EXIT.invalid
+  }
+  const existing = flows.map((f) => join(opts.out, f.file)).filter((p) => existsSync(p))
+  if (existing.length > 0 && !opts.force) {
+    process.stderr.write(`would overwrite ${existing.join(', ')}; use --force or another --out folder\n`)
+    return EXIT.invalid
+  }
+  mkdirSync(opts.out, { recursive: true })
+  let unsupported = 0
+  for (const { flow, file: name, yaml } of flows) {
+    const path = join(opts.out, name)
+    writeFileSync(path, yaml)
+    const { errors } = loadFlowSource(yaml, path)
+    unsupported += flow.unsupported.length
+    const status = errors.length === 0 ? 'valid' : `${errors.length} problem(s): run flow validate ${path}`
+    process.stdout.write(`${path}  ${flow.cardCount} cards, ${flow.unsupported.length} unsupported, ${status}\n`)
+  }
+  process.stderr.write(`${flows.length} flow(s) written to ${opts.out}${unsupported > 0 ? `; ${unsupported} unsupported card(s) kept for you to replace` : ''}\n`)
+  return EXIT.ok
+}

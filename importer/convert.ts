@@ -1,0 +1,327 @@
+/**
+ * One Okta flow to one cardflow flow: cards in order, pins to `{{card.Output}}` references,
+ * If/Else with its Join to branches with declared outputs, comments kept, inline flows split out.
+ */
+import { cards as registry } from '../engine/registry.ts'
+import { fieldsOf, isFlowData, type OktaField, type OktaFlowData, type OktaMethod, shortAddress } from './flopack.ts'
+import { type IrCard, type IrFlow, type IrTrigger, IdAllocator, idFromName, refText } from './ir.ts'
+import { mapperFor } from './mappers.ts'
+import { type Ordered, orderFlow, type Step } from './order.ts'
+import { triggerFor } from './triggers.ts'
+import { type CardView, defined, type Mapped } from './view.ts'
+
+/** What a flow's conversion needs from the whole export. */
+export interface PackContext {
+  flowName(uuid: string): string | undefined
+  connectionName(configId: string): string | undefined
+  /** Registers an inline flow (For Each's helper, If Error's Try) as its own helper flow; gives its name. */
+  addInline(data: OktaFlowData, name: string): string
+}
+
+type Source = { m: OktaMethod; f: OktaField; transform: unknown }
+
+export function convertFlow(name: string, description: string | null | undefined, data: OktaFlowData, pack: PackContext, slug: string): IrFlow {
+  return new FlowConverter(name, data, pack).convert(description, slug)
+}
+
+class FlowConverter {
+  private readonly byId = new Map<string, OktaMethod>()
+  private readonly outputOwner = new Map<string, { m: OktaMethod; f: OktaField }>()
+  private readonly pinsInto = new Map<string, Source[]>()
+  private readonly ids = new Map<string, string>()
+  private readonly mapped = new Map<string, Mapped>()
+  private readonly alloc = new IdAllocator()
+  /** Helper flow names by card and input, so an inline flow is split out once. */
+  private readonly helpers = new Map<string, string | undefined>()
+  private ordered: Ordered
+  /** Cards that stand for the trigger: the event card, and the inline Helper Flow card it feeds. */
+  private readonly triggerUuids = new Set<string>()
+  private triggerId = 'trigger'
+  private unsupported: string[] = []
+  private cardCount = 0
+
+  constructor(
+    private readonly name: string,
+    data: OktaFlowData,
+    private readonly pack: PackContext,
+  ) {
+    this.ordered = orderFlow(data)
+    this.index(data)
+  }
+
+  private index(data: OktaFlowData) {
+    for (const m of data.methods) {
+      this.byId.set(m.uuid, m)
+      for (const f of fieldsOf(m, 'outputs')) this.outputOwner.set(f.id, { m, f })
+    }
+    for (const m of data.methods) {
+      for (const [outId, targets] of Object.entries(m.pins ?? {})) {
+        const f = this.outputOwner.get(outId)?.f
+        if (!f) continue
+        for (const [target, list] of Object.entries(targets)) {
+          for (const p of list) {
+            const key = `${target}/${p.input}`
+            this.pinsInto.set(key, [...(this.pinsInto.get(key) ?? []), { m, f, transform: p.transform }])
+          }
+        }
+      }
+    }
+  }
+
+  convert(description: string | null | undefined, slug: string): IrFlow {
+    const trigger = this.trigger()
+    const cards = this.steps(this.flattenEventBatch() ?? this.ordered.steps)
+    const lost = this.steps(this.ordered.unreachable.map((m) => ({ kind: 'card', m }) as const))
+    const { list, trailing } = cards
+    return {
+      name: this.name,
+      slug,
+      ...(description ? { description } : {}),
+      trigger,
+      cards: [...list, ...lost.list],
+      ...(trailing || lost.trailing ? { trailingComment: [trailing, lost.trailing].filter(Boolean).join('\n\n') } : {}),
+      unsupported: this.unsupported,
+      cardCount: this.cardCount,
+    }
+  }
+
+  private trigger(): IrTrigger {
+    const t = this.ordered.trigger
+    const mapped = triggerFor(t, t ? this.outputKeys(t) : [])
+    this.triggerId = this.alloc.take(mapped.id)
+    if (t) this.triggerUuids.add(t.uuid)
+    if (mapped.type === 'unsupported') this.unsupported.push(t?.address ?? 'none')
+    return { id: this.triggerId, type: mapped.type, options: mapped.options, ...(mapped.comment && { comment: mapped.comment }) }
+  }
+
+  /**
+   * Okta event cards hand over a list of events and the template runs "For Each - Ignore Errors"
+   * over it with an inline helper. cardflow runs a flow once per event already, so the helper's
+   * cards become the flow's own and its start card reads the event card's outputs.
+   */
+  private flattenEventBatch(): Step[] | undefined {
+    const t = this.ordered.trigger
+    const [only, ...rest] = this.ordered.steps.filter((s) => shortAddress(s.m.address) !== 'control:comment')
+    if (!t || !t.address.startsWith('root:channels:') || !only || rest.length > 0 || only.kind !== 'card') return undefined
+    if (!['list:asyncEach', 'list:each'].includes(shortAddress(only.m.address))) return undefined
+    const inline = fieldsOf(only.m, 'inputs').map((f) => f.value.data).find(isFlowData)
+    if (!inline) return undefined
+    this.index(inline)
+    const inner = orderFlow(inline)
+    if (inner.trigger) this.triggerUuids.add(inner.trigger.uuid)
+    this.ordered = { ...this.ordered, unreachable: [...this.ordered.unreachable.filter((m) => m !== only.m), ...inner.unreachable] }
+    return inner.steps
+  }
+
+  private steps(steps: readonly Step[]): { list: IrCard[]; trailing?: string } {
+    const list: IrCard[] = []
+    let pending: string[] = []
+    for (const step of steps) {
+      const comment = commentOf(step.m)
+      // "< text" points at the card on its left in Okta's canvas: the card before it.
+      const prev = list.at(-1)
+      if (comment?.startsWith('<') && prev && pending.length === 0) {
+        prev.comment = [prev.comment, comment.replace(/^<\s*/, '')].filter(Boolean).join('\n')
+        continue
+      }
+      if (comment !== undefined) {
+        pending.push(comment)
+        continue
+      }
+      const card = step.kind === 'if' ? this.ifElse(step) : this.card(step.m)
+      if (pending.length > 0) card.comment = pending.join('\n\n')
+      pending = []
+      list.push(card)
+    }
+    return pending.length > 0 ? { list, trailing: pending.join('\n\n') } : { list }
+  }
+
+  private idOf(m: OktaMethod): string {
+    let id = this.ids.get(m.uuid)
+    if (!id) {
+      id = this.alloc.take(idFromName(m.node.data.name ?? '', 'card'))
+      this.ids.set(m.uuid, id)
+    }
+    return id
+  }
+
+  private card(m: OktaMethod): IrCard {
+    this.cardCount++
+    const mapped = this.mapCard(m)
+    if (mapped.type === 'unsupported') this.unsupported.push(m.address)
+    const connection = m.node.model.config ? this.pack.connectionName(m.node.model.config) : undefined
+    const usesConnection = mapped.type === 'unsupported' || registry.get(mapped.type)?.connector !== undefined
+    return {
+      id: this.idOf(m),
+      type: mapped.type,
+      inputs: mapped.inputs,
+      ...(connection && usesConnection && mapped.type !== 'unsupported' ? { connection } : {}),
+    }
+  }
+
+  private ifElse(step: Extract<Step, { kind: 'if' }>): IrCard {
+    const card = this.card(step.m)
+    const then = this.steps(step.then)
+    const otherwise = this.steps(step.else)
+    card.branches = { then: then.list, else: otherwise.list }
+    if (step.join) card.outputs = this.joinOutputs(step, card.id)
+    return card
+  }
+
+  /** Each Join input becomes a declared output taking, per branch, the value pinned from that branch. */
+  private joinOutputs(step: Extract<Step, { kind: 'if' }>, ifId: string): IrCard['outputs'] {
+    const join = step.join!
+    this.ids.set(join.uuid, ifId)
+    const inThen = new Set(uuidsOf(step.then))
+    const inElse = new Set(uuidsOf(step.else))
+    const out: NonNullable<IrCard['outputs']> = {}
+    for (const [inputId, targets] of Object.entries(join.joins)) {
+      const outField = fieldsOf(join, 'outputs').find((f) => f.id === targets[0]?.output)
+      const inField = fieldsOf(join, 'inputs').find((f) => f.id === inputId)
+      if (!outField) continue
+      const fallback = inField ? literalOf(inField) ?? null : null
+      const values: { then: unknown; else: unknown } = { then: fallback, else: fallback }
+      const sources = this.pinsInto.get(`${join.uuid}/${inputId}`) ?? []
+      const rest: Source[] = []
+      for (const s of sources) {
+        const home = this.homeOf(s.m)
+        if (inThen.has(home)) values.then = this.refTo(s)
+        else if (inElse.has(home)) values.else = this.refTo(s)
+        else rest.push(s)
+      }
+      // A value from before the If/Else fills the branch that has none of its own.
+      for (const s of rest) {
+        if (values.then === fallback) values.then = this.refTo(s)
+        else if (values.else === fallback) values.else = this.refTo(s)
+      }
+      out[outField.key] = values
+    }
+    return out
+  }
+
+  /** An expanded-field card belongs where the card it expands is. */
+  private homeOf(m: OktaMethod): string {
+    if (shortAddress(m.address) !== 'object:expand') return m.uuid
+    const src = this.pinsInto.get(`${m.uuid}/${fieldsOf(m, 'inputs').find((f) => f.key === 'object')?.id}`)?.[0]
+    return src ? this.homeOf(src.m) : m.uuid
+  }
+
+  private mapCard(m: OktaMethod): Mapped {
+    let mapped = this.mapped.get(m.uuid)
+    if (!mapped) {
+      const view = this.view(m)
+      const mapper = mapperFor(shortAddress(m.address))
+      mapped = mapper ? mapper(view) : unsupportedOf(view)
+      if (mapped.type !== 'unsupported' && !registry.has(mapped.type)) mapped = unsupportedOf(view)
+      this.mapped.set(m.uuid, mapped)
+    }
+    return mapped
+  }
+
+  private outputKeys(m: OktaMethod): string[] {
+    return fieldsOf(m, 'outputs').filter((f) => f.key !== 'execution_id' || f.group !== 'context').map((f) => f.key)
+  }
+
+  private view(m: OktaMethod): CardView {
+    const fields = () =>
+      fieldsOf(m, 'inputs').map((field) => {
+        const sources = this.pinsInto.get(`${m.uuid}/${field.id}`) ?? []
+        const value = sources[0] ? this.refTo(sources[0]) : literalOf(field)
+        return { field, value, pinned: sources.length > 0 }
+      })
+    return {
+      m,
+      name: m.node.data.name ?? '',
+      kind: shortAddress(m.address),
+      input: (key) => fields().find((x) => x.field.key === key)?.value,
+      fields,
+      outputKeys: () => this.outputKeys(m),
+      helperFlow: (key) => {
+        const memo = `${m.uuid}/${key}`
+        if (this.helpers.has(memo)) return this.helpers.get(memo)
+        const name = this.helperName(m, key)
+        this.helpers.set(memo, name)
+        return name
+      },
+    }
+  }
+
+  private helperName(m: OktaMethod, key: string): string | undefined {
+    const data = fieldsOf(m, 'inputs').find((f) => f.id === key || f.key === key)?.value.data
+    if (typeof data === 'string') return this.pack.flowName(data) ?? data
+    if (isFlowData(data)) return this.pack.addInline(data, `${this.name} - ${m.node.data.name ?? 'helper'} (${this.idOf(m)})`)
+    return undefined
+  }
+
+  /** The reference text for a pinned output, following expanded fields and Joins back to their card. */
+  private refTo(s: Source): unknown {
+    const value = refText(...this.pathTo(s))
+    const convert = (s.transform as Record<string, { convert?: string }> | null)?.[s.f.id]?.convert
+    return convert === 'wrapArray' ? [value] : value
+  }
+
+  private pathTo({ m, f }: Source): [string, string[]] {
+    if (this.triggerUuids.has(m.uuid)) return [this.triggerId, [f.key]]
+    if (shortAddress(m.address) === 'object:expand') {
+      const keyField = fieldsOf(m, 'outputs').find((o) => o.group === f.group && o.key === 'key')
+      const path = Array.isArray(keyField?.value.data) ? keyField.value.data.map(String) : [f.key]
+      const objectField = fieldsOf(m, 'inputs').find((i) => i.key === 'object')
+      const src = objectField && this.pinsInto.get(`${m.uuid}/${objectField.id}`)?.[0]
+      if (!src) return ['missing', path]
+      const [id, base] = this.pathTo(src)
+      return [id, [...base, ...path]]
+    }
+    if (shortAddress(m.address) === 'control:join') return [this.ids.get(m.uuid) ?? 'join', [f.key]]
+    const renamed = this.mapCard(m).outputs?.[f.key] ?? f.key
+    return [this.idOf(m), typeof renamed === 'string' ? [renamed] : renamed]
+  }
+}
+
+function literalOf(f: OktaField): unknown {
+  const d = f.value.data
+  return d === null || d === undefined ? undefined : escapeBraces(d)
+}
+
+/** Okta text is plain: a `{{` in it must not become a cardflow reference, so it is escaped for Handlebars. */
+export function escapeBraces(v: unknown): unknown {
+  if (typeof v === 'string') return v.replaceAll('{{', '\\{{')
+  if (Array.isArray(v)) return v.map(escapeBraces)
+  if (v !== null && typeof v === 'object' && !isFlowData(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, escapeBraces(x)]))
+  return v
+}
+
+function uuidsOf(steps: readonly Step[]): string[] {
+  return steps.flatMap((s) => [s.m.uuid, ...(s.kind === 'if' ? [...uuidsOf(s.then), ...uuidsOf(s.else)] : [])])
+}
+
+function commentOf(m: OktaMethod): string | undefined {
+  if (shortAddress(m.address) !== 'control:comment') return undefined
+  const c = m.node.model.comments
+  const lines = [c?.title, c?.markdown].join('\n').split('\n')
+  // Okta repeats the title's pointer in the text; one "<" is enough.
+  const text = lines.filter((l, i) => l.trim() !== '' && !(i > 0 && l.trim() === lines[0]?.trim())).join('\n')
+  return text || '(empty comment)'
+}
+
+/** Keeps an Okta card cardflow cannot run: its address, name, inputs and output names. */
+export function unsupportedOf(v: CardView): Mapped {
+  const inputs: Record<string, unknown> = {}
+  const fields = v.fields()
+  // Sections (If/ElseIf's conditions) repeat a key; the section's name keeps each one.
+  const repeated = (key: string) => fields.filter((f) => f.field.key === key).length > 1
+  for (const { field, value } of fields) {
+    const name = repeated(field.key) && field.group ? `${field.group}/${field.key}` : field.key
+    if (field.value.type === 'flo' || isFlowData(value)) inputs[name] = v.helperFlow(field.id)
+    else if (value !== undefined && value !== '') inputs[name] = value
+  }
+  const outputs = v.outputKeys()
+  return {
+    type: 'unsupported',
+    inputs: defined({
+      address: v.m.address,
+      name: v.name || undefined,
+      inputs: Object.keys(inputs).length > 0 ? inputs : undefined,
+      outputs: outputs.length > 0 ? outputs : undefined,
+    }),
+  }
+}

@@ -1,0 +1,74 @@
+/** `flow import --report <dir>`: for each export under a folder, what imports and whether it validates. */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { loadFlowSource } from '../engine/load.ts'
+import { importFlopack } from './index.ts'
+
+export interface TemplateReport {
+  template: string
+  flows: number
+  cards: number
+  supported: number
+  /** Okta addresses kept as unsupported, with counts. */
+  unsupported: Record<string, number>
+  /** Flows whose YAML passes `flow validate`. */
+  valid: number
+  /** Validation problems other than unsupported cards (importer bugs, if any). */
+  problems: string[]
+  error?: string
+}
+
+/** `.flopack` files directly in `dir`, or `<dir>/<template>/workflow.flopack`. */
+export function findFlopacks(dir: string): { template: string; file: string }[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name)
+      if (name.endsWith('.flopack')) return [{ template: basename(name, '.flopack'), file: path }]
+      if (!statSync(path).isDirectory()) return []
+      return readdirSync(path)
+        .filter((f) => f.endsWith('.flopack'))
+        .map((f) => ({ template: name, file: join(path, f) }))
+    })
+}
+
+export function reportOne(template: string, file: string): TemplateReport {
+  const report: TemplateReport = { template, flows: 0, cards: 0, supported: 0, unsupported: {}, valid: 0, problems: [] }
+  try {
+    const flows = importFlopack(readFileSync(file, 'utf8'), file)
+    report.flows = flows.length
+    for (const { flow, file: name, yaml } of flows) {
+      report.cards += flow.cardCount
+      report.supported += flow.cardCount - flow.unsupported.filter((a) => a !== flow.trigger.type).length
+      for (const a of flow.unsupported) {
+        const key = a.replace(/:\d+\.\d+\.\d+:/, ':')
+        report.unsupported[key] = (report.unsupported[key] ?? 0) + 1
+      }
+      const { errors } = loadFlowSource(yaml, name)
+      if (errors.length === 0) report.valid++
+      report.problems.push(...errors.filter((e) => !e.message.includes('unsupported Okta card')).map((e) => e.describe()))
+    }
+  } catch (err) {
+    report.error = (err as Error).message
+  }
+  return report
+}
+
+export function reportDir(dir: string): TemplateReport[] {
+  return findFlopacks(dir).map(({ template, file }) => reportOne(template, file))
+}
+
+export function reportTable(reports: TemplateReport[]): string {
+  const rows = reports.map((r) => [
+    r.template,
+    String(r.flows),
+    `${r.supported}/${r.cards}`,
+    r.error ? 'error' : `${r.valid}/${r.flows}`,
+    r.error ?? Object.entries(r.unsupported).map(([a, n]) => `${a.replace(/^root:(kernel|channels:http):/, '')}${n > 1 ? ` ×${n}` : ''}`).join(', '),
+  ])
+  const head = ['template', 'flows', 'cards supported', 'validates', 'unsupported']
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd()
+  const total = reports.reduce((t, r) => ({ flows: t.flows + r.flows, valid: t.valid + r.valid, cards: t.cards + r.cards, supported: t.supported + r.supported }), { flows: 0, valid: 0, cards: 0, supported: 0 })
+  return [line(head), ...rows.map(line), '', `${reports.length} exports, ${total.flows} flows (${total.valid} validate), ${total.supported}/${total.cards} cards supported`].join('\n')
+}
