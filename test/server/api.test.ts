@@ -28,7 +28,7 @@ describe('API Endpoint flows', () => {
       body: JSON.stringify({ name: 'Jane' }),
     })
     assert.equal(res.status, 200)
-    const out = await res.json()
+    const out = (await res.json()) as { body: unknown; query: unknown; headers: Record<string, string> }
     assert.deepEqual(out.body, { name: 'Jane' })
     assert.deepEqual(out.query, { team: 'blue' })
     assert.equal(out.headers['x-custom'], 'Yes')
@@ -41,7 +41,7 @@ describe('API Endpoint flows', () => {
   it('accepts the client token as the clientToken query parameter and keeps it out of history', async () => {
     const res = await invoke('echo-sync', { query: `?clientToken=${CLIENT_TOKEN}&x=1` })
     assert.equal(res.status, 200)
-    assert.deepEqual((await res.json()).query, { x: '1' })
+    assert.deepEqual(((await res.json()) as { query: unknown }).query, { x: '1' })
     const run = await s.engine.store.getRun(res.headers.get('x-cardflow-run-id')!)
     assert.equal(JSON.stringify(run).includes(CLIENT_TOKEN), false)
   })
@@ -67,7 +67,7 @@ describe('API Endpoint flows', () => {
       body: JSON.stringify({ name: 'Ada' }),
     })
     assert.equal(res.status, 202)
-    const { runId } = await res.json()
+    const { runId } = (await res.json()) as { runId: string }
     const run = await waitFor(async () => {
       const r = await s.engine.store.getRun(runId)
       return r?.status === 'succeeded' && r

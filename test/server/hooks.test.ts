@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { DB_FILE } from '../../store/sqlite.ts'
 import { deliver, envelope, HOOK_SECRET, profileEvent, type Running, startEngine, unassignEvent, waitFor } from './helpers.ts'
 
+const errorOf = async (res: Response) => ((await res.json()) as { error: string }).error
+
 describe('Okta event hook intake', () => {
   let s: Running
   before(async () => {
@@ -19,7 +21,7 @@ describe('Okta event hook intake', () => {
     }, `${n} finished runs`)
 
   it('answers the verification challenge with or without the secret header', async () => {
-    for (const headers of [{}, { authorization: HOOK_SECRET }]) {
+    for (const headers of [{}, { authorization: HOOK_SECRET }] as Record<string, string>[]) {
       const res = await fetch(`${s.url}/hooks/okta`, { headers: { 'x-okta-verification-challenge': 'chal-123', ...headers } })
       assert.equal(res.status, 200)
       assert.deepEqual(await res.json(), { verification: 'chal-123' })
@@ -51,12 +53,12 @@ describe('Okta event hook intake', () => {
     assert.equal(huge.status, 413)
     const notJson = await deliver(s.url, '{"eventId": ')
     assert.equal(notJson.status, 400)
-    assert.match((await notJson.json()).error, /not valid JSON/)
+    assert.match((await errorOf(notJson)), /not valid JSON/)
     const noUuid = await deliver(s.url, envelope('bad-1', [{ eventType: 'user.account.update_profile', published: '2026-11-20T10:00:00Z' }]))
     assert.equal(noUuid.status, 400)
-    assert.match((await noUuid.json()).error, /data\.events\[0\]\.uuid/)
+    assert.match((await errorOf(noUuid)), /data\.events\[0\]\.uuid/)
     const noId = await deliver(s.url, { data: { events: [] } })
-    assert.match((await noId.json()).error, /eventId/)
+    assert.match((await errorOf(noId)), /eventId/)
   })
 
   it('runs each event of a delivery through every matching flow, once', async () => {
@@ -115,7 +117,7 @@ describe('Okta event hook intake', () => {
     assert.equal((await fetch(`${s.url}/healthz`)).status, 200)
     const ready = await fetch(`${s.url}/readyz`)
     assert.equal(ready.status, 200)
-    assert.equal((await ready.json()).ready, true)
+    assert.equal(((await ready.json()) as { ready: boolean }).ready, true)
     const metrics = await (await fetch(`${s.url}/metrics`)).text()
     assert.match(metrics, /cardflow_deliveries_total\{outcome="accepted"\} \d+/)
     assert.match(metrics, /cardflow_deliveries_total\{outcome="unauthorized"\} 3/)

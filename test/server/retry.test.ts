@@ -1,0 +1,78 @@
+/** Runs that call a connector, against the fake Slack: retries, giving up, and a run finishing during shutdown. */
+import assert from 'node:assert/strict'
+import { afterEach, beforeEach, describe, it } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { loadConnections } from '../../engine/connections.ts'
+import { openStore } from '../../store/index.ts'
+import { type FakeSlack, SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
+import { deliver, envelope, profileEvent, startEngine, waitFor } from './helpers.ts'
+
+const SLACK_FLOWS = fileURLToPath(new URL('../fixtures/server/slack-flows/', import.meta.url))
+
+describe('runs with a Slack card', () => {
+  let slack: FakeSlack
+  // a fresh fake per test: failures queued by one test do not leak into the next
+  beforeEach(async () => {
+    slack = await startFakeSlack()
+  })
+  afterEach(() => slack.close())
+
+  const engineOpts = (maxAttempts: number) => ({
+    flowsDir: SLACK_FLOWS,
+    connections: loadConnections({ env: { SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: slack.url }, policy: { errorRetries: 0 } }),
+    retryBaseMs: 10,
+    maxAttempts,
+  })
+  const settled = async (s: Awaited<ReturnType<typeof startEngine>>, uuid: string) =>
+    waitFor(async () => {
+      const [run] = await s.engine.store.listRuns({ limit: 1 })
+      return run && run.eventUuid === uuid && (run.status === 'succeeded' || run.status === 'failed') && s.engine.store.getRun(run.id)
+    }, 'the run to settle')
+
+  it('tries a retryable failure again and records the attempt that worked', async () => {
+    const s = await startEngine(engineOpts(3))
+    try {
+      slack.failNext({ kind: 'status', status: 503 }, 1)
+      assert.equal((await deliver(s.url, envelope('r-1', [profileEvent('retry-ev', '2026-11-20T10:00:00Z')]))).status, 200)
+      const run = await settled(s, 'retry-ev')
+      assert.equal(run?.status, 'succeeded')
+      assert.equal(run?.attempts, 2)
+      assert.equal(slack.calls('chat.postMessage').length, 2)
+      assert.equal(JSON.stringify(run).includes(SLACK_TOKEN), false)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('gives up after the last attempt and keeps the error', async () => {
+    const s = await startEngine(engineOpts(2))
+    try {
+      slack.failNext({ kind: 'status', status: 503 }, 10)
+      assert.equal((await deliver(s.url, envelope('r-2', [profileEvent('give-up-ev', '2026-11-20T10:00:00Z')]))).status, 200)
+      const run = await settled(s, 'give-up-ev')
+      assert.equal(run?.status, 'failed')
+      assert.equal(run?.attempts, 2)
+      assert.equal(run?.error?.code, 'CONNECTOR')
+      assert.equal(run?.error?.retryable, true)
+      assert.equal(slack.calls('chat.postMessage').length, 2)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('lets a running run finish when the engine stops', async () => {
+    const s = await startEngine(engineOpts(1))
+    slack.failNext({ kind: 'slow', ms: 500 }, 1)
+    assert.equal((await deliver(s.url, envelope('r-3', [profileEvent('slow-ev', '2026-11-20T10:00:00Z')]))).status, 200)
+    await waitFor(async () => slack.calls('chat.postMessage').length === 1, 'the Slack call to start')
+    await s.engine.close(10_000)
+    const store = openStore(s.dataDir)
+    try {
+      const [run] = await store.listRuns({})
+      assert.equal(run?.status, 'succeeded', JSON.stringify(run?.error))
+    } finally {
+      await store.close()
+      await s.close().catch(() => undefined)
+    }
+  })
+})
