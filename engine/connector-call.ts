@@ -132,6 +132,7 @@ function connectorError<K extends ConnectorName, T>(call: ConnectorCall<K, T>, f
   const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`
   const notRetried = call.idempotent ? '' : ' (not retried: the request is not idempotent)'
   let message: string
+  if (env.signal.aborted) return new ConnectorError(call.connector, `${call.operation} was cancelled (${tries})`, { retryable: true })
   switch (failure.kind) {
     case 'rate-limited':
       message = `${call.operation} was rate limited (HTTP 429) on each of ${tries}; gave up after ${policy.rateLimitRetries} retries`

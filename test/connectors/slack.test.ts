@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
 import { type FakeSlack, SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
-import { connect, outbound, outputsOf, runApi } from './helpers.ts'
+import { runFlow } from '../../engine/run.ts'
+import { connect, outbound, outputsOf, plan, runApi } from './helpers.ts'
 
 describe('Slack cards against a fake Slack Web API', () => {
   let slack: FakeSlack
@@ -119,6 +120,16 @@ describe('Slack cards against a fake Slack Web API', () => {
     assert.equal(run.status, 'failed')
     assert.match(run.error!.message, /chat\.postMessage timed out: no answer within 200 ms/)
     assert.equal(run.error?.retryable, true)
+  })
+
+  it('stops waiting when the run is cancelled', async () => {
+    slack.failNext({ kind: 'slow', ms: 5000 })
+    const controller = new AbortController()
+    const pending = runFlow(await plan('slack-channel.yaml'), { headers: {}, body: { channel: 'general', text: 'hi' }, query: {} }, { connections: connect(env()), signal: controller.signal })
+    setTimeout(() => controller.abort(), 50)
+    const run = await pending
+    assert.equal(run.status, 'failed')
+    assert.match(run.error!.message, /^slack: chat\.postMessage was cancelled \(1 attempt\)$/)
   })
 
   it('reports invalid_auth without showing the token anywhere', async () => {
