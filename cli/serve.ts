@@ -70,7 +70,8 @@ async function serve(flags: ServeFlags): Promise<number> {
     return EXIT.invalid
   }
   await stopOnSignal(engine)
-  return EXIT.ok
+  // A card that ignored the cancel may still hold a timer; the engine is closed, so leave now.
+  process.exit(EXIT.ok)
 }
 
 /** SIGTERM or SIGINT: stop intake, let running runs finish (bounded), then exit 0. */
