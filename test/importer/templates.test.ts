@@ -1,0 +1,77 @@
+/** Okta's public template exports: each imports, and the two seed-like ones run in dry-run mode. */
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { describe, it } from 'node:test'
+import { invocationsFromInput } from '../../engine/input.ts'
+import { runFlow } from '../../engine/run.ts'
+import { reportDir } from '../../importer/report.ts'
+import { importFile, plansOf, SHARED, sharedSkip, TEMPLATES } from './helpers.ts'
+
+const template = (name: string) => new URL(`${name}/workflow.flopack`, TEMPLATES)
+
+/** The one flow whose trigger is not a helper, run with its helper flows available by name. */
+async function runMain(name: string, input: unknown) {
+  const plans = plansOf(importFile(template(name)))
+  const main = [...plans.values()].find((p) => p.trigger.type !== 'control.helperFlow')!
+  const [inv] = invocationsFromInput(main.trigger, input)
+  assert.equal(inv?.kind, 'run')
+  return runFlow(main, inv.kind === 'run' ? inv.outputs : {}, { dryRun: true, flows: (n) => plans.get(n), now: () => new Date('2026-11-20T10:00:00Z') })
+}
+
+describe('Okta template exports', { skip: sharedSkip }, () => {
+  it('imports every template without an importer problem, unsupported cards named', () => {
+    const reports = reportDir(TEMPLATES.pathname)
+    assert.equal(reports.length, 14)
+    for (const r of reports) {
+      assert.equal(r.error, undefined, r.template)
+      assert.deepEqual(r.problems, [], r.template)
+      assert.ok(r.flows > 0 && r.supported > 0, r.template)
+    }
+    const total = reports.reduce((n, r) => n + r.valid, 0)
+    assert.ok(total >= 24, `only ${total} flows validate`)
+  })
+
+  it('notify_user_on_profile_update stops at Continue If for the docs input, as the template does', async () => {
+    const input = JSON.parse(readFileSync(new URL('okta-samples/test-input-profile-updated.json', SHARED), 'utf8'))
+    const run = await runMain('notify_user_on_profile_update', input)
+    // The template monitors primaryPhone, email and manager; the docs input changes firstName and mobilePhone.
+    assert.equal(run.status, 'stopped')
+    assert.equal(run.message, 'Attribute changed was not in our list of attributes to monitor')
+    assert.deepEqual(run.outbound, [])
+  })
+
+  it('notify_user_on_profile_update sends the Slack message when a monitored attribute changes', async () => {
+    const run = await runMain('notify_user_on_profile_update', {
+      'Changed attributes': 'email,firstName',
+      Actor: { ID: '00uAdmin', 'Alternate ID': 'it.admin@example.com' },
+      'Okta User': { ID: '00uJane', 'Alternate ID': 'jane.doe@example.com' },
+    })
+    assert.equal(run.status, 'succeeded', JSON.stringify(run.error))
+    const slack = run.outbound.find((o) => o.connector === 'slack')
+    assert.ok(slack, 'a Slack request is recorded')
+    const text = String(slack.request.text)
+    assert.match(text, /the following attributs were changed: email,firstName/)
+    assert.match(text, /updated by an administrator/)
+    assert.equal(slack.request.channel, 'C9QPV3D1A')
+  })
+
+  it('send_a_welcome_email_to_new_user_of_an_application sends the welcome email to the assigned user', async () => {
+    const hook = JSON.parse(readFileSync(new URL('okta-samples/hook-app-unassigned.json', SHARED), 'utf8'))
+    const event = { ...hook.data.events[0], eventType: 'application.user_membership.add' }
+    // The template is set to one app instance; the sample event is for another, so the test uses "All Apps".
+    const plans = plansOf(importFile(template('send_a_welcome_email_to_new_user_of_an_application')))
+    const main = [...plans.values()][0]!
+    assert.equal(main.trigger.options.application, '0oazuk7rz73tHfd1m0h7')
+    const [skip] = invocationsFromInput(main.trigger, event)
+    assert.equal(skip?.kind, 'skip')
+    const all = { ...main, trigger: { ...main.trigger, options: { application: 'All Apps' } } }
+    const [inv] = invocationsFromInput(all.trigger, event)
+    assert.equal(inv?.kind, 'run')
+    const run = await runFlow(all, inv.kind === 'run' ? inv.outputs : {}, { dryRun: true })
+    assert.equal(run.status, 'succeeded', JSON.stringify(run.error))
+    const mail = run.outbound.find((o) => o.connector === 'gmail')
+    assert.ok(mail, 'a Gmail request is recorded')
+    assert.match(JSON.stringify(mail.request), /Welcome to Workflows!/)
+    assert.match(JSON.stringify(mail.request), /Welcome to Okta Workflows/)
+  })
+})
