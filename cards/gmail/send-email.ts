@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import MailComposer from 'nodemailer/lib/mail-composer/index.js'
 import { defineCard } from '../../engine/card.ts'
-import { type Address, AddressList, parseAddresses, showAddress } from '../../engine/clients/addresses.ts'
-import { CardFailedError } from '../../engine/errors.ts'
+import { type Address, AddressList, parseAddresses, parseRecipients, type Recipients, showAddress, showRecipients } from '../../engine/clients/addresses.ts'
 
 export default defineCard({
   type: 'gmail.sendEmail',
@@ -12,6 +11,8 @@ export default defineCard({
     'RFC 2822 (non-ASCII subjects and names are encoded), base64url in `raw`. To, CC and BCC take a list of ' +
     'addresses or one text such as `Ann <ann@example.org>, bob@example.org`. From defaults to the account.',
   kind: 'connector',
+  // an HTML body: values dropped into it cannot add markup
+  escape: (input, inputs) => (input === 'Body' && inputs['Body is HTML?'] === true ? 'html' : undefined),
   connector: 'gmail',
   inputs: Type.Object({
     To: AddressList('Recipients.'),
@@ -27,22 +28,16 @@ export default defineCard({
     'Thread ID': Type.String({ description: "Gmail's id of the message's thread." }),
   }),
   async run(ctx, inputs) {
-    const to = parseAddresses(inputs.To, 'To', ctx.cardId)
-    const cc = parseAddresses(inputs.CC, 'CC', ctx.cardId)
-    const bcc = parseAddresses(inputs.BCC, 'BCC', ctx.cardId)
+    const recipients = parseRecipients(inputs, ctx.cardId)
     const from = parseAddresses(inputs.From, 'From', ctx.cardId)[0]
-    if (to.length + cc.length + bcc.length === 0) throw new CardFailedError('input "To": no recipient', ctx.cardId)
     const html = inputs['Body is HTML?'] ?? false
-    const raw = await buildMime({ from, to, cc, bcc, subject: inputs.Subject, body: inputs.Body, html })
-    const show = (list: Address[]) => list.map(showAddress)
+    const raw = await buildMime({ from, ...recipients, subject: inputs.Subject, body: inputs.Body, html })
     return ctx.call({
       connector: 'gmail',
       operation: 'users.messages.send',
       request: {
         ...(from && { from: showAddress(from) }),
-        to: show(to),
-        ...(cc.length > 0 && { cc: show(cc) }),
-        ...(bcc.length > 0 && { bcc: show(bcc) }),
+        ...showRecipients(recipients),
         subject: inputs.Subject,
         body: inputs.Body,
         html,
@@ -60,11 +55,8 @@ export default defineCard({
   },
 })
 
-interface Mail {
+interface Mail extends Recipients {
   from: Address | undefined
-  to: Address[]
-  cc: Address[]
-  bcc: Address[]
   subject: string
   body: string
   html: boolean

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
-import { type Address, AddressList, parseAddresses, showAddress } from '../../engine/clients/addresses.ts'
-import { CardFailedError } from '../../engine/errors.ts'
+import { type Address, AddressList, parseRecipients, showRecipients } from '../../engine/clients/addresses.ts'
 
 export default defineCard({
   type: 'office365.sendEmail',
@@ -11,6 +10,8 @@ export default defineCard({
     'which needs a delegated token). Graph answers 202 with no body, so `Message ID` is null: Graph does not ' +
     'say which message it created. To, CC and BCC take a list of addresses or one text of several.',
   kind: 'connector',
+  // an HTML body: values dropped into it cannot add markup
+  escape: (input, inputs) => (input === 'Body' && String(inputs['Message Type']).toLowerCase() === 'html' ? 'html' : undefined),
   connector: 'office365',
   inputs: Type.Object({
     To: AddressList('Recipients.'),
@@ -27,10 +28,7 @@ export default defineCard({
     'Message ID': Type.Union([Type.String(), Type.Null()], { description: 'Always null: sendMail returns no body.' }),
   }),
   async run(ctx, inputs) {
-    const to = parseAddresses(inputs.To, 'To', ctx.cardId)
-    const cc = parseAddresses(inputs.CC, 'CC', ctx.cardId)
-    const bcc = parseAddresses(inputs.BCC, 'BCC', ctx.cardId)
-    if (to.length + cc.length + bcc.length === 0) throw new CardFailedError('input "To": no recipient', ctx.cardId)
+    const r = parseRecipients(inputs, ctx.cardId)
     const from = inputs.From?.trim() || undefined
     const contentType = inputs['Message Type']?.toLowerCase() === 'html' ? 'HTML' : 'Text'
     const path = from ? `/users/${encodeURIComponent(from)}/sendMail` : '/me/sendMail'
@@ -38,19 +36,16 @@ export default defineCard({
     const message = {
       subject: inputs.Subject,
       body: { contentType, content: inputs.Body },
-      toRecipients: recipients(to),
-      ...(cc.length > 0 && { ccRecipients: recipients(cc) }),
-      ...(bcc.length > 0 && { bccRecipients: recipients(bcc) }),
+      toRecipients: recipients(r.to),
+      ...(r.cc.length > 0 && { ccRecipients: recipients(r.cc) }),
+      ...(r.bcc.length > 0 && { bccRecipients: recipients(r.bcc) }),
     }
-    const show = (list: Address[]) => list.map(showAddress)
     return ctx.call({
       connector: 'office365',
       operation: `POST ${path}`,
       request: {
         from: from ?? 'me',
-        to: show(to),
-        ...(cc.length > 0 && { cc: show(cc) }),
-        ...(bcc.length > 0 && { bcc: show(bcc) }),
+        ...showRecipients(r),
         subject: inputs.Subject,
         body: inputs.Body,
         contentType,

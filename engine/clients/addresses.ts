@@ -29,3 +29,22 @@ export function parseAddresses(value: string | string[] | undefined, input: stri
 export function showAddress(a: Address): string {
   return a.name ? `${a.name} <${a.address}>` : a.address
 }
+
+export interface Recipients {
+  to: Address[]
+  cc: Address[]
+  bcc: Address[]
+}
+
+/** To, CC and BCC of a mail card, parsed; at least one recipient. */
+export function parseRecipients(inputs: { To: string | string[]; CC?: string | string[]; BCC?: string | string[] }, cardId: string): Recipients {
+  const r = { to: parseAddresses(inputs.To, 'To', cardId), cc: parseAddresses(inputs.CC, 'CC', cardId), bcc: parseAddresses(inputs.BCC, 'BCC', cardId) }
+  if (r.to.length + r.cc.length + r.bcc.length === 0) throw new CardFailedError('input "To": no recipient', cardId)
+  return r
+}
+
+/** The recipients as a reviewer reads them in the outbound record; empty CC and BCC left out. */
+export function showRecipients(r: Recipients): Record<string, string[]> {
+  const show = (list: Address[]) => list.map(showAddress)
+  return { to: show(r.to), ...(r.cc.length > 0 && { cc: show(r.cc) }), ...(r.bcc.length > 0 && { bcc: show(r.bcc) }) }
+}

@@ -10,6 +10,13 @@ describe('Gmail - Send Email against a fake Gmail API', () => {
   let gmail: FakeGmail
   let oauth: FakeOAuth
   const env = () => ({ GMAIL_ACCESS_TOKEN: GMAIL_TOKEN, GMAIL_API_URL: gmail.url })
+  const refreshEnv = (refreshToken: string) => ({
+    GMAIL_CLIENT_ID: 'gmail-client',
+    GMAIL_CLIENT_SECRET: SECRET,
+    GMAIL_REFRESH_TOKEN: refreshToken,
+    GMAIL_TOKEN_URL: oauth.googleTokenUrl,
+    GMAIL_API_URL: gmail.url,
+  })
   before(async () => {
     gmail = await startFakeGmail({ tokens: [GMAIL_TOKEN, REFRESHED] })
     oauth = await startFakeOAuth({ clientId: 'gmail-client', clientSecret: SECRET, refreshToken: '1//refresh-0001', accessToken: REFRESHED })
@@ -71,13 +78,7 @@ describe('Gmail - Send Email against a fake Gmail API', () => {
   })
 
   it('gets an access token from the refresh token first, then sends with it', async () => {
-    const run = await runApi('gmail.yaml', { to: 'ann@example.com', subject: 'Hi', body: 'x' }, connect({
-      GMAIL_CLIENT_ID: 'gmail-client',
-      GMAIL_CLIENT_SECRET: SECRET,
-      GMAIL_REFRESH_TOKEN: '1//refresh-0001',
-      GMAIL_TOKEN_URL: oauth.googleTokenUrl,
-      GMAIL_API_URL: gmail.url,
-    }))
+    const run = await runApi('gmail.yaml', { to: 'ann@example.com', subject: 'Hi', body: 'x' }, connect(refreshEnv('1//refresh-0001')))
     assert.equal(run.status, 'succeeded', JSON.stringify(run.error))
     const [token] = oauth.requests
     assert.equal(token!.path, '/token')
@@ -88,13 +89,7 @@ describe('Gmail - Send Email against a fake Gmail API', () => {
   })
 
   it('fails with the OAuth error code when the refresh token is refused, and shows no secret', async () => {
-    const run = await runApi('gmail.yaml', { to: 'ann@example.com', subject: 'Hi', body: 'x' }, connect({
-      GMAIL_CLIENT_ID: 'gmail-client',
-      GMAIL_CLIENT_SECRET: SECRET,
-      GMAIL_REFRESH_TOKEN: '1//revoked-refresh-token',
-      GMAIL_TOKEN_URL: oauth.googleTokenUrl,
-      GMAIL_API_URL: gmail.url,
-    }))
+    const run = await runApi('gmail.yaml', { to: 'ann@example.com', subject: 'Hi', body: 'x' }, connect(refreshEnv('1//revoked-refresh-token')))
     assert.equal(run.status, 'failed')
     assert.match(run.error!.message, /invalid_grant/)
     assert.equal(run.error?.retryable, false)
