@@ -91,7 +91,7 @@ async function acceptDelivery(o: HookOptions, req: Request, res: Response): Prom
   }
   let body: unknown
   try {
-    body = JSON.parse((req.body as Buffer).toString('utf8'))
+    body = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '')
   } catch {
     return invalid('the body is not valid JSON')
   }
