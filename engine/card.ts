@@ -6,6 +6,7 @@ import type { Static, TObject } from '@sinclair/typebox'
 import type { ConnectorClients, ConnectorName } from './connectors.ts'
 import type { RunRecord } from './history.ts'
 import type { OktaEvent } from './okta-event.ts'
+import type { Escape } from './values.ts'
 
 export type { ConnectorName } from './connectors.ts'
 
@@ -67,6 +68,10 @@ export interface CardDef<I extends TObject = TObject, O extends TObject = TObjec
   outputNames?(inputs: Record<string, unknown>): string[] | undefined
   /** Problems known from the literal inputs alone, reported by the checker at the card's line. */
   check?(inputs: Record<string, unknown>): string[]
+  /** Markup an input is written in (Slack text, an HTML body): values referenced in it are escaped. */
+  escape?(input: string, inputs: Record<string, unknown>): Escape | undefined
+  /** The markup this card's text outputs are already escaped for (a Compose with a `format`). */
+  escapedOutput?(inputs: Record<string, unknown>): Escape | undefined
   run(ctx: CardContext, inputs: Static<I>): Promise<Static<O>> | Static<O>
 }
 

@@ -16,9 +16,26 @@ export interface Reference {
   loc: SourceLocation
 }
 
+/** Markup that event data must not be able to inject into: HTML email bodies, Slack mrkdwn. */
+export type Escape = 'html' | 'slack'
+
+/**
+ * How values referenced in one input are escaped: every reference, unless it reads a card whose
+ * output is already escaped the same way (a Compose with that `format`), so nothing is escaped twice.
+ */
+export interface EscapeContext {
+  mode: Escape
+  trusted(card: string): boolean
+}
+
+export const ESCAPE: Record<Escape, (text: string) => string> = {
+  html: (text) => Handlebars.escapeExpression(text),
+  slack: (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'),
+}
+
 export type ValueNode =
   | { kind: 'literal'; value: unknown }
-  | { kind: 'ref'; ref: Reference }
+  | { kind: 'ref'; ref: Reference; escape?: Escape }
   | { kind: 'template'; source: string; refs: Reference[]; render: (scope: Scope) => string }
   | { kind: 'list'; items: ValueNode[] }
   | { kind: 'object'; fields: [string, ValueNode][] }
@@ -37,6 +54,8 @@ export function textOf(value: unknown): string {
 }
 
 hb.registerHelper('__text', (value: unknown) => textOf(value))
+hb.registerHelper('__html', (value: unknown) => ESCAPE.html(textOf(value)))
+hb.registerHelper('__slack', (value: unknown) => ESCAPE.slack(textOf(value)))
 hb.registerHelper('json', (value: unknown) => JSON.stringify(value ?? null))
 hb.registerHelper('join', (list: unknown, sep: unknown) =>
   Array.isArray(list) ? list.map(textOf).join(typeof sep === 'string' ? sep : ', ') : textOf(list),
@@ -45,7 +64,7 @@ hb.registerHelper('lower', (v: unknown) => textOf(v).toLowerCase())
 hb.registerHelper('upper', (v: unknown) => textOf(v).toUpperCase())
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b)
 
-export const TEMPLATE_HELPERS = ['__text', 'json', 'join', 'lower', 'upper', 'eq', 'if', 'unless', 'each', 'with', 'lookup']
+export const TEMPLATE_HELPERS = ['__text', '__html', '__slack', 'json', 'join', 'lower', 'upper', 'eq', 'if', 'unless', 'each', 'with', 'lookup']
 
 /** `a.b c.[d.e].0` to `['a', 'b c', 'd.e', '0']`. */
 export function splitPath(source: string): string[] {
@@ -70,7 +89,8 @@ export function splitPath(source: string): string[] {
   return parts
 }
 
-const MUSTACHE = /\{\{(\{?)\s*([^{}]*?)\s*\}?\}\}/g
+/** A mustache; one after a backslash (`\\{{x}}`) is Handlebars' escape for literal braces and is left alone. */
+const MUSTACHE = /(?<!\\)\{\{(\{?)\s*([^{}]*?)\s*\}?\}\}/g
 /** A mustache that is a plain path (spaces allowed inside segments), not a helper call. */
 const PLAIN_PATH = /^(?:@?[A-Za-z_$][\w$-]*|this|\.\.\/[\w$-]+)(?:\.(?:\[[^\]]*\]|[^.[\]"'=()|~#/^!>&]+))*$/
 
@@ -90,24 +110,31 @@ function bracketed(path: string): string {
 
 /**
  * Rewrites plain-path mustaches to `{{__text [a].[b c]}}` so that Okta's output names with
- * spaces work and lists and objects print as JSON. Helper calls are left as written.
+ * spaces work and lists and objects print as JSON. With an escape context, referenced values
+ * and helper results print escaped (`{{__slack …}}`); block syntax is left as written.
  */
-export function preprocessTemplate(source: string): string {
+export function preprocessTemplate(source: string, esc?: EscapeContext): string {
   return source.replace(MUSTACHE, (whole, _triple: string, inner: string) => {
-    if (!isPlainPath(inner)) return whole
-    return `{{__text ${bracketed(inner)}}}`
+    if (isPlainPath(inner)) {
+      const head = splitPath(inner)[0] ?? ''
+      const helper = esc && !esc.trusted(head) ? `__${esc.mode}` : '__text'
+      return `{{${helper} ${bracketed(inner)}}}`
+    }
+    if (!esc || /^[#/^!>&]|^else\b/.test(inner)) return whole
+    return `{{__${esc.mode} (${inner})}}`
   })
 }
 
 export type CompileResult = { node: ValueNode } | { error: string }
 
 /** Compiles one string from the flow file. */
-export function compileString(text: string, loc: SourceLocation): CompileResult {
+export function compileString(text: string, loc: SourceLocation, esc?: EscapeContext): CompileResult {
   const single = /^\s*\{\{\{?\s*([^{}]+?)\s*\}?\}\}\s*$/.exec(text)
   if (single?.[1] && isPlainPath(single[1]) && !single[1].startsWith('@') && single[1] !== 'this') {
     try {
       const [card, ...path] = splitPath(single[1])
-      return { node: { kind: 'ref', ref: { card: card!, path, source: single[1], loc } } }
+      const ref: Reference = { card: card!, path, source: single[1], loc }
+      return { node: esc && !esc.trusted(ref.card) ? { kind: 'ref', ref, escape: esc.mode } : { kind: 'ref', ref } }
     } catch (err) {
       return { error: (err as Error).message }
     }
@@ -116,12 +143,12 @@ export function compileString(text: string, loc: SourceLocation): CompileResult 
   let source: string
   let refs: Reference[]
   try {
-    source = preprocessTemplate(text)
+    source = preprocessTemplate(text, esc)
     refs = templateRefs(hb.parse(source), loc)
   } catch (err) {
     return { error: `template: ${firstLine((err as Error).message)}` }
   }
-  return { node: { kind: 'template', source: text, refs, render: plainRenderer(text) ?? handlebarsRenderer(source) } }
+  return { node: { kind: 'template', source: text, refs, render: plainRenderer(text, esc) ?? handlebarsRenderer(source) } }
 }
 
 function handlebarsRenderer(source: string): (scope: Scope) => string {
@@ -133,23 +160,26 @@ function handlebarsRenderer(source: string): (scope: Scope) => string {
  * Most templates are text with plain references and no helpers: those render by concatenation,
  * with exactly Handlebars' result for them, several times faster.
  */
-function plainRenderer(text: string): ((scope: Scope) => string) | undefined {
+function plainRenderer(text: string, esc: EscapeContext | undefined): ((scope: Scope) => string) | undefined {
   if (text.includes('\\')) return undefined
   const literals: string[] = []
   const paths: string[][] = []
+  const escapes: ((text: string) => string)[] = []
   let last = 0
   for (const m of text.matchAll(MUSTACHE)) {
     const inner = m[2] ?? ''
     if (!isPlainPath(inner) || inner.startsWith('@') || inner === 'this' || inner.startsWith('../')) return undefined
     literals.push(text.slice(last, m.index))
-    paths.push(splitPath(inner))
+    const path = splitPath(inner)
+    paths.push(path)
+    escapes.push(esc && !esc.trusted(path[0]!) ? ESCAPE[esc.mode] : (t) => t)
     last = m.index + m[0].length
   }
   const tail = text.slice(last)
   if (`${literals.join('')}${tail}`.includes('{{') || `${literals.join('')}${tail}`.includes('}}')) return undefined
   return (scope) => {
     let out = ''
-    for (let i = 0; i < paths.length; i++) out += literals[i]! + textOf(getPath(scope, paths[i]!))
+    for (let i = 0; i < paths.length; i++) out += literals[i]! + escapes[i]!(textOf(getPath(scope, paths[i]!)))
     return out + tail
   }
 }
@@ -222,7 +252,8 @@ export function resolveValue(node: ValueNode, scope: Scope): unknown {
       return node.value
     case 'ref': {
       const outputs = Object.hasOwn(scope, node.ref.card) ? scope[node.ref.card] : undefined
-      return getPath(outputs, node.ref.path)
+      const value = getPath(outputs, node.ref.path)
+      return node.escape && typeof value === 'string' ? ESCAPE[node.escape](value) : value
     }
     case 'template':
       return node.render(scope)

@@ -11,6 +11,8 @@ export default defineCard({
     'then `chat.postMessage` (scopes `users:read.email`, `im:write`, `chat:write`). An unknown email fails ' +
     'with Slack\'s `users_not_found`.',
   kind: 'connector',
+  // Slack mrkdwn: values dropped into the text cannot add mentions, links or formatting
+  escape: (input) => (input === 'text' ? 'slack' : undefined),
   connector: 'slack',
   inputs: Type.Object({
     email: Type.String({ minLength: 3, description: "The user's email address in Slack." }),

@@ -10,6 +10,8 @@ export default defineCard({
     '(`#general`); the bot must be in the channel. `bot name` needs the `chat:write.customize` scope. ' +
     'Output `Message.Timestamp` is Slack\'s `ts`, which identifies the message.',
   kind: 'connector',
+  // Slack mrkdwn: values dropped into the text cannot add mentions, links or formatting
+  escape: (input) => (input === 'text' ? 'slack' : undefined),
   connector: 'slack',
   inputs: Type.Object({
     channel: Type.String({ minLength: 1, description: 'Channel id or name.' }),

@@ -70,9 +70,9 @@ describe('seed flows on the Okta samples in ../shared', { skip: SKIP_NO_SHARED }
   it('the docs test input runs the profile flow to the Slack message', async () => {
     if (!HAS_SHARED) return
     const [run] = await runAll('notify-user-on-profile-update.yaml', join(SHARED, 'okta-samples/test-input-profile-updated.json'))
-    assert.equal(run?.status, 'succeeded')
-    const text = (run as { outbound: { request: { text: string } }[] }).outbound[0]?.request.text
-    assert.match(text ?? '', /firstName, mobilePhone\.\nYour profile was updated by it\.admin@example\.com/)
+    assert.ok(run && 'status' in run)
+    assert.equal(run.status, 'succeeded')
+    assert.match(String(run.outbound[0]?.request.text), /firstName, mobilePhone\.\nYour profile was updated by it\.admin@example\.com/)
   })
 
   it('the sample hook bodies run each flow once per matching event', async () => {
