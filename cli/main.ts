@@ -7,6 +7,7 @@ import { registerImport } from './import.ts'
 import { registerHistory } from './history.ts'
 import { registerReplay } from './replay.ts'
 import { registerServe } from './serve.ts'
+import { registerGraph } from './graph.ts'
 // (end of subcommands)
 
 const program = new Command()
@@ -24,6 +25,7 @@ registerImport(program)
 registerServe(program)
 registerHistory(program)
 registerReplay(program)
+registerGraph(program)
 // (end of registrations)
 
 await program.parseAsync(process.argv)

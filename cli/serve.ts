@@ -2,6 +2,7 @@
 import type { Command } from 'commander'
 import { loadConnections } from '../engine/connections.ts'
 import { ConfigError, createServer, DEFAULTS, type Engine } from '../server/server.ts'
+import type { UiAuth } from '../ui/auth.ts'
 import { EXIT } from './common.ts'
 import { parseDuration } from './history.ts'
 
@@ -17,6 +18,8 @@ interface ServeFlags {
   keepRuns: string
   watch: boolean
   logLevel?: string
+  uiToken?: string
+  uiPublic?: boolean
 }
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -35,6 +38,8 @@ export function registerServe(program: Command): void {
     .option('--keep <duration>', 'keep run history this long (e.g. 30d, 12h)', '30d')
     .option('--keep-runs <n>', 'keep at most this many finished runs', String(DEFAULTS.retention.maxRuns))
     .option('--no-watch', 'do not reload flows when their files change')
+    .option('--ui-token <token>', 'admin token of the web UI at /ui (default CARDFLOW_UI_TOKEN; basic auth: CARDFLOW_UI_USER and CARDFLOW_UI_PASSWORD)')
+    .option('--ui-public', 'serve the web UI without credentials (only on a machine only you can reach)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug or silent (default LOG_LEVEL or info)')
     .action(async (flags: ServeFlags) => {
       process.exitCode = await serve(flags)
@@ -63,6 +68,7 @@ async function serve(flags: ServeFlags): Promise<number> {
       ...(hookSecret && { hookSecret }),
       ...(flags.publicHooks && { publicHooks: true }),
       ...(flags.logLevel && { logLevel: flags.logLevel }),
+      ui: uiAuth(flags),
     })
     await engine.listen(count(flags.port, 'port', 0), flags.host)
   } catch (err) {
@@ -72,6 +78,15 @@ async function serve(flags: ServeFlags): Promise<number> {
   await stopOnSignal(engine)
   // A card that ignored the cancel may still hold a timer; the engine is closed, so leave now.
   process.exit(EXIT.ok)
+}
+
+/** Web UI credentials from the flags and the environment; a half-configured basic login is an error. */
+function uiAuth(flags: ServeFlags): UiAuth {
+  const token = flags.uiToken ?? process.env.CARDFLOW_UI_TOKEN
+  const user = process.env.CARDFLOW_UI_USER
+  const password = process.env.CARDFLOW_UI_PASSWORD
+  if (Boolean(user) !== Boolean(password)) throw new ConfigError('set both CARDFLOW_UI_USER and CARDFLOW_UI_PASSWORD for the web UI, or neither')
+  return { ...(token && { token }), ...(user && password && { basic: { user, password } }), ...(flags.uiPublic && { public: true }) }
 }
 
 /** SIGTERM or SIGINT: stop intake, let running runs finish (bounded), then exit 0. */

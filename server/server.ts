@@ -17,6 +17,8 @@ import { createLog, type Log } from './log.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
 import { opsRoutes } from './ops.ts'
 import { Worker } from './worker.ts'
+import type { UiAuth } from '../ui/auth.ts'
+import { mountUi } from '../ui/mount.ts'
 
 export interface ServerOptions {
   flowsDir: string
@@ -46,6 +48,8 @@ export interface ServerOptions {
   /** Reload flows when a file of the flows directory changes. */
   watch?: boolean
   busyTimeoutMs?: number
+  /** Credentials of the web UI at /ui; without one it is not mounted (unless `public`). */
+  ui?: UiAuth
 }
 
 export const DEFAULTS = {
@@ -132,6 +136,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
     }),
   )
   app.use(apiRoutes({ store, flows, worker, log, clientToken, maxBodyBytes, syncTimeoutMs: o.syncTimeoutMs ?? DEFAULTS.syncTimeoutMs, leaseMs }))
+  mountUi(app, { store, flows, log, auth: o.ui, wake: () => worker.wake() })
   app.use(errorHandler(log))
 
   const retention: RetentionPolicy = { ...DEFAULTS.retention, ...o.retention }
