@@ -43,7 +43,14 @@ export function apiRoutes(o: ApiOptions): Router {
     next()
   }
   const handler = (req: Request, res: Response) => invoke(o, res.locals.flow as ServedFlow, req, res)
-  router.get(path, authorize, handler)
+  // An Okta event hook pointed at an API Endpoint flow is verified once with a GET, like /hooks/okta:
+  // echoing the challenge reveals nothing, so it is answered with or without the client token.
+  const verify = (req: Request, res: Response, next: () => void) => {
+    const challenge = headerValue(req, 'x-okta-verification-challenge')
+    if (!challenge || !o.flows.apiFlow(String(req.params.slug))) return next()
+    res.status(200).json({ verification: challenge })
+  }
+  router.get(path, verify, authorize, handler)
   router.post(path, authorize, express.raw({ type: () => true, limit: o.maxBodyBytes }), handler)
   return router
 }

@@ -54,6 +54,15 @@ describe('API Endpoint flows', () => {
     assert.equal((await s.engine.store.listRuns({ flow: 'echo-sync', limit: 1000 })).length, before)
   })
 
+  it('answers an Okta event hook verification on the flow\'s URL, running nothing', async () => {
+    const before = (await s.engine.store.listRuns({ flow: 'echo-sync', limit: 1000 })).length
+    const res = await invoke('echo-sync', { headers: { 'x-okta-verification-challenge': 'challenge-42' } })
+    assert.equal(res.status, 200)
+    assert.deepEqual(await res.json(), { verification: 'challenge-42' })
+    assert.equal((await s.engine.store.listRuns({ flow: 'echo-sync', limit: 1000 })).length, before)
+    assert.equal((await invoke('nope', { headers: { 'x-okta-verification-challenge': 'c' } })).status, 404)
+  })
+
   it('answers a public sync flow without a token', async () => {
     const res = await invoke('public-ping')
     assert.equal(res.status, 200)
