@@ -14,8 +14,12 @@ function flow(args: string[], env: Record<string, string>): Promise<{ code: numb
     const child = spawn(process.execPath, ['bin/flow.js', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env } })
     let out = ''
     let err = ''
-    child.stdout.on('data', (d: Buffer) => (out += d))
-    child.stderr.on('data', (d: Buffer) => (err += d))
+    child.stdout.on('data', (d: Buffer) => {
+      out += d
+    })
+    child.stderr.on('data', (d: Buffer) => {
+      err += d
+    })
     child.on('close', (code) => resolve({ code, out, err }))
   })
 }
