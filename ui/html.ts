@@ -53,7 +53,7 @@ export function page(o: PageOptions): string {
     ? html`<form method="post" action="/ui/logout" class="logout"><input type="hidden" name="csrf" value="${o.csrf}"><button>Sign out</button></form>`
     : ''
   return `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${o.title} · cardflow</title><style nonce="${o.nonce}">${trusted(CSS)}</style></head>
+<link rel="icon" href="data:,"><title>${o.title} · cardflow</title><style nonce="${o.nonce}">${trusted(CSS)}</style></head>
 <body><header><a class="brand" href="/ui">cardflow</a><nav><a href="/ui">Flows</a><a href="/ui/runs">Flow History</a></nav>${logout}</header>
 <main>${o.body}</main></body></html>`}`
 }
@@ -96,6 +96,7 @@ a{color:#1a56db}
 table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #e0e3e7}
 th,td{text-align:left;padding:7px 10px;border-bottom:1px solid #eceef1;vertical-align:top}
 th{background:#f1f3f4;font-weight:600;font-size:13px}
+.runs td:not(:last-child){white-space:nowrap}
 .status{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;background:#eceef1}
 .status-succeeded{background:#e6f4ea;color:#137333}.status-failed{background:#fce8e6;color:#a50e0e}
 .status-stopped{background:#fef7e0;color:#8a4b00}.status-skipped{color:#80868b}
