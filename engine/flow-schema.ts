@@ -18,7 +18,7 @@ function inputsSchema(def: AnyCardDef): Json {
   const properties: Json = {}
   for (const [name, schema] of Object.entries(def.inputs.properties)) {
     const s = plain(schema)
-    properties[name] = { description: s.description, anyOf: [s, REFERENCE] }
+    properties[name] = { ...(s.description !== undefined && { description: s.description }), anyOf: [s, REFERENCE] }
   }
   return { type: 'object', properties, required: def.inputs.required ?? [], additionalProperties: false }
 }
