@@ -32,8 +32,22 @@ export const DB_FILE = 'cardflow.db'
 const FINISHED = `(${FINISHED_STATUSES.map((s) => `'${s}'`).join(', ')})`
 const RUN_COLUMNS = 'seq, id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, created_at, finished_at, record, error'
 
+interface PendingWrite {
+  what: string
+  step: () => unknown
+  resolve: (value: unknown) => void
+  reject: (err: unknown) => void
+}
+
+function unavailable(what: string, err: unknown): StoreUnavailableError {
+  const code = (err as { code?: unknown }).code
+  const reason = typeof code === 'string' ? code : (err as Error).message
+  return new StoreUnavailableError(`store cannot ${what} (${reason})`, { cause: err })
+}
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database
+  private readonly pending: PendingWrite[] = []
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     this.db = new Database(file)
@@ -45,20 +59,59 @@ export class SqliteStore implements Store {
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
   }
 
-  /** Runs one database step; anything that stops it from writing becomes StoreUnavailableError. */
+  /** Runs one read; anything that stops it becomes StoreUnavailableError. */
   private guard<T>(what: string, step: () => T): Promise<T> {
     try {
       return Promise.resolve(step())
     } catch (err) {
-      const code = (err as { code?: unknown }).code
-      const reason = typeof code === 'string' ? code : (err as Error).message
-      return Promise.reject(new StoreUnavailableError(`store cannot ${what} (${reason})`, { cause: err }))
+      return Promise.reject(unavailable(what, err))
     }
+  }
+
+  /**
+   * Group commit: the writes asked for in one turn of the event loop share one transaction, so
+   * one fsync, instead of one each (the fsync blocks the loop, and was half of intake's time).
+   * Each write runs in its own savepoint, so one failing does not undo the others, and each
+   * promise settles only after the commit: nothing is acknowledged before it is on disk.
+   */
+  private write<T>(what: string, step: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ what, step, resolve: resolve as (value: unknown) => void, reject })
+      if (this.pending.length === 1) setImmediate(() => this.flush())
+    })
+  }
+
+  private flush(): void {
+    const batch = this.pending.splice(0)
+    if (batch.length === 0) return
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; err: unknown })[] = []
+    try {
+      this.db
+        .transaction(() => {
+          for (const w of batch) {
+            try {
+              outcomes.push({ ok: true, value: this.db.transaction(w.step)() })
+            } catch (err) {
+              outcomes.push({ ok: false, err })
+            }
+          }
+        })
+        .immediate()
+    } catch (err) {
+      // BEGIN or COMMIT failed (locked, disk full, closed): none of the batch was stored.
+      for (const w of batch) w.reject(unavailable(w.what, err))
+      return
+    }
+    batch.forEach((w, i) => {
+      const o = outcomes[i]!
+      if (o.ok) w.resolve(o.value)
+      else w.reject(unavailable(w.what, o.err))
+    })
   }
 
   acceptDelivery(delivery: Delivery, runs: NewRun[]): Promise<AcceptResult> {
     const at = delivery.receivedAt.getTime()
-    const tx = this.db.transaction((): AcceptResult => {
+    return this.write('store the delivery', (): AcceptResult => {
       const seen = this.db
         .prepare('INSERT OR IGNORE INTO deliveries (event_id, received_at, event_count) VALUES (?, ?, ?)')
         .run(delivery.eventId, at, delivery.events.length)
@@ -80,7 +133,6 @@ export class SqliteStore implements Store {
       }
       return { duplicate: false, storedEvents: fresh.size, runIds }
     })
-    return this.guard('store the delivery', () => tx.immediate())
   }
 
   private insertRun(run: NewRun, at: number, leaseUntil: number | undefined) {
@@ -107,7 +159,7 @@ export class SqliteStore implements Store {
 
   enqueueRun(run: NewRun, opts: { leaseMs?: number } = {}): Promise<ClaimedRun> {
     const now = Date.now()
-    return this.guard('enqueue the run', () => {
+    return this.write('enqueue the run', () => {
       this.insertRun(run, now, opts.leaseMs === undefined ? undefined : now + opts.leaseMs)
       return toClaimed(this.db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(run.id) as RunRow)
     })
@@ -115,7 +167,7 @@ export class SqliteStore implements Store {
 
   claimRuns(n: number, leaseMs: number): Promise<ClaimedRun[]> {
     const now = Date.now()
-    return this.guard('claim runs', () => {
+    return this.write('claim runs', () => {
       const rows = this.db
         .prepare(
           `UPDATE runs SET status = 'running', attempts = attempts + 1, lease_until = ?
@@ -130,7 +182,7 @@ export class SqliteStore implements Store {
   }
 
   extendLease(run: ClaimedRun, leaseMs: number): Promise<boolean> {
-    return this.guard('extend a lease', () => {
+    return this.write('extend a lease', () => {
       const r = this.db
         .prepare(`UPDATE runs SET lease_until = ? WHERE id = ? AND attempts = ? AND status = 'running'`)
         .run(Date.now() + leaseMs, run.id, run.attempt)
@@ -139,7 +191,7 @@ export class SqliteStore implements Store {
   }
 
   finishRun(run: ClaimedRun, record: RunRecord): Promise<void> {
-    return this.guard('finish the run', () => {
+    return this.write('finish the run', () => {
       this.db
         .prepare(
           `UPDATE runs SET status = ?, finished_at = ?, lease_until = NULL, record = ?, error = ?
@@ -150,7 +202,7 @@ export class SqliteStore implements Store {
   }
 
   retryRunLater(run: ClaimedRun, notBefore: Date, record: RunRecord): Promise<void> {
-    return this.guard('requeue the run', () => {
+    return this.write('requeue the run', () => {
       this.db
         .prepare(
           `UPDATE runs SET status = 'queued', due_at = ?, lease_until = NULL, record = ?, error = ?
@@ -161,7 +213,7 @@ export class SqliteStore implements Store {
   }
 
   resetInFlight(): Promise<number> {
-    return this.guard('reset claimed runs', () => {
+    return this.write('reset claimed runs', () => {
       return this.db.prepare(`UPDATE runs SET status = 'queued', lease_until = NULL WHERE status = 'running'`).run().changes
     })
   }
@@ -193,7 +245,7 @@ export class SqliteStore implements Store {
 
   prune(policy: RetentionPolicy): Promise<number> {
     const cutoff = Date.now() - policy.maxAgeMs
-    const tx = this.db.transaction(() => {
+    return this.write('prune history', () => {
       const runs = this.db
         .prepare(
           `DELETE FROM runs WHERE status IN ${FINISHED} AND (finished_at < ? OR seq NOT IN
@@ -207,7 +259,6 @@ export class SqliteStore implements Store {
       this.db.prepare('DELETE FROM deliveries WHERE received_at < ?').run(cutoff)
       return runs
     })
-    return this.guard('prune history', () => tx.immediate())
   }
 
   stats(): Promise<StoreStats> {
@@ -219,13 +270,16 @@ export class SqliteStore implements Store {
   }
 
   ping(): Promise<void> {
-    return this.guard('write', () => {
+    return this.write('write', () => {
       this.db.prepare(`INSERT INTO meta (key, value) VALUES ('ping', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(new Date().toISOString())
     })
   }
 
   close(): Promise<void> {
-    if (this.db.open) this.db.close()
+    if (this.db.open) {
+      this.flush()
+      this.db.close()
+    }
     return Promise.resolve()
   }
 }
