@@ -64,14 +64,21 @@ export async function performCall<K extends ConnectorName, T>(call: ConnectorCal
   }
   env.record(entry)
   if (env.dryRun) return call.dryRun()
-  if (!env.connections) {
-    throw new ConnectionMissingError(
-      `no ${call.connector} connection configured; set one up (see docs/connections.md) or run with --dry-run`,
-      env.cardId,
-    )
+  let client: ConnectorClients[K]
+  try {
+    if (!env.connections) {
+      throw new ConnectionMissingError(
+        `no ${call.connector} connection configured; set one up (see docs/connections.md) or run with --dry-run`,
+        env.cardId,
+      )
+    }
+    client = env.connections.client(call.connector, env.connectionName)
+  } catch (err) {
+    // nothing was sent, and history should not call it merely recorded
+    entry.result = 'failed'
+    throw err
   }
-  const client = env.connections.client(call.connector, env.connectionName)
-  const policy: CallPolicy = { ...DEFAULT_CALL_POLICY, ...env.connections.policy, ...env.policy }
+  const policy: CallPolicy = { ...DEFAULT_CALL_POLICY, ...env.connections?.policy, ...env.policy }
   const retries = { rateLimited: 0, errors: 0 }
   for (;;) {
     entry.attempts++

@@ -36,9 +36,13 @@ class StopSignal {
 }
 
 /** A card inside a branch failed: the branching card fails too, and the run's error is the inner one. */
-class BranchFailed extends Error {
-  constructor(readonly inner: CardRecord, branch: string) {
-    super(`branch "${branch}" failed at card "${inner.id}"`)
+class BranchFailed extends CardFailedError {
+  constructor(
+    readonly inner: CardRecord,
+    owner: string,
+    branch: string,
+  ) {
+    super(`branch "${branch}" failed at card "${inner.id}"`, owner)
   }
 }
 
@@ -123,7 +127,7 @@ class Run {
       else this.skip(list, { id: card.id, branch: name })
     }
     if (outcome.kind === 'stopped') throw new StopSignal(outcome.message)
-    if (outcome.kind === 'failed') throw new BranchFailed(outcome.record, chosen)
+    if (outcome.kind === 'failed') throw new BranchFailed(outcome.record, card.id, chosen)
     const declared: Record<string, unknown> = {}
     for (const [name, perBranch] of card.declaredOutputs) {
       const value = perBranch.get(chosen)

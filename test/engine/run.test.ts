@@ -78,6 +78,7 @@ describe('the interpreter', () => {
     assert.equal(run!.status, 'failed')
     assert.equal(run!.error?.cardId, 'bad')
     assert.equal(card(run!, 'b').status, 'failed')
+    assert.deepEqual(card(run!, 'b').error, { code: 'CARD_FAILED', message: 'branch "then" failed at card "bad"' })
   })
 
   it('never compiles event data as a template', async () => {
