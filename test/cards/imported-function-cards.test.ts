@@ -114,6 +114,8 @@ describe('date cards', () => {
   it('writes dates in a format and time zone, converts and subtracts', async () => {
     assert.deepEqual(await dateFormat.run(ctx, { start: '2026-11-20T10:02:44Z', format: 'MM/DD/Y HH:mm', zone: 'Etc/UTC' }), { output: '11/20/2026 10:02' })
     assert.deepEqual(await dateFormat.run(ctx, { start: '2026-11-20T10:02:44Z', format: 'YYYY-MM-DD HH:mm Z', zone: 'America/New_York' }), { output: '2026-11-20 05:02 -05:00' })
+    assert.deepEqual(await dateFormat.run(ctx, { start: '2026-11-20T10:02:44Z', format: 'dddd, MMMM D, YYYY h:mm A [UTC]', zone: 'UTC' }), { output: 'Friday, November 20, 2026 10:02 AM UTC' })
+    assert.deepEqual(await textToDate.run(ctx, { start: 'Nov 20, 2026 3:04 PM', format: 'MMM D, YYYY h:mm A' }), { output: '2026-11-20T15:04:00.000Z' })
     const c = await dateConvert.run(ctx, { start: '2026-11-20T10:02:44.901Z' })
     assert.equal(c.unix, 1795168964)
     assert.equal(c.epoch, 1795168964901)
