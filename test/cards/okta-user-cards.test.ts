@@ -1,13 +1,12 @@
 /**
  * Update User, group membership and List Users send Okta's management API requests. A fake Okta
- * listens on 127.0.0.1; the client is a plain fetch client (the real one lands with the connections work).
+ * listens on 127.0.0.1 and the real Okta client is pointed at it.
  */
 import assert from 'node:assert/strict'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
-import type { ConnectionProvider } from '../../engine/connector-call.ts'
-import type { OktaClient } from '../../engine/okta-client.ts'
+import { loadConnections } from '../../engine/connections.ts'
 import { runFlow } from '../../engine/run.ts'
 import { card, planOf } from '../helpers.ts'
 
@@ -35,15 +34,8 @@ before(async () => {
 })
 after(() => server.close())
 
-const client: OktaClient = {
-  getUser: (id, signal) => client.request('GET', `/api/v1/users/${encodeURIComponent(id)}`, { signal }),
-  async request<T>(method: string, path: string, opts: { body?: unknown; query?: Record<string, string>; signal: AbortSignal }) {
-    const url = `${base}${path}${opts.query ? `?${new URLSearchParams(opts.query)}` : ''}`
-    const res = await fetch(url, { method, signal: opts.signal, headers: { authorization: `SSWS ${TOKEN}`, 'content-type': 'application/json' }, ...(opts.body !== undefined && { body: JSON.stringify(opts.body) }) })
-    return (res.status === 204 ? null : await res.json()) as T
-  },
-}
-const connections: ConnectionProvider = { client: () => client as never, secrets: () => [TOKEN] }
+/** The real Okta client, built from the environment as a user would configure it. */
+const connections = () => loadConnections({ env: { OKTA_ORG_URL: base, OKTA_API_TOKEN: TOKEN } })
 
 const flow = planOf(`
 name: okta cards
@@ -69,7 +61,7 @@ cards:
 describe('Okta user and group cards', () => {
   it('send the management API requests Okta documents, and keep the token out of history', async () => {
     seen.length = 0
-    const run = await runFlow(flow, {}, { connections })
+    const run = await runFlow(flow, {}, { connections: connections() })
     assert.equal(run.status, 'succeeded', JSON.stringify(run.error))
     assert.deepEqual(
       seen.map((s) => `${s.method} ${decodeURIComponent(s.url).replaceAll('+', ' ')}`),
