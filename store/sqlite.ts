@@ -48,6 +48,7 @@ function unavailable(what: string, err: unknown): StoreUnavailableError {
 export class SqliteStore implements Store {
   private readonly db: Database.Database
   private readonly pending: PendingWrite[] = []
+  private readonly statements = new Map<string, Database.Statement>()
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     this.db = new Database(file)
@@ -57,6 +58,16 @@ export class SqliteStore implements Store {
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 1500))}`)
     this.db.exec(SCHEMA)
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+  }
+
+  /** Each SQL text is compiled once: preparing per call was a visible share of intake's time. */
+  private sql(text: string): Database.Statement {
+    let stmt = this.statements.get(text)
+    if (!stmt) {
+      stmt = this.db.prepare(text)
+      this.statements.set(text, stmt)
+    }
+    return stmt
   }
 
   /** Runs one read; anything that stops it becomes StoreUnavailableError. */
@@ -112,11 +123,10 @@ export class SqliteStore implements Store {
   acceptDelivery(delivery: Delivery, runs: NewRun[]): Promise<AcceptResult> {
     const at = delivery.receivedAt.getTime()
     return this.write('store the delivery', (): AcceptResult => {
-      const seen = this.db
-        .prepare('INSERT OR IGNORE INTO deliveries (event_id, received_at, event_count) VALUES (?, ?, ?)')
+      const seen = this.sql('INSERT OR IGNORE INTO deliveries (event_id, received_at, event_count) VALUES (?, ?, ?)')
         .run(delivery.eventId, at, delivery.events.length)
       if (seen.changes === 0) return { duplicate: true, storedEvents: 0, runIds: [] }
-      const insertEvent = this.db.prepare(
+      const insertEvent = this.sql(
         'INSERT OR IGNORE INTO events (uuid, delivery_id, event_type, published, raw, received_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
       const fresh = new Set<string>()
@@ -136,8 +146,7 @@ export class SqliteStore implements Store {
   }
 
   private insertRun(run: NewRun, at: number, leaseUntil: number | undefined) {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO runs (id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, lease_until, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -161,15 +170,14 @@ export class SqliteStore implements Store {
     const now = Date.now()
     return this.write('enqueue the run', () => {
       this.insertRun(run, now, opts.leaseMs === undefined ? undefined : now + opts.leaseMs)
-      return toClaimed(this.db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(run.id) as RunRow)
+      return toClaimed(this.sql(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(run.id) as RunRow)
     })
   }
 
   claimRuns(n: number, leaseMs: number): Promise<ClaimedRun[]> {
     const now = Date.now()
     return this.write('claim runs', () => {
-      const rows = this.db
-        .prepare(
+      const rows = this.sql(
           `UPDATE runs SET status = 'running', attempts = attempts + 1, lease_until = ?
            WHERE seq IN (SELECT seq FROM runs
              WHERE (status = 'queued' AND due_at <= ?) OR (status = 'running' AND lease_until < ?)
@@ -183,8 +191,7 @@ export class SqliteStore implements Store {
 
   extendLease(run: ClaimedRun, leaseMs: number): Promise<boolean> {
     return this.write('extend a lease', () => {
-      const r = this.db
-        .prepare(`UPDATE runs SET lease_until = ? WHERE id = ? AND attempts = ? AND status = 'running'`)
+      const r = this.sql(`UPDATE runs SET lease_until = ? WHERE id = ? AND attempts = ? AND status = 'running'`)
         .run(Date.now() + leaseMs, run.id, run.attempt)
       return r.changes > 0
     })
@@ -192,8 +199,7 @@ export class SqliteStore implements Store {
 
   finishRun(run: ClaimedRun, record: RunRecord): Promise<void> {
     return this.write('finish the run', () => {
-      this.db
-        .prepare(
+      this.sql(
           `UPDATE runs SET status = ?, finished_at = ?, lease_until = NULL, record = ?, error = ?
            WHERE id = ? AND attempts = ? AND status = 'running'`,
         )
@@ -203,8 +209,7 @@ export class SqliteStore implements Store {
 
   retryRunLater(run: ClaimedRun, notBefore: Date, record: RunRecord): Promise<void> {
     return this.write('requeue the run', () => {
-      this.db
-        .prepare(
+      this.sql(
           `UPDATE runs SET status = 'queued', due_at = ?, lease_until = NULL, record = ?, error = ?
            WHERE id = ? AND attempts = ? AND status = 'running'`,
         )
@@ -214,7 +219,7 @@ export class SqliteStore implements Store {
 
   resetInFlight(): Promise<number> {
     return this.write('reset claimed runs', () => {
-      return this.db.prepare(`UPDATE runs SET status = 'queued', lease_until = NULL WHERE status = 'running'`).run().changes
+      return this.sql(`UPDATE runs SET status = 'queued', lease_until = NULL WHERE status = 'running'`).run().changes
     })
   }
 
@@ -229,15 +234,15 @@ export class SqliteStore implements Store {
     if (filter.status !== undefined) add('status = ?', filter.status)
     if (filter.since !== undefined) add('created_at >= ?', filter.since.getTime())
     const sql = `SELECT ${RUN_COLUMNS} FROM runs ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`
-    return this.guard('list runs', () => (this.db.prepare(sql).all(...args, filter.limit ?? 100) as RunRow[]).map(toSummary))
+    return this.guard('list runs', () => (this.sql(sql).all(...args, filter.limit ?? 100) as RunRow[]).map(toSummary))
   }
 
   getRun(id: string): Promise<StoredRun | undefined> {
     return this.guard('read the run', () => {
-      const row = this.db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(id) as RunRow | undefined
+      const row = this.sql(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(id) as RunRow | undefined
       if (!row) return undefined
       const event = row.event_uuid
-        ? (this.db.prepare('SELECT uuid, event_type, published, raw FROM events WHERE uuid = ?').get(row.event_uuid) as EventRow | undefined)
+        ? (this.sql('SELECT uuid, event_type, published, raw FROM events WHERE uuid = ?').get(row.event_uuid) as EventRow | undefined)
         : undefined
       return toStoredRun(row, event)
     })
@@ -246,24 +251,22 @@ export class SqliteStore implements Store {
   prune(policy: RetentionPolicy): Promise<number> {
     const cutoff = Date.now() - policy.maxAgeMs
     return this.write('prune history', () => {
-      const runs = this.db
-        .prepare(
+      const runs = this.sql(
           `DELETE FROM runs WHERE status IN ${FINISHED} AND (finished_at < ? OR seq NOT IN
              (SELECT seq FROM runs WHERE status IN ${FINISHED} ORDER BY seq DESC LIMIT ?))`,
         )
         .run(cutoff, policy.maxRuns).changes
       // Old events no run points at anymore; Okta does not redeliver after this long.
-      this.db
-        .prepare('DELETE FROM events WHERE received_at < ? AND NOT EXISTS (SELECT 1 FROM runs WHERE runs.event_uuid = events.uuid)')
+      this.sql('DELETE FROM events WHERE received_at < ? AND NOT EXISTS (SELECT 1 FROM runs WHERE runs.event_uuid = events.uuid)')
         .run(cutoff)
-      this.db.prepare('DELETE FROM deliveries WHERE received_at < ?').run(cutoff)
+      this.sql('DELETE FROM deliveries WHERE received_at < ?').run(cutoff)
       return runs
     })
   }
 
   stats(): Promise<StoreStats> {
     return this.guard('count runs', () => {
-      const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM runs GROUP BY status').all() as { status: string; n: number }[]
+      const rows = this.sql('SELECT status, COUNT(*) AS n FROM runs GROUP BY status').all() as { status: string; n: number }[]
       const count = (s: string) => rows.find((r) => r.status === s)?.n ?? 0
       return { queued: count('queued'), running: count('running'), finished: FINISHED_STATUSES.reduce((sum, s) => sum + count(s), 0) }
     })
@@ -271,7 +274,7 @@ export class SqliteStore implements Store {
 
   ping(): Promise<void> {
     return this.write('write', () => {
-      this.db.prepare(`INSERT INTO meta (key, value) VALUES ('ping', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(new Date().toISOString())
+      this.sql(`INSERT INTO meta (key, value) VALUES ('ping', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(new Date().toISOString())
     })
   }
 
