@@ -41,6 +41,8 @@ CREATE TABLE IF NOT EXISTS runs (
 -- An event runs each flow once, whatever happens to its deliveries; replays are separate runs.
 CREATE UNIQUE INDEX IF NOT EXISTS runs_event_flow ON runs(event_uuid, flow) WHERE source = 'event';
 CREATE INDEX IF NOT EXISTS runs_queue ON runs(status, due_at);
+-- Claims walk the queue in seq order and stop after a few rows, however long the backlog.
+CREATE INDEX IF NOT EXISTS runs_status_seq ON runs(status, seq);
 CREATE INDEX IF NOT EXISTS runs_flow ON runs(flow, seq);
 CREATE INDEX IF NOT EXISTS runs_event ON runs(event_uuid);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

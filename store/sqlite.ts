@@ -177,14 +177,18 @@ export class SqliteStore implements Store {
   claimRuns(n: number, leaseMs: number): Promise<ClaimedRun[]> {
     const now = Date.now()
     return this.write('claim runs', () => {
+      // Each branch walks runs_status_seq in seq order and stops after n rows; `+due_at` keeps
+      // SQLite from picking runs_queue instead, which sorted the whole backlog on every claim.
       const rows = this.sql(
           `UPDATE runs SET status = 'running', attempts = attempts + 1, lease_until = ?
-           WHERE seq IN (SELECT seq FROM runs
-             WHERE (status = 'queued' AND due_at <= ?) OR (status = 'running' AND lease_until < ?)
+           WHERE seq IN (
+             SELECT seq FROM (SELECT seq FROM runs WHERE status = 'queued' AND +due_at <= ? ORDER BY seq LIMIT ?)
+             UNION ALL
+             SELECT seq FROM (SELECT seq FROM runs WHERE status = 'running' AND lease_until < ? ORDER BY seq LIMIT ?)
              ORDER BY seq LIMIT ?)
            RETURNING ${RUN_COLUMNS}`,
         )
-        .all(now + leaseMs, now, now, n) as RunRow[]
+        .all(now + leaseMs, now, n, now, n, n) as RunRow[]
       return rows.sort((a, b) => a.seq - b.seq).map(toClaimed)
     })
   }
