@@ -36,9 +36,10 @@ export interface OktaHookEnvelope {
   data: { events: OktaEvent[] }
 }
 
-/** Targets are picked by type, never by position. */
+/** Targets are picked by type, never by position. A `target` that is not a list has none. */
 export function targetOfType(event: OktaEvent, type: string): OktaActor | undefined {
-  return event.target?.find((t) => t.type === type)
+  const targets: unknown = event.target
+  return Array.isArray(targets) ? (targets.find((t) => isObject(t) && t.type === type) as OktaActor | undefined) : undefined
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
