@@ -27,5 +27,8 @@ export function createGmailClient(cfg: GmailConfig, timeoutMs: number): gmail_v1
     // The library retries by default; connector-call.ts owns retries so they are counted and bounded.
     retry: false,
     timeout: timeoutMs,
+    // gaxios defaults to node-fetch, whose abort emits 'error' on a response body nobody listens
+    // to: an uncaught exception that killed the engine. Node's own fetch rejects the call instead.
+    fetchImplementation: fetch,
   })
 }
