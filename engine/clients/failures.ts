@@ -41,10 +41,18 @@ function byStatus(status: number, detail: string, serviceCode?: string, retryAft
   return { kind, status, detail, ...(serviceCode && { serviceCode }), ...(retryAfter !== undefined && { retryAfter }) }
 }
 
+/** `fetch failed: other side closed`: fetch's own message says nothing, the causes below it do. */
+function causeChain(err: unknown): string {
+  const messages: string[] = []
+  for (let e = err, depth = 0; e !== undefined && depth < 5; e = isObject(e) ? e['cause'] : undefined, depth++) {
+    const message = e instanceof Error ? e.message : String(e)
+    if (!messages.includes(message)) messages.push(message)
+  }
+  return messages.join(': ')
+}
+
 function transport(err: unknown): Failure {
-  const message = err instanceof Error ? err.message : String(err)
-  const cause = isObject(err) && err['cause'] instanceof Error ? `: ${err['cause'].message}` : ''
-  return isAbort(err) ? { kind: 'timeout', detail: 'the request was aborted' } : { kind: 'network', detail: `${message}${cause}` }
+  return isAbort(err) ? { kind: 'timeout', detail: 'the request was aborted' } : { kind: 'network', detail: causeChain(err) }
 }
 
 function headerOf(headers: unknown, name: string): string | undefined {
