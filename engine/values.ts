@@ -283,8 +283,15 @@ export function referencesOf(node: ValueNode): Reference[] {
   }
 }
 
-/** The value when it holds no reference at all (for literal type checks). */
+/** Templates render only when the flow runs (a helper or partial may throw), wherever they are nested. */
+function hasTemplate(node: ValueNode): boolean {
+  if (node.kind === 'list') return node.items.some(hasTemplate)
+  if (node.kind === 'object') return node.fields.some(([, v]) => hasTemplate(v))
+  return node.kind === 'template'
+}
+
+/** The value when it holds no reference and no template at all (for literal type checks). */
 export function literalOf(node: ValueNode): { value: unknown } | undefined {
-  if (referencesOf(node).length > 0 || node.kind === 'template') return undefined
+  if (referencesOf(node).length > 0 || hasTemplate(node)) return undefined
   return { value: resolveValue(node, {}) }
 }
