@@ -1,5 +1,5 @@
 /** The store's public surface. `openStore` is where a backend is chosen; today only SQLite. */
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DB_FILE, openSqliteStore, type SqliteStoreOptions } from './sqlite.ts'
 import type { Store } from './store.ts'
@@ -16,5 +16,7 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
   if (opts.create === false && !existsSync(join(dataDir, DB_FILE))) {
     throw new Error(`no store in ${dataDir} (start \`flow serve --data ${dataDir}\` first)`)
   }
+  // History holds personal data: a directory the engine creates is its owner's alone.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   return openSqliteStore(dataDir, opts)
 }
