@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import express, { type Request, type Response, Router } from 'express'
 import type { RunRecord } from '../engine/history.ts'
 import { type Store, StoreUnavailableError } from '../store/index.ts'
+import { MAX_DEPTH, nestsDeeperThan } from './envelope.ts'
 import type { FlowSet, ServedFlow } from './flows.ts'
 import { headerValue, safeHeaders, secretMatches, sendError } from './http.ts'
 import type { Log } from './log.ts'
@@ -61,20 +62,21 @@ function queryToken(req: Request): string | undefined {
 }
 
 /** JSON when it says so, text otherwise, null when there is none. */
-function readBody(req: Request): { ok: true; body: unknown } | { ok: false } {
+function readBody(req: Request): { ok: true; body: unknown } | { ok: false; message: string } {
   const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : ''
   if (raw === '') return { ok: true, body: null }
   if (!req.is('application/json') && !req.is('+json')) return { ok: true, body: raw }
   try {
-    return { ok: true, body: JSON.parse(raw) }
+    const body: unknown = JSON.parse(raw)
+    return nestsDeeperThan(body, MAX_DEPTH) ? { ok: false, message: `the body nests deeper than ${MAX_DEPTH} levels` } : { ok: true, body }
   } catch {
-    return { ok: false }
+    return { ok: false, message: 'the body is not valid JSON' }
   }
 }
 
 async function invoke(o: ApiOptions, flow: ServedFlow, req: Request, res: Response): Promise<void> {
   const parsed = readBody(req)
-  if (!parsed.ok) return sendError(res, 400, 'the body is not valid JSON')
+  if (!parsed.ok) return sendError(res, 400, parsed.message)
   const { [TOKEN_QUERY]: _token, ...query } = req.query as Record<string, unknown>
   const input = { headers: safeHeaders(req, [TOKEN_HEADER]), body: parsed.body, query }
   const sync = flow.plan.trigger.options.mode === 'sync'

@@ -8,10 +8,26 @@ export type EnvelopeCheck =
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0
 
+/** Okta's events nest a few levels; far deeper is hostile, and storing it would overflow the stack. */
+export const MAX_DEPTH = 64
+
+/** Walks without recursion, so the check itself cannot overflow. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]]
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [v, depth] = item
+    if (typeof v !== 'object' || v === null) continue
+    if (depth >= max) return true
+    for (const child of Object.values(v)) stack.push([child, depth + 1])
+  }
+  return false
+}
+
 /** Names the first field that is wrong, so whoever sent it can fix it. */
 export function checkEnvelope(body: unknown, maxEvents: number): EnvelopeCheck {
   const fail = (message: string): EnvelopeCheck => ({ ok: false, message })
   if (!isObject(body)) return fail('the body must be a JSON object (an Okta event hook delivery)')
+  if (nestsDeeperThan(body, MAX_DEPTH)) return fail(`the body nests deeper than ${MAX_DEPTH} levels`)
   if (!nonEmpty(body.eventId)) return fail('"eventId" must be a non-empty string')
   if (body.eventTime !== undefined && typeof body.eventTime !== 'string') return fail('"eventTime" must be a string')
   if (!isObject(body.data) || !Array.isArray(body.data.events)) return fail('"data.events" must be an array of events')
