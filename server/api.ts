@@ -78,7 +78,7 @@ async function invoke(o: ApiOptions, flow: ServedFlow, req: Request, res: Respon
   const parsed = readBody(req)
   if (!parsed.ok) return sendError(res, 400, parsed.message)
   const { [TOKEN_QUERY]: _token, ...query } = req.query as Record<string, unknown>
-  const input = { headers: safeHeaders(req, [TOKEN_HEADER]), body: parsed.body, query }
+  const input = { headers: safeHeaders(req, [TOKEN_HEADER], [o.clientToken(flow.slug) ?? '']), body: parsed.body, query }
   const sync = flow.plan.trigger.options.mode === 'sync'
   const newRun = { id: randomUUID(), flow: flow.slug, source: 'request' as const, input }
   let claim: Awaited<ReturnType<Store['enqueueRun']>>

@@ -100,7 +100,7 @@ async function acceptDelivery(o: HookOptions, req: Request, res: Response): Prom
   const drop = o.hookSecret ? [o.hookSecret.header] : []
   const delivery: DeliveryInfo = {
     eventId: envelope.eventId,
-    headers: safeHeaders(req, drop),
+    headers: safeHeaders(req, drop, o.hookSecret ? [o.hookSecret.value] : []),
     ...(envelope.eventTime && { eventTime: envelope.eventTime }),
   }
   const runs = planRuns(o.flows, envelope.events, delivery, o.log)

@@ -1,7 +1,7 @@
 /** Small HTTP helpers shared by the intake routes: secrets, headers, bodies, errors. */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { NextFunction, Request, Response } from 'express'
-import { SECRET_KEY } from '../engine/redact.ts'
+import { makeRedactor, SECRET_KEY } from '../engine/redact.ts'
 import type { Log } from './log.ts'
 
 /** Constant time whatever the lengths: both sides are hashed to equal-length digests first. */
@@ -11,13 +11,17 @@ export function secretMatches(given: string | undefined, expected: string): bool
   return timingSafeEqual(digest(given), digest(expected))
 }
 
-/** Request headers with lower-case names, one string each, credentials removed. */
-export function safeHeaders(req: Request, drop: readonly string[]): Record<string, string> {
+/**
+ * Request headers with lower-case names, one string each, credentials removed: by name, and by
+ * value wherever a known secret was sent in another header (it would be stored with the run).
+ */
+export function safeHeaders(req: Request, drop: readonly string[], secrets: readonly string[] = []): Record<string, string> {
   const out: Record<string, string> = {}
   const dropped = new Set(drop.map((h) => h.toLowerCase()))
+  const scrub = makeRedactor(secrets)
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || dropped.has(name) || SECRET_KEY.test(name)) continue
-    out[name] = Array.isArray(value) ? value.join(', ') : value
+    out[name] = scrub(Array.isArray(value) ? value.join(', ') : value) as string
   }
   return out
 }
