@@ -3,7 +3,7 @@
  * and returns the run as plain data. It knows nothing about particular cards.
  */
 import { randomUUID } from 'node:crypto'
-import type { CardContext, Logger } from './card.ts'
+import type { CardContext, ConnectorCall, ConnectorName, Logger } from './card.ts'
 import type { FlowPlan, PlannedCard } from './check.ts'
 import { type ConnectionProvider, performCall } from './connector-call.ts'
 import { CardFailedError, CardInputError, toErrorRecord } from './errors.ts'
@@ -52,6 +52,54 @@ const NEVER_ABORTED = new AbortController().signal
 
 type Outcome = { kind: 'ok' } | { kind: 'stopped'; message: string } | { kind: 'failed'; record: CardRecord }
 
+const OK: Outcome = { kind: 'ok' }
+
+/** Only real I/O is awaited: a synchronous card result continues in the same turn, so a flow of
+ * function cards runs without one microtask hop per card. */
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function'
+}
+
+/** What a card may touch during a run; one per card, methods on the prototype rather than fresh closures. */
+class RunContext implements CardContext {
+  readonly dryRun: boolean
+  readonly log: Logger
+  callFlow?: (name: string, inputs: Record<string, unknown>) => Promise<RunRecord>
+
+  constructor(
+    private readonly run: Run,
+    private readonly card: PlannedCard,
+    readonly signal: AbortSignal,
+  ) {
+    this.dryRun = run.opts.dryRun ?? false
+    this.log = run.opts.log ?? silent
+    if (run.opts.flows) this.callFlow = (name, inputs) => run.callFlow(card, name, inputs)
+  }
+
+  get cardId(): string {
+    return this.card.id
+  }
+
+  now(): Date {
+    return this.run.opts.now ? this.run.opts.now() : new Date()
+  }
+
+  stop(message: string): never {
+    throw new StopSignal(message)
+  }
+
+  call<K extends ConnectorName, T>(call: ConnectorCall<K, T>): Promise<T> {
+    return performCall(call, {
+      cardId: this.card.id,
+      dryRun: this.dryRun,
+      connectionName: this.card.connection,
+      connections: this.run.opts.connections,
+      signal: this.signal,
+      record: (entry) => this.run.outbound.push(entry),
+    })
+  }
+}
+
 class Run {
   readonly records: CardRecord[] = []
   readonly outbound: OutboundRecord[] = []
@@ -59,24 +107,29 @@ class Run {
   private halted = false
 
   constructor(
-    private readonly opts: RunOptions,
+    readonly opts: RunOptions,
     private readonly signal: AbortSignal,
   ) {}
 
-  async list(cards: PlannedCard[], parent: CardRecord['parent']): Promise<Outcome> {
-    let outcome: Outcome = { kind: 'ok' }
-    for (const card of cards) {
+  /** Runs the cards in order from `from`; synchronous as long as every card is. */
+  list(cards: PlannedCard[], parent: CardRecord['parent'], from = 0, outcome: Outcome = OK): Outcome | Promise<Outcome> {
+    for (let i = from; i < cards.length; i++) {
+      const card = cards[i]!
       if (this.halted) {
         this.skip([card], parent)
         continue
       }
-      const result = await this.card(card, parent)
-      if (result.kind !== 'ok') {
-        outcome = result
-        this.halted = true
-      }
+      const result = this.card(card, parent)
+      if (isPromise(result)) return result.then((r) => this.list(cards, parent, i + 1, this.settle(r, outcome)))
+      outcome = this.settle(result, outcome)
     }
     return outcome
+  }
+
+  private settle(result: Outcome, outcome: Outcome): Outcome {
+    if (result.kind === 'ok') return outcome
+    this.halted = true
+    return result
   }
 
   private skip(cards: PlannedCard[], parent: CardRecord['parent']) {
@@ -86,10 +139,11 @@ class Run {
     }
   }
 
-  private async card(card: PlannedCard, parent: CardRecord['parent']): Promise<Outcome> {
+  private card(card: PlannedCard, parent: CardRecord['parent']): Outcome | Promise<Outcome> {
     const started = performance.now()
     const record: CardRecord = { id: card.id, card: card.type, status: 'succeeded', inputs: {}, outputs: {}, durationMs: 0, ...(parent && { parent }) }
     this.records.push(record)
+    let result: Record<string, unknown> | Promise<Record<string, unknown>>
     try {
       const inputs: Record<string, unknown> = {}
       for (const [name, value] of card.inputs) inputs[name] = resolveValue(value, this.scope)
@@ -97,71 +151,75 @@ class Run {
       const valid = validate(inputs)
       record.inputs = inputs
       if (!valid) throw new CardInputError(describeErrors(validate.errors).join('; '), card.id)
-      let outputs = await card.def.run(this.context(card), inputs)
-      record.outputs = outputs
-      this.scope[card.id] = outputs
-      record.durationMs = performance.now() - started
-      if (card.def.selectBranch) outputs = await this.branch(card, outputs)
-      record.outputs = outputs
-      this.scope[card.id] = outputs
-      return { kind: 'ok' }
+      result = card.def.run(new RunContext(this, card, this.signal), inputs)
     } catch (err) {
-      record.durationMs = performance.now() - started
-      if (err instanceof StopSignal) {
-        record.status = 'stopped'
-        record.message = err.message
-        return { kind: 'stopped', message: err.message }
-      }
-      record.status = 'failed'
-      record.error = toErrorRecord(err)
-      return { kind: 'failed', record: err instanceof BranchFailed ? err.inner : record }
+      return this.failed(record, started, err)
+    }
+    if (isPromise(result)) return result.then((outputs) => this.ran(card, record, started, outputs), (err: unknown) => this.failed(record, started, err))
+    return this.ran(card, record, started, result)
+  }
+
+  /** The card's own run succeeded; a branching card now runs its chosen branch. */
+  private ran(card: PlannedCard, record: CardRecord, started: number, outputs: Record<string, unknown>): Outcome | Promise<Outcome> {
+    record.outputs = outputs
+    this.scope[card.id] = outputs
+    record.durationMs = performance.now() - started
+    if (!card.def.selectBranch) return OK
+    const withBranch = (all: Record<string, unknown>): Outcome => {
+      record.outputs = all
+      this.scope[card.id] = all
+      return OK
+    }
+    try {
+      const branched = this.branch(card, outputs)
+      if (isPromise(branched)) return branched.then(withBranch, (err: unknown) => this.failed(record, started, err))
+      return withBranch(branched)
+    } catch (err) {
+      return this.failed(record, started, err)
     }
   }
 
-  /** Runs the chosen branch, skips the others, and maps the declared outputs of the branch that ran. */
-  private async branch(card: PlannedCard, outputs: Record<string, unknown>): Promise<Record<string, unknown>> {
+  private failed(record: CardRecord, started: number, err: unknown): Outcome {
+    record.durationMs = performance.now() - started
+    if (err instanceof StopSignal) {
+      record.status = 'stopped'
+      record.message = err.message
+      return { kind: 'stopped', message: err.message }
+    }
+    record.status = 'failed'
+    record.error = toErrorRecord(err)
+    return { kind: 'failed', record: err instanceof BranchFailed ? err.inner : record }
+  }
+
+  /** Runs the chosen branch, skips the others (in order), and maps the declared outputs of the branch that ran. */
+  private branch(card: PlannedCard, outputs: Record<string, unknown>): Record<string, unknown> | Promise<Record<string, unknown>> {
     const chosen = card.def.selectBranch!(outputs)
-    let outcome: Outcome = { kind: 'ok' }
+    let ran: Outcome | Promise<Outcome> = OK
+    const later: [string, PlannedCard[]][] = []
+    let seen = false
     for (const [name, list] of card.branches) {
-      if (name === chosen) outcome = await this.list(list, { id: card.id, branch: name })
+      if (name === chosen) {
+        ran = this.list(list, { id: card.id, branch: name })
+        seen = true
+      } else if (seen) later.push([name, list])
       else this.skip(list, { id: card.id, branch: name })
     }
-    if (outcome.kind === 'stopped') throw new StopSignal(outcome.message)
-    if (outcome.kind === 'failed') throw new BranchFailed(outcome.record, card.id, chosen)
-    const declared: Record<string, unknown> = {}
-    for (const [name, perBranch] of card.declaredOutputs) {
-      const value = perBranch.get(chosen)
-      declared[name] = value ? resolveValue(value, this.scope) : null
+    const done = (outcome: Outcome): Record<string, unknown> => {
+      for (const [name, list] of later) this.skip(list, { id: card.id, branch: name })
+      if (outcome.kind === 'stopped') throw new StopSignal(outcome.message)
+      if (outcome.kind === 'failed') throw new BranchFailed(outcome.record, card.id, chosen)
+      const declared: Record<string, unknown> = {}
+      for (const [name, perBranch] of card.declaredOutputs) {
+        const value = perBranch.get(chosen)
+        declared[name] = value ? resolveValue(value, this.scope) : null
+      }
+      return { ...outputs, ...declared }
     }
-    return { ...outputs, ...declared }
-  }
-
-  private context(card: PlannedCard): CardContext {
-    const { opts, signal } = this
-    return {
-      cardId: card.id,
-      dryRun: opts.dryRun ?? false,
-      signal,
-      log: opts.log ?? silent,
-      now: opts.now ?? (() => new Date()),
-      stop(message: string): never {
-        throw new StopSignal(message)
-      },
-      call: (call) =>
-        performCall(call, {
-          cardId: card.id,
-          dryRun: opts.dryRun ?? false,
-          connectionName: card.connection,
-          connections: opts.connections,
-          signal,
-          record: (entry) => this.outbound.push(entry),
-        }),
-      ...(opts.flows && { callFlow: (name: string, inputs: Record<string, unknown>) => this.callFlow(card, name, inputs) }),
-    }
+    return isPromise(ran) ? ran.then(done) : done(ran)
   }
 
   /** A helper run shares the options (dry-run, connections, signal); its requests join this run's outbound list. */
-  private async callFlow(card: PlannedCard, name: string, inputs: Record<string, unknown>): Promise<RunRecord> {
+  async callFlow(card: PlannedCard, name: string, inputs: Record<string, unknown>): Promise<RunRecord> {
     const plan = this.opts.flows?.(name)
     if (!plan) throw new CardFailedError(`no helper flow named "${name}"`, card.id)
     const depth = (this.opts.callDepth ?? 0) + 1
