@@ -1,0 +1,50 @@
+/**
+ * Okta hook deliveries accepted durably per second (authenticated, validated, stored with their
+ * runs in one SQLite transaction, WAL + synchronous=FULL, answered 200 only after commit), and
+ * the ack latency at a fixed 500 deliveries/s; against a bare express handler answering 200
+ * without storing, same load generator. `flow serve` runs with --concurrency 0 so only intake
+ * is measured. One delivery in 20 repeats an earlier eventId (a redelivery, answered 200, stored
+ * once).
+ */
+import { deliver, type LoadResult } from './lib/load.ts'
+import { deliveryJson, eventJson } from './lib/okta.ts'
+import { type Sut, startBare, startCardflow, usage } from './lib/procs.ts'
+import { mib, num, ratio, row, SHORT } from './lib/report.ts'
+
+const seconds = SHORT ? 4 : 20
+const CONNECTIONS = 32
+const FIXED_RATE = 500
+
+function bodies(tag: string): () => string {
+  let n = 0
+  return () => {
+    n++
+    const id = n % 20 === 0 ? n - 10 : n // a redelivery of an earlier delivery
+    return deliveryJson(`${tag}-d${id}`, [eventJson('notify', id, tag)])
+  }
+}
+
+async function measure(sut: Sut): Promise<{ max: LoadResult; fixed: LoadResult }> {
+  await deliver({ url: sut.url, body: bodies('warm'), connections: 8, amount: 500 })
+  const max = await deliver({ url: sut.url, body: bodies('max'), connections: CONNECTIONS, seconds })
+  const fixed = await deliver({ url: sut.url, body: bodies('fixed'), connections: CONNECTIONS, seconds, rate: FIXED_RATE })
+  const u = usage(sut.pid)
+  console.log(`${sut.name}: peak RSS ${mib(u.peakRssBytes)}, CPU ${num(u.cpuSeconds, 1)} s${sut.dbBytes() ? `, database ${mib(sut.dbBytes())}` : ''}`)
+  for (const r of [max, fixed]) if (r.failed > 0) console.log(`  WARNING: ${r.failed} requests failed or were not 200`)
+  return { max, fixed }
+}
+
+console.log(`bench/intake: ${seconds} s per phase, ${CONNECTIONS} connections, 1 event (~1.9 KB) per delivery, node ${process.version}`)
+const cardflow = await startCardflow({ slackUrl: 'http://127.0.0.1:9/', concurrency: 0 })
+const cf = await measure(cardflow).finally(() => cardflow.stop())
+const bare = await startBare()
+const base = await measure(bare).finally(() => bare.stop())
+
+console.log('')
+row('', 'cardflow', 'bare express')
+row('max deliveries/s', num(cf.max.perSecond), num(base.max.perSecond))
+row('  p50 / p99 latency at max (ms)', `${cf.max.p50} / ${cf.max.p99}`, `${base.max.p50} / ${base.max.p99}`)
+row(`at ${FIXED_RATE}/s: deliveries/s`, num(cf.fixed.perSecond), num(base.fixed.perSecond))
+row(`at ${FIXED_RATE}/s: p50 / p99 (ms)`, `${cf.fixed.p50} / ${cf.fixed.p99}`, `${base.fixed.p50} / ${base.fixed.p99}`)
+ratio('bare / cardflow deliveries/s', base.max.perSecond, cf.max.perSecond)
+console.log(`  aim: >= 3,000 deliveries/s (${cf.max.perSecond >= 3000 ? 'met' : 'not met'}); p99 < 50 ms at ${FIXED_RATE}/s (${cf.fixed.p99 < 50 ? 'met' : 'not met'})`)

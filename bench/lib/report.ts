@@ -1,0 +1,17 @@
+/** Printing figures the same way in every bench. */
+export const SHORT = process.argv.includes('--short')
+
+export const num = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+export const mib = (bytes: number) => `${num(bytes / 1024 / 1024, 1)} MiB`
+
+export function row(label: string, ...cells: string[]): void {
+  console.log(`  ${label.padEnd(34)} ${cells.map((c) => c.padStart(14)).join(' ')}`)
+}
+
+export function ratio(label: string, a: number, b: number, aim?: string): void {
+  console.log(`  ratio ${label} = ${num(a / b, 2)}x${aim ? ` (aim: ${aim})` : ''}`)
+}
+
+export async function sleep(ms: number): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms))
+}

@@ -1,0 +1,57 @@
+/**
+ * Memory under a steady load: `flow serve` takes deliveries at a fixed rate for 10 minutes
+ * (`--short`: 30 s) while its workers send every run's message to the fake Slack. RSS and the
+ * V8 heap's share of it are sampled every second; the slope of a least-squares line through the
+ * samples of the second half (after warm-up) says whether memory grows per run. It must stay
+ * flat. Retention is left at its defaults (pruning runs hourly), so the database grows on disk,
+ * not in memory.
+ */
+import { deliver } from './lib/load.ts'
+import { deliveryJson, eventJson } from './lib/okta.ts'
+import { startCardflow, usage } from './lib/procs.ts'
+import { mib, num, SHORT, sleep } from './lib/report.ts'
+import { startSlack } from './lib/slack.ts'
+
+const SECONDS = SHORT ? 30 : 600
+const RATE = 100 // deliveries per second, 3 events each: 300 events/s, 150 runs/s
+const EVENTS_PER_DELIVERY = 3
+
+/** Least-squares slope of y over x. */
+function slope(points: readonly [number, number][]): number {
+  const n = points.length
+  const mx = points.reduce((s, [x]) => s + x, 0) / n
+  const my = points.reduce((s, [, y]) => s + y, 0) / n
+  const num_ = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0)
+  const den = points.reduce((s, [x]) => s + (x - mx) ** 2, 0)
+  return den === 0 ? 0 : num_ / den
+}
+
+console.log(`bench/soak: ${SECONDS} s at ${RATE} deliveries/s of ${EVENTS_PER_DELIVERY} events (half fire a Slack message), node ${process.version}`)
+const slack = await startSlack()
+const sut = await startCardflow({ slackUrl: slack.url, concurrency: 4 })
+const samples: [number, number][] = []
+try {
+  let n = 0
+  const kinds = ['notify', 'unmonitored', 'other', 'notify'] as const
+  const body = () => {
+    const events = Array.from({ length: EVENTS_PER_DELIVERY }, () => eventJson(kinds[n % kinds.length]!, n++, 'soak'))
+    return deliveryJson(`soak-d${n}`, events)
+  }
+  const started = performance.now()
+  const sampler = setInterval(() => samples.push([(performance.now() - started) / 1000, usage(sut.pid).rssBytes]), 1000)
+  const load = await deliver({ url: sut.url, body, connections: 8, seconds: SECONDS, rate: RATE }).finally(() => clearInterval(sampler))
+  await sleep(1000)
+  const { messages } = await slack.count()
+  const half = samples.slice(Math.floor(samples.length / 2))
+  const perSecond = slope(half)
+  const first = samples[0]?.[1] ?? 0
+  const last = samples.at(-1)?.[1] ?? 0
+  const runsPerSecond = (n * 0.75) / SECONDS
+  console.log(`deliveries ${num(load.ok)} (${load.failed} failed), ack p50 ${load.p50} ms, p99 ${load.p99} ms; Slack messages ${num(messages)}`)
+  console.log(`RSS at start ${mib(first)}, at end ${mib(last)}, peak ${mib(Math.max(...samples.map(([, y]) => y)))}`)
+  console.log(`slope over the second half: ${num(perSecond / 1024, 1)} KiB/s, ${num((perSecond * 60) / 1024 / 1024, 2)} MiB/min, ${num(perSecond / runsPerSecond, 0)} bytes per run`)
+  console.log(`verdict: ${Math.abs(perSecond * 60) < 1024 * 1024 ? 'flat (under 1 MiB/min)' : 'GROWING'}`)
+} finally {
+  await sut.stop()
+  await slack.close()
+}
