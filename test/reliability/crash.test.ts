@@ -1,0 +1,176 @@
+/**
+ * Crash safety: a load generator sends Okta deliveries (some twice, as Okta's retry does, some
+ * sharing events with earlier ones) while `flow serve` is SIGKILLed at random moments and
+ * restarted on the same data. Afterwards the store, the HTTP answers and the fake Slack must agree:
+ * every delivery answered 200 is stored, every stored event ran each matching flow once, nothing
+ * is stuck, and a Slack message was sent at most once per attempt of its run.
+ */
+import assert from 'node:assert/strict'
+import { after, describe, it } from 'node:test'
+import { type FakeSlack, SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
+import { envelope, HOOK_SECRET, profileEvent, waitFor } from '../server/helpers.ts'
+import { FIXTURES, kill9, LONG, readRows, SEED, type Served, seeded, serveChild, size, tempDir } from './helpers.ts'
+
+const FLOWS = `${FIXTURES}crash-flows`
+const FLOW_NAMES = ['to-general', 'to-alerts']
+const SENDERS = 4
+
+interface Planned {
+  eventId: string
+  body: unknown
+  uuids: string[]
+}
+
+/** Deliveries of 1 to 3 new events; one in ten also carries an event an earlier delivery had. */
+function planDeliveries(count: number, rand: () => number): Planned[] {
+  const out: Planned[] = []
+  const all: string[] = []
+  let seq = 0
+  for (let i = 0; i < count; i++) {
+    const events = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => {
+      const n = seq++
+      return profileEvent(`ev-${SEED}-${n}`, new Date(Date.UTC(2026, 10, 20, 10) + n).toISOString())
+    })
+    if (all.length > 0 && rand() < 0.1) {
+      const old = all[Math.floor(rand() * all.length)]!
+      events.push(profileEvent(old, '2026-11-20T09:00:00.000Z'))
+    }
+    for (const e of events) if (!all.includes(e.uuid)) all.push(e.uuid)
+    out.push({ eventId: `delivery-${SEED}-${i}`, body: envelope(`delivery-${SEED}-${i}`, events), uuids: events.map((e) => e.uuid) })
+  }
+  return out
+}
+
+/** The send order: each delivery once, and one in seven again later (Okta's at-least-once). */
+function sendOrder(deliveries: Planned[], rand: () => number): Planned[] {
+  const order = [...deliveries]
+  for (const d of deliveries) {
+    if (rand() < 1 / 7) order.splice(order.indexOf(d) + 1 + Math.floor(rand() * (order.length - order.indexOf(d))), 0, d)
+  }
+  return order
+}
+
+describe('crash safety under SIGKILL', () => {
+  const data = tempDir('crash')
+  let slack: FakeSlack
+  after(async () => {
+    await slack?.close()
+    data.remove()
+  })
+
+  it('never loses an acknowledged delivery, runs each stored event once per flow, and leaves nothing stuck', { timeout: LONG ? 900_000 : 120_000 }, async (t) => {
+    const rand = seeded(SEED)
+    const count = size(300, 2000)
+    const kills = size(3, 12)
+    slack = await startFakeSlack()
+    // every Slack answer takes a moment, so kills also land between a call and its record
+    slack.failNext({ kind: 'slow', ms: 4 }, 100_000)
+    const env = { OKTA_HOOK_SECRET: HOOK_SECRET, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: slack.url, CARDFLOW_CONNECTOR_TIMEOUT_MS: '5000' }
+    const start = () => serveChild(FLOWS, data.path, env)
+
+    const deliveries = planDeliveries(count, rand)
+    const queue = sendOrder(deliveries, rand)
+    const answers = new Map<string, (number | string)[]>()
+    let server: Served = await start()
+    let up: Promise<void> = Promise.resolve()
+    let sent = 0
+
+    const post = async (d: Planned): Promise<number | string> => {
+      await up
+      sent++
+      try {
+        const res = await fetch(`${server.url}/hooks/okta`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: HOOK_SECRET },
+          body: JSON.stringify(d.body),
+          signal: AbortSignal.timeout(10_000),
+        })
+        await res.arrayBuffer()
+        return res.status
+      } catch {
+        return 'network'
+      }
+    }
+    // Okta retries once on a 5xx or no answer, never on a 4xx.
+    const deliver = async (d: Planned) => {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const status = await post(d)
+        answers.set(d.eventId, [...(answers.get(d.eventId) ?? []), status])
+        if (status === 200 || (typeof status === 'number' && status < 500)) return
+      }
+    }
+    const senders = Array.from({ length: SENDERS }, async () => {
+      for (let d = queue.shift(); d; d = queue.shift()) await deliver(d)
+    })
+
+    const thresholds = Array.from({ length: kills }, () => Math.floor(count * (0.1 + 0.8 * rand()))).sort((a, b) => a - b)
+    const killer = (async () => {
+      for (const at of thresholds) {
+        await waitFor(async () => sent >= at || queue.length === 0, 'the load to reach the kill point', 120_000)
+        await new Promise((r) => setTimeout(r, Math.floor(rand() * 40)))
+        let restarted!: () => void
+        up = new Promise((resolve) => {
+          restarted = resolve
+        })
+        await kill9(server)
+        server = await start()
+        restarted()
+      }
+    })()
+    await Promise.all([...senders, killer])
+
+    // The last server drains the queue: every stored event has both runs, none waiting.
+    const rows = await waitFor(
+      async () => {
+        const r = readRows(data.path)
+        const settled = r.runs.length === r.events.size * 2 && r.runs.every((run) => run.status !== 'queued' && run.status !== 'running')
+        return settled && r
+      },
+      'the queue to drain after the last restart',
+      120_000,
+    )
+    server.child.kill('SIGTERM')
+    assert.equal(await server.exited, 0, 'the last server stops cleanly')
+
+    const acknowledged = deliveries.filter((d) => answers.get(d.eventId)?.includes(200))
+    for (const d of acknowledged) {
+      assert.ok(rows.deliveries.has(d.eventId), `delivery ${d.eventId} was answered 200 but not stored`)
+      for (const uuid of d.uuids) assert.ok(rows.events.has(uuid), `event ${uuid} of ${d.eventId} was answered 200 but not stored`)
+    }
+    const unexpected = [...answers.values()].flat().filter((s) => s !== 200 && s !== 'network' && s !== 503)
+    assert.deepEqual(unexpected, [], 'only 200, 503 or a cut connection are possible answers')
+
+    const byKey = new Map(rows.runs.map((r) => [`${r.event_uuid}|${r.flow}`, r]))
+    for (const uuid of rows.events) {
+      for (const flow of FLOW_NAMES) {
+        const run = byKey.get(`${uuid}|${flow}`)
+        assert.equal(run?.status, 'succeeded', `event ${uuid} flow ${flow}: ${JSON.stringify(run)}`)
+      }
+    }
+
+    // The fake Slack counts messages per (event, channel), i.e. per run.
+    const messages = new Map<string, number>()
+    for (const req of slack.calls('chat.postMessage')) {
+      const uuid = /^\[([^\]]+)\]/.exec(req.form?.get('text') ?? '')?.[1]
+      const key = `${uuid}|${req.form?.get('channel')}`
+      messages.set(key, (messages.get(key) ?? 0) + 1)
+    }
+    let duplicates = 0
+    for (const run of rows.runs) {
+      const sentTimes = messages.get(`${run.event_uuid}|#${run.flow.slice(3)}`) ?? 0
+      assert.ok(sentTimes >= 1, `run ${run.id} succeeded but Slack never got its message`)
+      assert.ok(sentTimes <= run.attempts, `run ${run.id} sent ${sentTimes} messages in ${run.attempts} attempts`)
+      duplicates += sentTimes - 1
+    }
+    assert.equal([...messages.values()].reduce((a, b) => a + b, 0), rows.runs.length + duplicates, 'no message for an event that was never stored')
+
+    const interrupted = rows.runs.filter((r) => r.attempts > 1).length
+    const total = [...answers.values()].flat()
+    t.diagnostic(
+      `seed ${SEED}: ${deliveries.length} deliveries, ${total.length} requests (${total.filter((s) => s === 200).length} answered 200, ` +
+        `${total.filter((s) => s === 'network').length} cut by a kill, ${total.filter((s) => s === 503).length} 503); ` +
+        `${acknowledged.length} deliveries acknowledged, ${rows.events.size} events stored, ${rows.runs.length} runs, ${kills} kills survived, ` +
+        `${interrupted} runs interrupted and run again, ${duplicates} duplicate Slack messages`,
+    )
+  })
+})

@@ -1,0 +1,125 @@
+/**
+ * Shared by the reliability suites: `flow serve` as a child process (so it can be SIGKILLed),
+ * a seeded random source (a failure prints its seed), the short/long mode switch, and reading
+ * the store a server left behind.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { openStore, type Store } from '../../store/index.ts'
+import { DB_FILE } from '../../store/sqlite.ts'
+import { ROOT } from '../helpers.ts'
+
+export const FLOW_BIN = join(ROOT, 'bin', 'flow.js')
+export const FIXTURES = fileURLToPath(new URL('../fixtures/reliability/', import.meta.url))
+
+/** `RELIABILITY=long` runs the bigger numbers (bench-sized); the default keeps `npm run unit` short. */
+export const LONG = process.env.RELIABILITY === 'long'
+export const size = (short: number, long: number) => (LONG ? long : short)
+
+/** `RELIABILITY_SEED=<n>` replays a failing run; otherwise a fresh seed, printed by each suite. */
+export const SEED = Number(process.env.RELIABILITY_SEED ?? Math.floor(Math.random() * 2 ** 31))
+
+/** mulberry32: small, fast and good enough to pick kill moments and faults. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export function tempDir(prefix: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), `cardflow-rel-${prefix}-`))
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+}
+
+export interface Served {
+  child: ChildProcess
+  url: string
+  /** Every stdout and stderr line, in order. */
+  lines: string[]
+  exited: Promise<number | null>
+}
+
+/** Starts `flow serve` on a free port and resolves once it logged its URL. */
+export function serveChild(flows: string, data: string, env: NodeJS.ProcessEnv, extra: string[] = []): Promise<Served> {
+  const args = [FLOW_BIN, 'serve', '--flows', flows, '--data', data, '--port', '0', '--no-watch', ...extra]
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { CARDFLOW_CONNECTIONS: '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const lines: string[] = []
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return new Promise((resolve, reject) => {
+    const reader = (onLine: (line: string) => void) => {
+      let buffered = ''
+      return (chunk: Buffer) => {
+        buffered += chunk.toString('utf8')
+        const parts = buffered.split('\n')
+        buffered = parts.pop()!
+        for (const line of parts) onLine(line)
+      }
+    }
+    child.stdout!.on(
+      'data',
+      reader((line) => {
+        lines.push(line)
+        const url = line.startsWith('{') ? (JSON.parse(line) as { url?: string }).url : undefined
+        if (url) resolve({ child, url, lines, exited })
+      }),
+    )
+    child.stderr!.on('data', reader((line) => lines.push(line)))
+    exited.then((code) => reject(new Error(`flow serve exited ${code} before listening:\n${lines.join('\n')}`)))
+  })
+}
+
+/** SIGKILL: no handler runs, nothing is flushed; resolves once the process is gone. */
+export async function kill9(s: Served): Promise<void> {
+  s.child.kill('SIGKILL')
+  await s.exited
+}
+
+/** Opens the store of a data directory for one read, then closes it (the server may be running). */
+export async function withStore<T>(data: string, read: (store: Store) => Promise<T>): Promise<T> {
+  const store = openStore(data, { create: false })
+  try {
+    return await read(store)
+  } finally {
+    await store.close()
+  }
+}
+
+/** Every byte the store keeps on disk (database, WAL and shared memory files), as latin1 text. */
+export function storeBytes(data: string): string {
+  return readdirSync(data)
+    .map((name) => readFileSync(join(data, name)).toString('latin1'))
+    .join('\n')
+}
+
+export interface StoredRow {
+  id: string
+  flow: string
+  event_uuid: string | null
+  status: string
+  attempts: number
+  error: string | null
+}
+
+/** The store's rows as the checks need them, read through a read-only connection. */
+export function readRows(data: string): { deliveries: Set<string>; events: Set<string>; runs: StoredRow[] } {
+  const db = new Database(join(data, DB_FILE), { readonly: true })
+  try {
+    const column = (sql: string) => new Set((db.prepare(sql).pluck().all() as string[]))
+    return {
+      deliveries: column('SELECT event_id FROM deliveries'),
+      events: column('SELECT uuid FROM events'),
+      runs: db.prepare('SELECT id, flow, event_uuid, status, attempts, error FROM runs').all() as StoredRow[],
+    }
+  } finally {
+    db.close()
+  }
+}
