@@ -60,6 +60,7 @@ export function loadConnections(opts: ConnectionsOptions = {}): Connections {
   const clients = new Map<string, unknown>()
   const lookup = (connector: ConnectorName, name = 'default') => table.get(connector)?.get(name)
 
+  const secrets = collectSecrets(table, hook, file, env)
   const problem = (connector: ConnectorName, name = 'default') => describeProblem(connector, name, lookup(connector, name), file)
   const connections: Connections = {
     file: path,
@@ -74,7 +75,8 @@ export function loadConnections(opts: ConnectionsOptions = {}): Connections {
       if (!clients.has(key)) clients.set(key, buildClient(connector, valuesOf(lookup(connector, name)), policy))
       return clients.get(key) as ConnectorClients[K]
     },
-    secrets: () => collectSecrets(table, hook, file, env),
+    // Collected once: the values were read at load, and every log line of `flow serve` asks for them.
+    secrets: () => secrets,
     hookSecret: () => (hook['secret'] ? { header: (hook['header'] ?? 'authorization').toLowerCase(), value: hook['secret'] } : undefined),
     clientToken: (slug) => file?.clientTokens.get(slug)?.value ?? (env[clientTokenVariable(slug)] || undefined),
   }
