@@ -123,3 +123,13 @@ export function readRows(data: string): { deliveries: Set<string>; events: Set<s
     db.close()
   }
 }
+
+/** Whether one delivery is stored: a single lookup, for checks made after every request. */
+export function deliveryStored(data: string, eventId: string): boolean {
+  const db = new Database(join(data, DB_FILE), { readonly: true })
+  try {
+    return db.prepare('SELECT 1 FROM deliveries WHERE event_id = ?').get(eventId) !== undefined
+  } finally {
+    db.close()
+  }
+}
