@@ -11,7 +11,7 @@ import { deliveryJson, eventJson } from './lib/okta.ts'
 import { type Sut, startBare, startCardflow, usage } from './lib/procs.ts'
 import { mib, num, ratio, row, SHORT } from './lib/report.ts'
 
-const seconds = SHORT ? 4 : 20
+const seconds = SHORT ? 2 : 20
 const CONNECTIONS = 32
 const FIXED_RATE = 500
 
