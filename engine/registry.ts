@@ -24,6 +24,7 @@ import slackSendMessageToChannel from '../cards/slack/send-message-to-channel.ts
 import booleanAnd from '../cards/boolean/and.ts'
 import booleanCompare from '../cards/boolean/compare.ts'
 import assign from '../cards/control/assign.ts'
+import ifElseIf from '../cards/control/if-else-if.ts'
 import assignIf from '../cards/control/assign-if.ts'
 import callFlow from '../cards/control/call-flow.ts'
 import forEach from '../cards/control/for-each.ts'
@@ -51,7 +52,11 @@ import numberFormula from '../cards/number/formula.ts'
 import numberMultiply from '../cards/number/multiply.ts'
 import objectGet from '../cards/object/get.ts'
 import oktaAddUserToGroup from '../cards/okta/add-user-to-group.ts'
+import oktaClearUserSessions from '../cards/okta/clear-user-sessions.ts'
+import oktaCreateUser from '../cards/okta/create-user.ts'
+import oktaCustomApiAction from '../cards/okta/custom-api-action.ts'
 import oktaDeactivateUser from '../cards/okta/deactivate-user.ts'
+import oktaGetUsersGroups from '../cards/okta/get-users-groups.ts'
 import { listUsersWithFilter, listUsersWithSearch } from '../cards/okta/list-users.ts'
 import oktaRemoveUserFromGroup from '../cards/okta/remove-user-from-group.ts'
 import oktaUpdateUser from '../cards/okta/update-user.ts'
@@ -133,6 +138,11 @@ const CARDS: Loose[] = [
   listUsersWithFilter,
   listUsersWithSearch,
   oktaDeactivateUser,
+  ifElseIf,
+  oktaCreateUser,
+  oktaClearUserSessions,
+  oktaGetUsersGroups,
+  oktaCustomApiAction,
   // (end of imported-flow cards)
 ]
 

@@ -75,11 +75,39 @@ function forEach(ignoreErrors: boolean): Mapper {
   }
 }
 
+/**
+ * If/ElseIf: each condition is a field group (the first is "if") with its own helper flow and
+ * `inputs`; "else" has only a flow; "context" holds values the inline helpers captured from this
+ * flow, which every branch's helper receives.
+ */
+function ifElseIf(v: CardView): Mapped {
+  type Field = { field: { key: string; id: string; group?: string | null }; value: unknown }
+  const groups = new Map<string, Field[]>()
+  for (const f of v.fields() as Field[]) if (f.field.group) groups.set(f.field.group, [...(groups.get(f.field.group) ?? []), f])
+  const context = Object.fromEntries((groups.get('context') ?? []).map((f) => [f.field.key, f.value ?? null]))
+  const branch = (fields: Field[]) => {
+    const flo = fields.find((f) => f.field.key === 'flo')
+    const extra = fields.find((f) => f.field.key === 'inputs')?.value
+    const inputs = { ...context, ...(extra && typeof extra === 'object' && !Array.isArray(extra) ? extra : {}) }
+    return defined({ flow: flo ? v.helperFlow(flo.field.id) : undefined, inputs: nonEmpty(inputs) })
+  }
+  const cases = [...groups.entries()]
+    .filter(([group]) => group !== 'else' && group !== 'context')
+    .map(([, fields]) => {
+      const value = (key: string) => fields.find((f) => f.field.key === key)?.value
+      const op = value('operator')
+      return defined({ a: value('left-operand') ?? null, operator: typeof op === 'string' ? (OPERATOR_NAMES[op] ?? op) : op, b: value('right-operand'), ...branch(fields) })
+    })
+  const otherwise = groups.get('else')
+  return { type: 'control.ifElseIf', inputs: defined({ cases, otherwise: otherwise ? branch(otherwise) : undefined, returns: nonEmpty0(v.outputKeys()) }) }
+}
+
 const nonEmpty = (o: Record<string, unknown>) => (Object.keys(o).length > 0 ? o : undefined)
 
 const MAPPERS: Record<string, Mapper> = {
   // control
   'control:if': compare('control.ifElse'),
+  'control:branch': ifElseIf,
   'control:continueIf': (v) => ({ ...compare('control.continueIf')(v), inputs: defined({ ...compare('control.continueIf')(v).inputs, message: v.input('message') || undefined }) }),
   'control:assignIf': compare('control.assignIf', ['valueIfTrue', 'valueIfFalse']),
   'control:let': (v) => ({ type: 'control.assign', inputs: { values: named(v) } }),
@@ -157,6 +185,27 @@ const MAPPERS: Record<string, Mapper> = {
     inputs: defined({ status: v.input('status') || undefined, 'Custom Search Criteria': v.input('Custom Search Criteria') || undefined, Limit: v.input('Limit') || undefined, resultSet: v.input('resultSet') }),
   }),
   'okta:deactivateUser': (v) => ({ type: 'okta.deactivateUser', inputs: defined({ id: v.input('id'), sendEmail: v.input('sendEmail') }) }),
+  'okta:createUser': (v) => ({ type: 'okta.createUser', inputs: defined({ profile: inGroup(v, 'Profile'), Activate: yesNo(v.input('Activate')) }) }),
+  'okta:clearUserSessions': same('okta.clearUserSessions', ['ID', 'Revoke oauthTokens?']),
+  'okta:getUsersGroups': (v) => {
+    const streamed = v.input('resultSet') === 'Stream Records'
+    const state = inGroup(v, 'Streaming', ['Flow'])
+    return {
+      type: 'okta.getUsersGroups',
+      inputs: defined({ ID: v.input('ID'), Limit: v.input('Limit') || undefined, flow: streamed ? v.helperFlow('Flow') : undefined, state: streamed ? nonEmpty(state) : undefined }),
+    }
+  },
+  'okta:hTTPRequest': (v) => ({
+    type: 'okta.customApiAction',
+    inputs: defined({
+      'Request Type': v.input('requestType'),
+      'Relative URL': v.input('Relative URL'),
+      // Okta leaves unused object fields as empty text
+      Query: v.input('Query') || undefined,
+      Headers: v.input('Headers') || undefined,
+      Body: v.input('Body') === '' ? undefined : v.input('Body'),
+    }),
+  }),
   // connectors the lead's cards cover
   'slack:sendMessageToChannel2': (v) => ({
     type: 'slack.sendMessageToChannel',
@@ -179,6 +228,13 @@ function nonEmpty0(list: string[]): string[] | undefined {
 
 function yesNo(v: unknown): unknown {
   return v === 'Yes' ? true : v === 'No' ? false : v
+}
+
+/** The inputs of one of the card's field groups (Create User's Profile, a stream's State), by Okta key. */
+function inGroup(v: CardView, group: string, skip: readonly string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const { field, value } of v.fields()) if (field.group === group && !skip.includes(field.key)) out[field.key] = value ?? null
+  return out
 }
 
 /** Okta's group membership cards name both ids `id`, one in the User group, one in the Group group. */
