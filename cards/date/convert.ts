@@ -6,8 +6,8 @@ export default defineCard({
   type: 'date.convert',
   title: 'Date & Time - Convert',
   description:
-    'Reads an ISO 8601 date (or epoch ms) and gives it in several forms: `iso`, `date`, `unix` (seconds), ' +
-    '`epoch` (milliseconds), `human` and `custom` (in `format`, time zone `zone`).',
+    'Reads an ISO 8601 date (or epoch ms) and gives it in several forms: `iso`, `date`, `unix` (milliseconds ' +
+    'since 1970, as Okta gives it), `epoch` (seconds), `human` and `custom` (in `format`, time zone `zone`).',
   kind: 'function',
   inputs: Type.Object({ start: Type.Unknown(), format: Type.Optional(Type.String()), zone: Type.Optional(Type.String()) }),
   outputs: Type.Object({ iso: Type.String(), date: Type.String(), unix: Type.Integer(), epoch: Type.Integer(), human: Type.String(), custom: Type.String() }),
@@ -17,8 +17,9 @@ export default defineCard({
     return {
       iso: d.toISOString(),
       date: d.toISOString(),
-      unix: Math.floor(d.getTime() / 1000),
-      epoch: d.getTime(),
+      // Okta's own template (Datetime Format Converter) reads `unix` as milliseconds and `epoch` as seconds
+      unix: d.getTime(),
+      epoch: Math.floor(d.getTime() / 1000),
       human: formatDate(d, 'YYYY-MM-DD HH:mm:ss Z', z, ctx.cardId),
       custom: format ? formatDate(d, format, z, ctx.cardId) : d.toISOString(),
     }

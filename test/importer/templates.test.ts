@@ -76,4 +76,22 @@ describe('Okta template exports', { skip: sharedSkip }, () => {
     assert.match(JSON.stringify(mail.request), /Welcome to Workflows!/)
     assert.match(JSON.stringify(mail.request), /Welcome to Okta Workflows/)
   })
+
+  it('datetime_format_converter turns an ISO 8601 date into every format, through its If/ElseIf helpers', async () => {
+    const plans = plansOf(importFile(template('datetime_format_converter')))
+    const converter = plans.get('dateTimeConverter [h]')
+    assert.ok(converter, 'the converter helper flow is imported')
+    const input = { 'UTC (Z Time)': null, 'ISO 8601': '2026-11-20T10:02:44.901Z', EPOCH: null, UNIX: null, LDAP: null }
+    const run = await runFlow(converter, input, { dryRun: true, flows: (n) => plans.get(n) })
+    assert.equal(run.status, 'succeeded', JSON.stringify(run.error))
+    const out = run.cards.find((c) => c.id === 'return')?.outputs.output as Record<string, unknown>
+    assert.deepEqual(out, {
+      Error: '',
+      'UTC (Z Time)': '2026-11-20T10:02:44.901Z',
+      'ISO 8601': '2026-11-20T10:02:44.901+00:00',
+      EPOCH: 1795168964,
+      UNIX: 1795168964901,
+      LDAP: 134396425649010000,
+    })
+  })
 })
