@@ -1,0 +1,95 @@
+/**
+ * The two seed-like templates, imported with `flow import` and run with `flow test` (no dry run):
+ * their named connections point the real Okta, Slack and Gmail clients at fakes on 127.0.0.1, and
+ * the fakes receive the same kind of message the hand-written seed flows send.
+ */
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { type FakeGmail, type FakeServer, type FakeSlack, GMAIL_TOKEN, mimeBody, mimeHeaders, OKTA_TOKEN, SAMPLE_USER, SLACK_TOKEN, startFakeGmail, startFakeOkta, startFakeSlack } from '../fakes/index.ts'
+import { ROOT } from '../helpers.ts'
+import { SHARED, sharedSkip, TEMPLATES } from './helpers.ts'
+
+function flow(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/flow.js'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => {
+      out += d
+    })
+    child.stderr.on('data', (d: Buffer) => {
+      out += d
+    })
+    child.on('close', (code) => resolve({ code, out }))
+  })
+}
+
+describe('imported templates end to end', { skip: sharedSkip }, () => {
+  let dir: string
+  let okta: FakeServer
+  let slack: FakeSlack
+  let gmail: FakeGmail
+  let connections: string
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cardflow-import-'))
+    okta = await startFakeOkta()
+    slack = await startFakeSlack({ channels: { 'okta-notifications': 'C9QPV3D1A' } })
+    gmail = await startFakeGmail()
+    const oktaConn = { orgUrl: okta.url, apiToken: OKTA_TOKEN }
+    connections = join(dir, 'connections.json')
+    // Okta's connection names, as the export keeps them (YAML is a superset of JSON)
+    writeFileSync(connections, JSON.stringify({
+      okta: { 'Okta - dev-flow-connectors-tc1-2.trexcloud.com': oktaConn, Okta: oktaConn },
+      slack: { 'Slack - dev@azuqua.com': { token: SLACK_TOKEN, apiUrl: slack.url } },
+      gmail: { Gmail: { accessToken: GMAIL_TOKEN, apiUrl: gmail.url } },
+    }))
+  })
+  after(async () => {
+    await Promise.all([okta.close(), slack.close(), gmail.close()])
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const importTemplate = async (name: string) => {
+    const out = join(dir, name)
+    const r = await flow(['import', fileURLToPath(new URL(`${name}/workflow.flopack`, TEMPLATES)), '-o', out])
+    assert.equal(r.code, 0, r.out)
+    return out
+  }
+
+  it('notify_user_on_profile_update tells the user on Slack who changed which attributes', async () => {
+    const out = await importTemplate('notify_user_on_profile_update')
+    const input = join(dir, 'profile-input.json')
+    writeFileSync(input, JSON.stringify({ 'Changed attributes': 'email,firstName', Actor: { ID: '00uAdmin', 'Alternate ID': 'it.admin@example.com' }, 'Okta User': { ID: SAMPLE_USER.id, 'Alternate ID': 'ann@example.com' } }))
+    const r = await flow(['test', join(out, 'send-notification-to-user-when-profile-is-updated.yaml'), '--input', input, '--connections', connections, '--json'])
+    assert.equal(r.code, 0, r.out)
+    assert.equal(JSON.parse(r.out).status, 'succeeded')
+    assert.equal(okta.requests[0]?.path, `/api/v1/users/${SAMPLE_USER.id}`)
+    const [post] = slack.calls('chat.postMessage')
+    assert.equal(post?.form?.get('channel'), 'C9QPV3D1A')
+    assert.match(post?.form?.get('text') ?? '', /attributs were changed: email,firstName/)
+    assert.match(post?.form?.get('text') ?? '', /updated by an administrator/)
+  })
+
+  it('send_a_welcome_email_to_new_user_of_an_application emails the assigned user through Gmail', async () => {
+    const out = await importTemplate('send_a_welcome_email_to_new_user_of_an_application')
+    const hook = JSON.parse(readFileSync(new URL('okta-samples/hook-app-unassigned.json', SHARED), 'utf8'))
+    const event = hook.data.events[0]
+    event.eventType = 'application.user_membership.add'
+    for (const t of event.target) {
+      if (t.type === 'AppInstance') t.id = '0oazuk7rz73tHfd1m0h7'
+      if (t.type === 'User') t.id = SAMPLE_USER.id
+    }
+    const input = join(dir, 'assigned-hook.json')
+    writeFileSync(input, JSON.stringify(hook))
+    const r = await flow(['test', join(out, 'send-welcome-email-to-okta-workflow-users.yaml'), '--input', input, '--connections', connections])
+    assert.equal(r.code, 0, r.out)
+    const [mime] = gmail.sentMime()
+    assert.ok(mime, r.out)
+    assert.equal(mimeHeaders(mime).get('to'), 'ann@example.com')
+    assert.match(mimeBody(mime), /Welcome to Okta Workflows/)
+  })
+})
