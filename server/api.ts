@@ -94,7 +94,7 @@ async function invoke(o: ApiOptions, flow: ServedFlow, req: Request, res: Respon
     res.status(202).json({ runId: claim.id })
     return
   }
-  const record = await withTimeout(o.worker.execute(claim), o.syncTimeoutMs)
+  const record = await withTimeout(o.worker.execute(claim, { retry: false }), o.syncTimeoutMs)
   if (!record) {
     res.status(504).json({ runId: claim.id, error: `the flow did not finish within ${o.syncTimeoutMs / 1000} s; it goes on running` })
     return
@@ -106,7 +106,9 @@ async function invoke(o: ApiOptions, flow: ServedFlow, req: Request, res: Respon
 function answerSync(res: Response, record: RunRecord): void {
   res.setHeader('x-cardflow-run-id', record.runId)
   if (record.status === 'failed') {
-    res.status(500).json({ runId: record.runId, error: { code: record.error?.code, message: record.error?.message } })
+    // a service the flow called failed for now (429, 5xx, timeout): the caller may try again later
+    const status = record.error?.retryable === true ? 503 : 500
+    res.status(status).json({ runId: record.runId, error: { code: record.error?.code, message: record.error?.message, retryable: record.error?.retryable === true } })
     return
   }
   const ret = record.cards.find((c) => c.card === 'control.return' && c.status === 'succeeded')

@@ -91,23 +91,27 @@ export class Worker {
     }
   }
 
-  /** Runs a claimed run to its end and settles it in the store. Resolves with its history. */
-  execute(claim: ClaimedRun): Promise<RunRecord> {
-    const done = this.runWithLease(claim)
+  /**
+   * Runs a claimed run to its end and settles it in the store. Resolves with its history.
+   * `retry: false` (a sync API call, whose caller has the answer and may call again) records a
+   * retryable failure as final instead of queueing the run again.
+   */
+  execute(claim: ClaimedRun, opts: { retry: boolean } = { retry: true }): Promise<RunRecord> {
+    const done = this.runWithLease(claim, opts.retry)
     const tracked = done.catch(() => undefined)
     this.inFlight.add(tracked)
     tracked.finally(() => this.inFlight.delete(tracked))
     return done
   }
 
-  private async runWithLease(claim: ClaimedRun): Promise<RunRecord> {
+  private async runWithLease(claim: ClaimedRun, retry: boolean): Promise<RunRecord> {
     const heartbeat = setInterval(() => {
       this.o.store.extendLease(claim, this.o.leaseMs).catch(() => undefined)
     }, Math.max(10, this.o.leaseMs / 3))
     try {
       const record = await this.run(claim)
       // A run cut short by shutdown is left claimed: it runs again after the restart.
-      if (!this.abort.signal.aborted) await this.settle(claim, record)
+      if (!this.abort.signal.aborted) await this.settle(claim, record, retry)
       return record
     } finally {
       clearInterval(heartbeat)
@@ -142,10 +146,10 @@ export class Worker {
     }
   }
 
-  private async settle(claim: ClaimedRun, record: RunRecord): Promise<void> {
+  private async settle(claim: ClaimedRun, record: RunRecord, retry: boolean): Promise<void> {
     const log = this.o.log.child({ runId: claim.id, flow: claim.flow })
     this.o.metrics.cards(record)
-    if (record.status === 'failed' && record.error?.retryable === true && claim.attempt < this.o.maxAttempts) {
+    if (retry && record.status === 'failed' && record.error?.retryable === true && claim.attempt < this.o.maxAttempts) {
       const delay = retryDelayMs(claim.attempt, this.o.retryBaseMs, this.o.retryMaxMs)
       await this.o.store.retryRunLater(claim, new Date(Date.now() + delay), record)
       this.o.metrics.run(claim.flow, 'retrying')

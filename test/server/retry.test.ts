@@ -60,6 +60,26 @@ describe('runs with a Slack card', () => {
     }
   })
 
+  it('answers a sync API call whose service failed for now with 503, and does not run it again behind the caller', async () => {
+    const s = await startEngine(engineOpts(3))
+    try {
+      slack.failNext({ kind: 'status', status: 503 }, 1)
+      const call = () => fetch(`${s.url}/api/flows/slack-sync/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'hi' }) })
+      const failed = await call()
+      assert.equal(failed.status, 503)
+      const body = (await failed.json()) as { runId: string; error: { retryable: boolean } }
+      assert.equal(body.error.retryable, true)
+      const run = await s.engine.store.getRun(body.runId)
+      assert.deepEqual([run?.status, run?.attempts], ['failed', 1])
+      const ok = await call()
+      assert.equal(ok.status, 200)
+      assert.match(((await ok.json()) as { ts: string }).ts, /^1700000000\.000\d+$/)
+      assert.equal(slack.calls('chat.postMessage').length, 2, 'one call per request: no retry behind the caller')
+    } finally {
+      await s.close()
+    }
+  })
+
   it('lets a running run finish when the engine stops', async () => {
     const s = await startEngine(engineOpts(1))
     slack.failNext({ kind: 'slow', ms: 500 }, 1)
