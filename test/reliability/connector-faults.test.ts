@@ -132,16 +132,18 @@ describe('connector faults', () => {
     assert.equal(slack.calls('chat.postMessage').length, 4)
   })
 
-  it('answers a sync API call whose connector keeps failing with a 500 naming the error, not a hang', async () => {
+  it('answers a sync API call whose connector keeps failing with a 503 naming the error, not a hang', async () => {
     slack.failNext({ kind: 'status', status: 429, retryAfter: 0 }, 3)
     const res = await fetch(`${s.url}/api/flows/api-echo/invoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-client-token': CLIENT_TOKEN },
       body: JSON.stringify({ note: 'hi' }),
     })
-    assert.equal(res.status, 500)
-    const body = (await res.json()) as { error: { code: string; message: string } }
+    // the service is failing for now: the caller should retry later (the run is not retried behind it)
+    assert.equal(res.status, 503)
+    const body = (await res.json()) as { error: { code: string; message: string; retryable: boolean } }
     assert.equal(body.error.code, 'CONNECTOR')
+    assert.equal(body.error.retryable, true)
     assert.match(body.error.message, /rate limited \(HTTP 429\) on each of 3 attempts/)
   })
 })
