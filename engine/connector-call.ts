@@ -98,10 +98,24 @@ export async function performCall<K extends ConnectorName, T>(call: ConnectorCal
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; failure: Failure }
 
-/** One try under its own deadline. The race makes the deadline hold even if a library ignores the signal. */
+/**
+ * One try under its own deadline. The race makes the deadline hold even if a library ignores the
+ * signal. The try's signal is its own controller, tied to the run's signal by a listener removed
+ * afterwards: `AbortSignal.any([runSignal, …])` keeps every signal it makes alive for as long as
+ * the run's signal lives, and the worker's lives as long as the engine (~1 KB per call, forever).
+ */
 async function attempt<K extends ConnectorName, T>(call: ConnectorCall<K, T>, client: ConnectorClients[K], outer: AbortSignal, timeoutMs: number): Promise<Outcome<T>> {
-  const deadline = AbortSignal.timeout(timeoutMs)
-  const signal = AbortSignal.any([outer, deadline])
+  const controller = new AbortController()
+  const signal = controller.signal
+  let timedOut = false
+  const onCancel = () => controller.abort(outer.reason)
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'))
+  }, timeoutMs)
+  timer.unref()
+  if (outer.aborted) onCancel()
+  else outer.addEventListener('abort', onCancel, { once: true })
   const aborted = new Promise<never>((_, reject) => {
     if (signal.aborted) reject(signal.reason)
     signal.addEventListener('abort', () => reject(signal.reason), { once: true })
@@ -109,9 +123,12 @@ async function attempt<K extends ConnectorName, T>(call: ConnectorCall<K, T>, cl
   try {
     return { ok: true, value: await Promise.race([call.send(client, signal), aborted]) }
   } catch (err) {
-    if (deadline.aborted) return { ok: false, failure: { kind: 'timeout', detail: `no answer within ${timeoutMs} ms` } }
+    if (timedOut) return { ok: false, failure: { kind: 'timeout', detail: `no answer within ${timeoutMs} ms` } }
     if (outer.aborted) return { ok: false, failure: { kind: 'timeout', detail: 'the run was cancelled' } }
     return { ok: false, failure: describeFailure(err) }
+  } finally {
+    clearTimeout(timer)
+    outer.removeEventListener('abort', onCancel)
   }
 }
 
