@@ -50,7 +50,7 @@ try {
   console.log(`deliveries ${num(load.ok)} (${load.failed} failed), ack p50 ${load.p50} ms, p99 ${load.p99} ms; Slack messages ${num(messages)}`)
   console.log(`RSS at start ${mib(first)}, at end ${mib(last)}, peak ${mib(Math.max(...samples.map(([, y]) => y)))}`)
   console.log(`slope over the second half: ${num(perSecond / 1024, 1)} KiB/s, ${num((perSecond * 60) / 1024 / 1024, 2)} MiB/min, ${num(perSecond / runsPerSecond, 0)} bytes per run`)
-  console.log(`verdict: ${Math.abs(perSecond * 60) < 1024 * 1024 ? 'flat (under 1 MiB/min)' : 'GROWING'}`)
+  console.log(`verdict: ${perSecond * 60 < 1024 * 1024 ? 'flat (no growth of 1 MiB/min or more)' : 'GROWING'}`)
 } finally {
   await sut.stop()
   await slack.close()

@@ -5,7 +5,7 @@
  * is ready. RSS and CPU time are read from /proc.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -45,8 +45,12 @@ async function launch(name: string, args: string[], env: Record<string, string>,
   const logFile = join(dir, 'out.log')
   const out = openSync(logFile, 'w')
   const child = spawn(process.execPath, args, { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', out, out] })
-  const url = await waitForUrl(child, logFile, name)
+  closeSync(out) // the child has its own copy
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const url = await waitForUrl(child, logFile, name).catch((err: unknown) => {
+    rmSync(dir, { recursive: true, force: true })
+    throw err
+  })
   return {
     name,
     url,
