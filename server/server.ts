@@ -74,6 +74,8 @@ export interface Engine {
   readonly flows: FlowSet
   readonly log: Log
   readonly metrics: Metrics
+  /** The worker pool (runs a claimed run with `execute`). */
+  readonly worker: Worker
   /** Opens the port (0 picks one) and starts the workers. Resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>
   /** Stops intake, waits at most `graceMs` for running runs, closes the store. */
@@ -153,6 +155,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
     flows,
     log,
     metrics,
+    worker,
     async listen(port, host = '127.0.0.1') {
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)))

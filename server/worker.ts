@@ -7,7 +7,8 @@ import type { ConnectionProvider } from '../engine/connector-call.ts'
 import type { ErrorRecord } from '../engine/errors.ts'
 import type { RunRecord } from '../engine/history.ts'
 import { runFlow } from '../engine/run.ts'
-import type { ClaimedRun, Store } from '../store/index.ts'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { type ClaimedRun, type Store, StoreUnavailableError } from '../store/index.ts'
 import type { FlowSet } from './flows.ts'
 import type { Log } from './log.ts'
 import type { Metrics } from './metrics.ts'
@@ -29,6 +30,10 @@ export interface WorkerOptions {
   retryBaseMs: number
   retryMaxMs: number
 }
+
+/** Writing a run's end: tries and first wait (doubling), about 6 s in all before the lease takes over. */
+const SETTLE_TRIES = 6
+const SETTLE_BACKOFF_MS = 200
 
 /** Exponential backoff with jitter: half the step fixed, half random, so retries spread out. */
 export function retryDelayMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
@@ -151,15 +156,30 @@ export class Worker {
     this.o.metrics.cards(record)
     if (retry && record.status === 'failed' && record.error?.retryable === true && claim.attempt < this.o.maxAttempts) {
       const delay = retryDelayMs(claim.attempt, this.o.retryBaseMs, this.o.retryMaxMs)
-      await this.o.store.retryRunLater(claim, new Date(Date.now() + delay), record)
+      await this.write(() => this.o.store.retryRunLater(claim, new Date(Date.now() + delay), record))
       this.o.metrics.run(claim.flow, 'retrying')
       log.warn({ error: record.error, retryInMs: delay }, 'run failed; it will be tried again')
       return
     }
-    await this.o.store.finishRun(claim, record)
+    await this.write(() => this.o.store.finishRun(claim, record))
     this.o.metrics.run(claim.flow, record.status)
     const level = record.status === 'failed' ? 'error' : 'info'
     log[level]({ status: record.status, durationMs: Math.round(record.durationMs), error: record.error }, `run ${record.status}`)
+  }
+
+  /**
+   * Records a run's end. The store may be locked for a moment (another process, a backup): the
+   * write is tried again soon, rather than left to the lease to expire, which would run it again.
+   */
+  private async write(op: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await op()
+      } catch (err) {
+        if (!(err instanceof StoreUnavailableError) || attempt >= SETTLE_TRIES || this.stopping) throw err
+        await sleep(SETTLE_BACKOFF_MS * 2 ** (attempt - 1))
+      }
+    }
   }
 
   /** Stops taking runs and waits for the running ones, at most `graceMs`; then cuts them short. */

@@ -37,6 +37,28 @@ describe('store faults', () => {
     for (const d of dirs) d.remove()
   })
 
+  it('records a run that ends while the store is locked once the lock is gone, without running it again', async () => {
+    const s = await startEngine({ busyTimeoutMs: 50, concurrency: 0 })
+    let lock: { release(): void } | undefined
+    try {
+      assert.equal((await deliver(s.url, eventBody('late-write', 1))).status, 200)
+      const [claim] = await s.engine.store.claimRuns(1, 60_000)
+      assert.ok(claim, 'a run is queued')
+      lock = holdWriteLock(s.dataDir)
+      const done = s.engine.worker.execute(claim)
+      setTimeout(() => {
+        lock?.release()
+        lock = undefined
+      }, 600)
+      const record = await done
+      const stored = await s.engine.store.getRun(claim.id)
+      assert.deepEqual([record.status, stored?.status, stored?.attempts], ['succeeded', 'succeeded', 1])
+    } finally {
+      lock?.release()
+      await s.close()
+    }
+  })
+
   it('answers 503 while another connection holds the write lock, 200 only for what it stored', async (t) => {
     const rand = seeded(SEED)
     const s = await startEngine({ busyTimeoutMs: 50 })
