@@ -1,4 +1,5 @@
 /** Small helpers shared by tests: load a flow from text, run it, and find shared material. */
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { FlowPlan } from '../engine/check.ts'
@@ -46,4 +47,23 @@ export function profileInput(actor: string, user: string, changed: string) {
     Actor: { ID: actor, 'Alternate ID': `${actor}@example.com` },
     'Okta User': { ID: user, 'Alternate ID': `${user}@example.com` },
   }
+}
+
+/**
+ * Runs the `flow` command in a child process, asynchronously, so that fakes listening in this
+ * process can answer it. Only PATH and the given variables are passed on.
+ */
+export function flowCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/flow.js', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env } })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d: Buffer) => {
+      out += d
+    })
+    child.stderr.on('data', (d: Buffer) => {
+      err += d
+    })
+    child.on('close', (code) => resolve({ code, out, err }))
+  })
 }

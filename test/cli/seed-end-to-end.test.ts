@@ -3,26 +3,11 @@
  * Slack and Gmail clients at fakes on 127.0.0.1, and the fakes receive the messages.
  */
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { after, before, describe, it } from 'node:test'
 import { type FakeGmail, type FakeSlack, GMAIL_TOKEN, mimeBody, mimeHeaders, SLACK_TOKEN, startFakeGmail, startFakeSlack } from '../fakes/index.ts'
-import { ROOT } from '../helpers.ts'
+import { flowCli } from '../helpers.ts'
 
-/** Async, so the fakes in this process can answer while the CLI runs. */
-function flow(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/flow.js', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env } })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (d: Buffer) => {
-      out += d
-    })
-    child.stderr.on('data', (d: Buffer) => {
-      err += d
-    })
-    child.on('close', (code) => resolve({ code, out, err }))
-  })
-}
+const flow = (args: string[], env: Record<string, string>) => flowCli(args, env)
 
 describe('seed flows end to end through flow test', () => {
   let slack: FakeSlack

@@ -4,29 +4,14 @@
  * the fakes receive the same kind of message the hand-written seed flows send.
  */
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { type FakeGmail, type FakeServer, type FakeSlack, GMAIL_TOKEN, mimeBody, mimeHeaders, OKTA_TOKEN, SAMPLE_USER, SLACK_TOKEN, startFakeGmail, startFakeOkta, startFakeSlack } from '../fakes/index.ts'
-import { ROOT } from '../helpers.ts'
+import { flowCli } from '../helpers.ts'
 import { SHARED, sharedSkip, TEMPLATES } from './helpers.ts'
-
-function flow(args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/flow.js'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } })
-    let out = ''
-    child.stdout.on('data', (d: Buffer) => {
-      out += d
-    })
-    child.stderr.on('data', (d: Buffer) => {
-      out += d
-    })
-    child.on('close', (code) => resolve({ code, out }))
-  })
-}
 
 describe('imported templates end to end', { skip: sharedSkip }, () => {
   let dir: string
@@ -55,8 +40,8 @@ describe('imported templates end to end', { skip: sharedSkip }, () => {
 
   const importTemplate = async (name: string) => {
     const out = join(dir, name)
-    const r = await flow(['import', fileURLToPath(new URL(`${name}/workflow.flopack`, TEMPLATES)), '-o', out])
-    assert.equal(r.code, 0, r.out)
+    const r = await flowCli(['import', fileURLToPath(new URL(`${name}/workflow.flopack`, TEMPLATES)), '-o', out])
+    assert.equal(r.code, 0, r.out + r.err)
     return out
   }
 
@@ -64,8 +49,8 @@ describe('imported templates end to end', { skip: sharedSkip }, () => {
     const out = await importTemplate('notify_user_on_profile_update')
     const input = join(dir, 'profile-input.json')
     writeFileSync(input, JSON.stringify({ 'Changed attributes': 'email,firstName', Actor: { ID: '00uAdmin', 'Alternate ID': 'it.admin@example.com' }, 'Okta User': { ID: SAMPLE_USER.id, 'Alternate ID': 'ann@example.com' } }))
-    const r = await flow(['test', join(out, 'send-notification-to-user-when-profile-is-updated.yaml'), '--input', input, '--connections', connections, '--json'])
-    assert.equal(r.code, 0, r.out)
+    const r = await flowCli(['test', join(out, 'send-notification-to-user-when-profile-is-updated.yaml'), '--input', input, '--connections', connections, '--json'])
+    assert.equal(r.code, 0, r.out + r.err)
     assert.equal(JSON.parse(r.out).status, 'succeeded')
     assert.equal(okta.requests[0]?.path, `/api/v1/users/${SAMPLE_USER.id}`)
     const [post] = slack.calls('chat.postMessage')
@@ -85,8 +70,8 @@ describe('imported templates end to end', { skip: sharedSkip }, () => {
     }
     const input = join(dir, 'assigned-hook.json')
     writeFileSync(input, JSON.stringify(hook))
-    const r = await flow(['test', join(out, 'send-welcome-email-to-okta-workflow-users.yaml'), '--input', input, '--connections', connections])
-    assert.equal(r.code, 0, r.out)
+    const r = await flowCli(['test', join(out, 'send-welcome-email-to-okta-workflow-users.yaml'), '--input', input, '--connections', connections])
+    assert.equal(r.code, 0, r.out + r.err)
     const [mime] = gmail.sentMime()
     assert.ok(mime, r.out)
     assert.equal(mimeHeaders(mime).get('to'), 'ann@example.com')
