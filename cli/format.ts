@@ -35,7 +35,8 @@ export function formatRun(run: RunRecord, opts: FormatOptions = {}): string {
     const branch = card.parent ? paint('gray', ` [${card.parent.id}: ${card.parent.branch}]`) : ''
     const status = paint(CARD_STYLE[card.status], `${MARK[card.status]} ${card.status}`)
     const time = card.status === 'skipped' ? '' : `  ${ms(card.durationMs)}`
-    lines.push(`${indent}${status}  ${paint('bold', card.id)}  ${paint('gray', card.card)}${branch}${time}`)
+    const reused = card.reused ? paint('gray', '  (sent in an earlier attempt; not sent again)') : ''
+    lines.push(`${indent}${status}  ${paint('bold', card.id)}  ${paint('gray', card.card)}${branch}${time}${reused}`)
     if (card.status === 'skipped') continue
     for (const [k, v] of Object.entries(card.inputs)) lines.push(`${indent}    in   ${k}: ${show(v)}`)
     for (const [k, v] of Object.entries(card.outputs)) lines.push(`${indent}    out  ${k}: ${show(v)}`)

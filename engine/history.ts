@@ -16,6 +16,8 @@ export interface CardRecord {
   parent?: { id: string; branch: string }
   /** The Continue If message when this card stopped the flow. */
   message?: string
+  /** A connector card whose outputs come from an earlier attempt of this run: nothing was sent again. */
+  reused?: boolean
 }
 
 export interface OutboundRecord {

@@ -3,6 +3,7 @@
  * and returns the run as plain data. It knows nothing about particular cards.
  */
 import { randomUUID } from 'node:crypto'
+import { isDeepStrictEqual } from 'node:util'
 import type { CardContext, ConnectorCall, ConnectorName, Logger } from './card.ts'
 import type { FlowPlan, PlannedCard } from './check.ts'
 import { type ConnectionProvider, performCall } from './connector-call.ts'
@@ -25,6 +26,12 @@ export interface RunOptions {
   flows?: (name: string) => FlowPlan | undefined
   /** How many helper-flow calls deep this run is; set by the engine. */
   callDepth?: number
+  /**
+   * Connector cards that succeeded in an earlier attempt of this same run, by card id. A card
+   * whose inputs are the same again takes those outputs instead of sending again, so a retried
+   * run does not repeat a message it already sent.
+   */
+  reuse?: ReadonlyMap<string, Pick<CardRecord, 'inputs' | 'outputs'>>
 }
 
 /** Helper flows calling helper flows stop here, so a flow calling itself fails instead of looping. */
@@ -151,6 +158,11 @@ class Run {
       const valid = validate(inputs)
       record.inputs = inputs
       if (!valid) throw new CardInputError(describeErrors(validate.errors).join('; '), card.id)
+      const earlier = card.def.kind === 'connector' ? this.opts.reuse?.get(card.id) : undefined
+      if (earlier && isDeepStrictEqual(earlier.inputs, inputs)) {
+        record.reused = true
+        return this.ran(card, record, started, earlier.outputs)
+      }
       result = card.def.run(new RunContext(this, card, this.signal), inputs)
     } catch (err) {
       return this.failed(record, started, err)
@@ -224,7 +236,8 @@ class Run {
     if (!plan) throw new CardFailedError(`no helper flow named "${name}"`, card.id)
     const depth = (this.opts.callDepth ?? 0) + 1
     if (depth > MAX_CALL_DEPTH) throw new CardFailedError(`helper flows nest deeper than ${MAX_CALL_DEPTH} calls (does "${name}" call itself?)`, card.id)
-    const sub = await runFlow(plan, inputs, { ...this.opts, runId: undefined, signal: this.signal, callDepth: depth })
+    // card ids are the helper flow's own: the parent's earlier attempt says nothing about them
+    const sub = await runFlow(plan, inputs, { ...this.opts, runId: undefined, reuse: undefined, signal: this.signal, callDepth: depth })
     for (const entry of sub.outbound) this.outbound.push({ ...entry, cardId: `${card.id}>${entry.cardId}` })
     return sub
   }

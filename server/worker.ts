@@ -5,7 +5,7 @@
  */
 import type { ConnectionProvider } from '../engine/connector-call.ts'
 import type { ErrorRecord } from '../engine/errors.ts'
-import type { RunRecord } from '../engine/history.ts'
+import type { CardRecord, RunRecord } from '../engine/history.ts'
 import { runFlow } from '../engine/run.ts'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { type ClaimedRun, type Store, StoreUnavailableError } from '../store/index.ts'
@@ -138,6 +138,7 @@ export class Worker {
     const log = this.o.log.child({ runId: claim.id, flow: claim.flow, attempt: claim.attempt })
     log.info({}, 'run started')
     try {
+      const reuse = claim.attempt > 1 ? await this.sentBefore(claim) : undefined
       return await runFlow(served.plan, claim.input ?? {}, {
         runId: claim.id,
         dryRun: false,
@@ -145,10 +146,18 @@ export class Worker {
         log,
         secrets: this.o.secrets(),
         ...(this.o.connections && { connections: this.o.connections }),
+        ...(reuse && { reuse }),
       })
     } catch (err) {
       return unstartedRecord(claim, file, { code: 'INTERNAL', message: (err as Error).message })
     }
+  }
+
+  /** What the connector cards of the run's last recorded attempt already did, so a retry does not do it twice. */
+  private async sentBefore(claim: ClaimedRun): Promise<Map<string, CardRecord> | undefined> {
+    const earlier = (await this.o.store.getRun(claim.id))?.record
+    if (!earlier) return undefined
+    return new Map(earlier.cards.filter((c) => c.status === 'succeeded').map((c) => [c.id, c]))
   }
 
   private async settle(claim: ClaimedRun, record: RunRecord, retry: boolean): Promise<void> {

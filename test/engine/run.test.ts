@@ -117,4 +117,17 @@ describe('the interpreter', () => {
     assert.deepEqual(card(run!, 'who').inputs, { a: 'u1', operator: 'equal', b: 'u1' })
     assert.equal(run!.cards.length, 4)
   })
+
+  it('takes a connector card\'s outputs from an earlier attempt of the run when its inputs are the same', async () => {
+    const plan = planOf(`${HEAD}  - { id: post, card: slack.sendMessageToChannel, inputs: { channel: "#c", text: "{{event.Changed Attributes}}" } }\n`)
+    const outputs = { 'Changed Attributes': 'email', Actor: { ID: 'a' }, 'Okta User': { ID: 'b' } }
+    const earlier = { inputs: { channel: '#c', text: 'email' }, outputs: { Message: { Timestamp: '1700000000.000100', Channel: 'C1' } } }
+    const again = await runFlow(plan, outputs, { dryRun: true, reuse: new Map([['post', earlier]]) })
+    assert.equal(card(again, 'post').reused, true)
+    assert.deepEqual(card(again, 'post').outputs, earlier.outputs)
+    assert.deepEqual(again.outbound, [], 'nothing is sent again')
+    const changed = await runFlow(plan, { ...outputs, 'Changed Attributes': 'title' }, { dryRun: true, reuse: new Map([['post', earlier]]) })
+    assert.equal(card(changed, 'post').reused, undefined)
+    assert.equal(changed.outbound.length, 1, 'different inputs are sent')
+  })
 })

@@ -8,6 +8,7 @@ import { type FakeSlack, SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
 import { deliver, envelope, profileEvent, startEngine, waitFor } from './helpers.ts'
 
 const SLACK_FLOWS = fileURLToPath(new URL('../fixtures/server/slack-flows/', import.meta.url))
+const TWO_CHANNELS = fileURLToPath(new URL('../fixtures/server/slack-retry-flows/', import.meta.url))
 
 describe('runs with a Slack card', () => {
   let slack: FakeSlack
@@ -39,6 +40,24 @@ describe('runs with a Slack card', () => {
       assert.equal(run?.attempts, 2)
       assert.equal(slack.calls('chat.postMessage').length, 2)
       assert.equal(JSON.stringify(run).includes(SLACK_TOKEN), false)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('does not send again, on a retry, what the failed attempt already sent', async () => {
+    const s = await startEngine({ ...engineOpts(3), flowsDir: TWO_CHANNELS })
+    try {
+      // the first card's post goes through; the second card's gets a 503 once
+      slack.failNext({ kind: 'answer', answer: { status: 200, body: { ok: true, channel: 'C0000GENERAL', ts: '1700000000.000001' } } }, 1)
+      slack.failNext({ kind: 'status', status: 503 }, 1)
+      assert.equal((await deliver(s.url, envelope('r-two', [profileEvent('two-ev', '2026-11-20T10:00:00Z')]))).status, 200)
+      const run = await settled(s, 'two-ev')
+      assert.deepEqual([run?.status, run?.attempts], ['succeeded', 2])
+      const channels = slack.calls('chat.postMessage').map((q) => q.form?.get('channel'))
+      assert.deepEqual(channels, ['#general', '#alerts', '#alerts'], 'the first channel got its message once')
+      const first = run?.record?.cards.find((c) => c.id === 'first')
+      assert.deepEqual([first?.reused, (first?.outputs.Message as { Timestamp: string }).Timestamp], [true, '1700000000.000001'])
     } finally {
       await s.close()
     }
