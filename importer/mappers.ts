@@ -206,7 +206,7 @@ const MAPPERS: Record<string, Mapper> = {
       Body: v.input('Body') === '' ? undefined : v.input('Body'),
     }),
   }),
-  // connectors the lead's cards cover
+  // connector cards: Slack, Gmail, Office 365
   'slack:sendMessageToChannel2': (v) => ({
     type: 'slack.sendMessageToChannel',
     inputs: defined({ channel: v.input('channel'), text: v.input('Text') ?? '', 'bot name': v.input('Name') || undefined }),
