@@ -7,6 +7,18 @@ export const SECRET_KEY = /token|secret|password|passwd|authorization|api[-_ ]?k
 /** Short values would redact ordinary words; real secrets are long. */
 const MIN_SECRET_LENGTH = 6
 
+/** The secret values worth looking for, each once, longest first (a secret holding another goes whole). */
+export function secretValues(secrets: readonly string[]): string[] {
+  return [...new Set(secrets.filter((s) => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length)
+}
+
+/** `text` with every one of `values` (from secretValues) replaced by REDACTED. */
+export function scrubText(text: string, values: readonly string[]): string {
+  let out = text
+  for (const secret of values) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
+  return out
+}
+
 /** The same few keys recur in every run: remember which are secret-named. */
 const keyVerdicts = new Map<string, boolean>()
 function isSecretKey(key: string): boolean {
@@ -23,14 +35,9 @@ function isSecretKey(key: string): boolean {
  * Unchanged parts are returned as they are (copy on write), so a clean run costs one walk.
  */
 export function makeRedactor(secrets: readonly string[]): (value: unknown) => unknown {
-  const values = [...new Set(secrets.filter((s) => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length)
-  const scrub = (text: string) => {
-    let out = text
-    for (const secret of values) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
-    return out
-  }
+  const values = secretValues(secrets)
   const walk = (value: unknown, depth: number): unknown => {
-    if (typeof value === 'string') return values.length > 0 ? scrub(value) : value
+    if (typeof value === 'string') return values.length > 0 ? scrubText(value, values) : value
     if (value === null || typeof value !== 'object' || depth > 64) return value
     if (Array.isArray(value)) {
       let copy: unknown[] | undefined

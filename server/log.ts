@@ -1,6 +1,6 @@
 /** The engine's structured JSON logs (pino). Secrets are removed by key and, last, by value. */
 import { pino } from 'pino'
-import { REDACTED } from '../engine/redact.ts'
+import { REDACTED, scrubText, secretValues } from '../engine/redact.ts'
 
 export type Log = pino.Logger
 
@@ -19,19 +19,9 @@ const REDACT_PATHS = [
   '*.token',
 ]
 
-/** Short values would redact ordinary words; real secrets are long (as in engine/redact.ts). */
-const MIN_SECRET_LENGTH = 6
-
-/** Replaces each secret, raw or JSON-escaped, in a finished log line. */
+/** Replaces each secret, raw or JSON-escaped (a log line is JSON text), in a finished log line. */
 export function scrubLine(line: string, secrets: readonly string[]): string {
-  let out = line
-  for (const secret of secrets) {
-    if (secret.length < MIN_SECRET_LENGTH) continue
-    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) {
-      if (out.includes(form)) out = out.split(form).join(REDACTED)
-    }
-  }
-  return out
+  return scrubText(line, secretValues(secrets.flatMap((s) => [s, JSON.stringify(s).slice(1, -1)])))
 }
 
 export interface LogOptions {
