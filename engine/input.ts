@@ -6,7 +6,7 @@ import type { TSchema } from '@sinclair/typebox'
 import type { DeliveryInfo } from './card.ts'
 import type { PlannedTrigger } from './check.ts'
 import { CardflowError, InputError } from './errors.ts'
-import { isHookEnvelope, isSystemLogEvent, type OktaEvent } from './okta-event.ts'
+import { isHookEnvelope, isObject, isSystemLogEvent, type OktaEvent } from './okta-event.ts'
 import { describeErrors, validatorFor } from './schema-check.ts'
 import { suggest } from './suggest.ts'
 
@@ -55,8 +55,7 @@ export function invocationsFromInput(trigger: PlannedTrigger, input: unknown): I
 }
 
 function httpInvocation(input: unknown): Invocation {
-  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-  const shaped = isRecord(input) && Object.keys(input).length > 0 && Object.keys(input).every((k) => ['headers', 'body', 'query'].includes(k))
+  const shaped = isObject(input) && Object.keys(input).length > 0 && Object.keys(input).every((k) => ['headers', 'body', 'query'].includes(k))
   const outputs = shaped
     ? { headers: input.headers ?? {}, body: input.body ?? null, query: input.query ?? {} }
     : { headers: { 'content-type': 'application/json' }, body: input, query: {} }

@@ -42,7 +42,7 @@ export function targetOfType(event: OktaEvent, type: string): OktaActor | undefi
   return Array.isArray(targets) ? (targets.find((t) => isObject(t) && t.type === type) as OktaActor | undefined) : undefined
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
+export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 

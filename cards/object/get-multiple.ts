@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { CardFailedError } from '../../engine/errors.ts'
+import { getPath } from '../../engine/values.ts'
 
 const PATH_DOC =
   'Dot path into the object: `a.b`, `items.0.id`; `[key=value]` picks the first list item whose ' +
@@ -37,16 +38,11 @@ export function readPath(root: unknown, path: string, cardId?: string): unknown 
     const m = SEGMENT.exec(raw)
     if (!m) throw new CardFailedError(`bad path segment "${raw}" in "${path}"`, cardId)
     const [, key, selKey, selValue] = m
-    if (key) cur = own(cur, key)
+    if (key) cur = getPath(cur, [key])
     if (selKey !== undefined) {
-      cur = Array.isArray(cur) ? (cur.find((item) => String(own(item, selKey)) === selValue) ?? null) : null
+      cur = Array.isArray(cur) ? (cur.find((item) => String(getPath(item, [selKey])) === selValue) ?? null) : null
     }
     if (cur === null || cur === undefined) return null
   }
   return cur
-}
-
-function own(value: unknown, key: string): unknown {
-  if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined
-  return (value as Record<string, unknown>)[key]
 }
