@@ -176,7 +176,8 @@ function plainRenderer(text: string, esc: EscapeContext | undefined): ((scope: S
     last = m.index + m[0].length
   }
   const tail = text.slice(last)
-  if (`${literals.join('')}${tail}`.includes('{{') || `${literals.join('')}${tail}`.includes('}}')) return undefined
+  const literalText = literals.join('') + tail
+  if (literalText.includes('{{') || literalText.includes('}}')) return undefined
   return (scope) => {
     let out = ''
     for (let i = 0; i < paths.length; i++) out += literals[i]! + escapes[i]!(textOf(getPath(scope, paths[i]!)))
