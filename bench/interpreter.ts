@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { invocationsFromInput } from '../engine/input.ts'
+import { registry } from '../cards/index.ts'
+import { invocationsFromInput } from '../connectors/okta/input.ts'
 import { loadFlowFile } from '../engine/load.ts'
 import { runFlow } from '../engine/run.ts'
 
@@ -48,7 +49,7 @@ async function measure(name: string, fn: () => Promise<unknown>): Promise<number
   return perSecond
 }
 
-const { plan, errors } = await loadFlowFile(join(ROOT, 'flows/notify-user-on-profile-update.yaml'))
+const { plan, errors } = await loadFlowFile(join(ROOT, 'flows/notify-user-on-profile-update.yaml'), registry)
 if (!plan) throw new Error(errors.map((e) => e.describe()).join('\n'))
 const [inv] = invocationsFromInput(plan.trigger, input)
 if (inv?.kind !== 'run') throw new Error('input does not run the flow')

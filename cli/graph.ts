@@ -1,6 +1,7 @@
 /** `flow graph <flow.yaml>`: the flow's picture as SVG (and Mermaid text), for a pull request. */
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
+import { registry } from '../cards/index.ts'
 import { loadFlowFile } from '../engine/load.ts'
 import { flowGraph, toMermaid } from '../ui/graph.ts'
 import { renderSvg } from '../ui/svg.ts'
@@ -24,7 +25,7 @@ export function registerGraph(program: Command): void {
 }
 
 export async function graph(file: string, flags: GraphFlags): Promise<number> {
-  const { plan, errors } = await loadFlowFile(file)
+  const { plan, errors } = await loadFlowFile(file, registry)
   if (!plan) {
     printErrors(errors)
     return EXIT.invalid

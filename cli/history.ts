@@ -1,7 +1,7 @@
 /** `flow history`: the runs a served engine stored, as a list or one run card by card. */
 import type { Command } from 'commander'
-import { openStore, type RunSummary, type StoredRun, type StoredRunStatus } from '../store/index.ts'
-import { ConfigError } from '../server/server.ts'
+import { describeStoreUrl, openStore, storeUrlFrom, type RunSummary, type StoredRun, type StoredRunStatus } from '../store/index.ts'
+import { ConfigError } from '../engine/errors.ts'
 import { EXIT, useColor } from './common.ts'
 import { formatRun } from './format.ts'
 
@@ -24,7 +24,8 @@ export function parseSince(text: string, now = new Date()): Date {
 }
 
 interface HistoryFlags {
-  data: string
+  store?: string
+  data?: string
   flow?: string
   status?: string
   since?: string
@@ -37,7 +38,8 @@ export function registerHistory(program: Command): void {
     .command('history')
     .description('list the runs of a served engine, or show one run card by card')
     .argument('[runId]', 'show this run')
-    .option('--data <dir>', 'directory of the store', '.cardflow')
+    .option('--store <url>', 'the store: sqlite:<file> (default sqlite:.cardflow/cardflow.db, or CARDFLOW_STORE)')
+    .option('--data <dir>', 'short for --store sqlite:<dir>/cardflow.db')
     .option('--flow <name>', 'only runs of this flow (file name without .yaml)')
     .option('--status <status>', `only runs with this status: ${STATUSES.join(', ')}`)
     .option('--since <when>', 'only runs since an ISO date and time or a duration back (24h, 7d)')
@@ -59,7 +61,7 @@ async function list(flags: HistoryFlags): Promise<number> {
   }
   const limit = Number(flags.limit)
   if (!Number.isInteger(limit) || limit < 1) throw new ConfigError(`--limit must be a whole number of at least 1 (got "${flags.limit}")`)
-  const store = openStore(flags.data, { create: false })
+  const store = await openStore(storeUrlFrom(flags), { create: false })
   try {
     const runs = await store.listRuns({
       limit,
@@ -85,7 +87,8 @@ function listText(runs: RunSummary[]): string {
 }
 
 async function show(runId: string, flags: HistoryFlags): Promise<number> {
-  const store = openStore(flags.data, { create: false })
+  const url = storeUrlFrom(flags)
+  const store = await openStore(url, { create: false })
   let run: StoredRun | undefined
   try {
     run = await store.getRun(runId)
@@ -93,7 +96,7 @@ async function show(runId: string, flags: HistoryFlags): Promise<number> {
     await store.close()
   }
   if (!run) {
-    process.stderr.write(`flow history: no run ${runId} in ${flags.data}\n`)
+    process.stderr.write(`flow history: no run ${runId} in ${describeStoreUrl(url)}\n`)
     return EXIT.failed
   }
   if (flags.json) {

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Command } from 'commander'
+import { registry } from '../cards/index.ts'
 import { loadFlowSource } from '../engine/load.ts'
 import { FlopackError, importFlopack } from '../importer/index.ts'
 import { reportDir, reportTable } from '../importer/report.ts'
@@ -33,7 +34,7 @@ function report(dir: string, json: boolean): number {
     process.stderr.write(`${dir}: no such folder\n`)
     return EXIT.invalid
   }
-  const reports = reportDir(dir)
+  const reports = reportDir(dir, registry)
   process.stdout.write(json ? `${JSON.stringify(reports, null, 2)}\n` : `${reportTable(reports)}\n`)
   return reports.some((r) => r.error || r.problems.length > 0) ? EXIT.failed : EXIT.ok
 }
@@ -41,7 +42,7 @@ function report(dir: string, json: boolean): number {
 function importFile(file: string, opts: ImportOptions): number {
   let flows: ReturnType<typeof importFlopack>
   try {
-    flows = importFlopack(readFileSync(file, 'utf8'), file)
+    flows = importFlopack(readFileSync(file, 'utf8'), file, registry)
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? `${file}: no such file` : (err as Error).message
     process.stderr.write(`${err instanceof FlopackError ? '' : 'cannot import: '}${reason}\n`)
@@ -57,7 +58,7 @@ function importFile(file: string, opts: ImportOptions): number {
   for (const { flow, file: name, yaml } of flows) {
     const path = join(opts.out, name)
     writeFileSync(path, yaml)
-    const { errors } = loadFlowSource(yaml, path)
+    const { errors } = loadFlowSource(yaml, path, registry)
     unsupported += flow.unsupported.length
     const status = errors.length === 0 ? 'valid' : `${errors.length} problem(s): run flow validate ${path}`
     process.stdout.write(`${path}  ${flow.cardCount} cards, ${flow.unsupported.length} unsupported, ${status}\n`)

@@ -1,7 +1,7 @@
 /** `flow replay <runId>`: runs a stored run's original event or request again, as a new run. */
 import type { Command } from 'commander'
-import { openStore } from '../store/index.ts'
-import { replayRun } from '../server/replay.ts'
+import { openStore, storeUrlFrom } from '../store/index.ts'
+import { replayRun } from '../store/replay.ts'
 import { EXIT } from './common.ts'
 
 export function registerReplay(program: Command): void {
@@ -9,10 +9,11 @@ export function registerReplay(program: Command): void {
     .command('replay')
     .description('enqueue the stored event (or request) of a run again; the running `flow serve` runs it')
     .argument('<runId>', 'the run to replay (see `flow history`)')
-    .option('--data <dir>', 'directory of the store', '.cardflow')
-    .action(async (runId: string, flags: { data: string }) => {
+    .option('--store <url>', 'the store: sqlite:<file> (default sqlite:.cardflow/cardflow.db, or CARDFLOW_STORE)')
+    .option('--data <dir>', 'short for --store sqlite:<dir>/cardflow.db')
+    .action(async (runId: string, flags: { store?: string; data?: string }) => {
       try {
-        const store = openStore(flags.data, { create: false })
+        const store = await openStore(storeUrlFrom(flags), { create: false })
         try {
           process.stdout.write(`${await replayRun(store, runId)}\n`)
         } finally {

@@ -1,6 +1,8 @@
 /** `flow serve`: the hosted engine — Okta event hooks and API Endpoint calls, stored, then run. */
 import type { Command } from 'commander'
-import { loadConnections } from '../engine/connections.ts'
+import { registry } from '../cards/index.ts'
+import { loadConnections } from '../connectors/index.ts'
+import { describeStoreUrl, openStore, type Store, storeUrlFrom } from '../store/index.ts'
 import { ConfigError, createServer, DEFAULTS, type Engine } from '../server/server.ts'
 import type { UiAuth } from '../ui/auth.ts'
 import { EXIT } from './common.ts'
@@ -8,7 +10,8 @@ import { parseDuration } from './history.ts'
 
 interface ServeFlags {
   flows: string
-  data: string
+  store?: string
+  data?: string
   port: string
   host: string
   connections?: string
@@ -29,7 +32,8 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('receive Okta event hooks and API Endpoint calls, store them, and run the matching flows')
     .option('--flows <dir>', 'directory of flow files', 'flows')
-    .option('--data <dir>', 'directory of the store (SQLite file)', '.cardflow')
+    .option('--store <url>', 'the store: sqlite:<file> (default sqlite:.cardflow/cardflow.db, or CARDFLOW_STORE)')
+    .option('--data <dir>', 'short for --store sqlite:<dir>/cardflow.db')
     .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--connections <file>', 'connections file (default CARDFLOW_CONNECTIONS or cardflow.connections.yaml)')
@@ -54,24 +58,33 @@ function count(value: string, name: string, min: number): number {
 
 async function serve(flags: ServeFlags): Promise<number> {
   let engine: Engine
+  let store: Store | undefined
   try {
     const connections = loadConnections(flags.connections === undefined ? {} : { file: flags.connections })
     const hookSecret = connections.hookSecret()
+    const url = storeUrlFrom(flags)
+    const concurrency = count(flags.concurrency, 'concurrency', 0)
+    const retention = { maxAgeMs: parseDuration(flags.keep, '--keep'), maxRuns: count(flags.keepRuns, 'keep-runs', 1) }
+    const ui = uiAuth(flags)
+    store = await openStore(url)
     engine = await createServer({
       flowsDir: flags.flows,
-      dataDir: flags.data,
+      registry,
+      store,
       connections,
       clientTokens: (slug) => connections.clientToken(slug),
-      concurrency: count(flags.concurrency, 'concurrency', 0),
-      retention: { maxAgeMs: parseDuration(flags.keep, '--keep'), maxRuns: count(flags.keepRuns, 'keep-runs', 1) },
+      concurrency,
+      retention,
       watch: flags.watch,
       ...(hookSecret && { hookSecret }),
       ...(flags.publicHooks && { publicHooks: true }),
       ...(flags.logLevel && { logLevel: flags.logLevel }),
-      ui: uiAuth(flags),
+      ui,
     })
+    engine.log.info({ store: describeStoreUrl(url) }, `store: ${describeStoreUrl(url)}`)
     await engine.listen(count(flags.port, 'port', 0), flags.host)
   } catch (err) {
+    await store?.close()
     process.stderr.write(`flow serve: ${(err as Error).message}\n`)
     return EXIT.invalid
   }

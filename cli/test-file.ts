@@ -5,10 +5,11 @@
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
-import { loadConnections } from '../engine/connections.ts'
+import { registry } from '../cards/index.ts'
+import { loadConnections } from '../connectors/index.ts'
 import { CardflowError, formatLocation, InputError, type SourceLocation } from '../engine/errors.ts'
 import type { RunRecord } from '../engine/history.ts'
-import { invocationsFromInput } from '../engine/input.ts'
+import { invocationsFromInput } from '../connectors/okta/input.ts'
 import { loadFlowFile } from '../engine/load.ts'
 import { entry, parseYaml, toPlain, type YMap, type YNode } from '../engine/parse.ts'
 import { runFlow } from '../engine/run.ts'
@@ -74,7 +75,7 @@ function readTestFile(file: string): { flow: string; cases: TestCase[] } {
 }
 
 async function runCase(tc: TestCase, flowFile: string, connectionsFile: string | undefined): Promise<string[]> {
-  const { plan, errors } = await loadFlowFile(flowFile)
+  const { plan, errors } = await loadFlowFile(flowFile, registry)
   if (!plan) return errors.map((e) => e.describe())
   const connections = tc.dryRun ? undefined : loadConnections(connectionsFile === undefined ? {} : { file: connectionsFile })
   const runs: Record<string, unknown>[] = []

@@ -1,10 +1,12 @@
 /** `flow test`: run a flow on a JSON input the way Okta's Test button does, or run test files. */
 import type { Command } from 'commander'
 import type { FlowPlan } from '../engine/check.ts'
-import { loadConnections } from '../engine/connections.ts'
+import { registry } from '../cards/index.ts'
+import { loadConnections } from '../connectors/index.ts'
 import { CardflowError } from '../engine/errors.ts'
 import type { RunRecord } from '../engine/history.ts'
-import { type Invocation, invocationsFromInput } from '../engine/input.ts'
+import type { Invocation } from '../engine/input.ts'
+import { invocationsFromInput } from '../connectors/okta/input.ts'
 import { loadFlowFile } from '../engine/load.ts'
 import { runFlow } from '../engine/run.ts'
 import { EXIT, printErrors, readJsonFile, useColor } from './common.ts'
@@ -63,7 +65,7 @@ export async function test(files: string[], opts: TestOptions): Promise<number> 
 }
 
 async function testFlow(file: string, inputFile: string, opts: TestOptions): Promise<number> {
-  const { plan, errors } = await loadFlowFile(file)
+  const { plan, errors } = await loadFlowFile(file, registry)
   if (!plan) {
     printErrors(errors)
     return EXIT.invalid

@@ -1,6 +1,8 @@
 /** `flow validate <files…>`: every problem that can be known before an event arrives. */
 import type { Command } from 'commander'
-import { connectionProblems, loadConnections } from '../engine/connections.ts'
+import { registry } from '../cards/index.ts'
+import { loadConnections } from '../connectors/index.ts'
+import { connectionProblems } from '../engine/connections.ts'
 import type { CardflowError } from '../engine/errors.ts'
 import { loadFlowFile } from '../engine/load.ts'
 import { EXIT, printErrors } from './common.ts'
@@ -20,7 +22,7 @@ export async function validate(files: string[], connectionsFile?: string): Promi
   const connections = connectionsFile === undefined ? undefined : loadConnections({ file: connectionsFile })
   let failed = 0
   for (const file of files) {
-    const { plan, errors } = await loadFlowFile(file)
+    const { plan, errors } = await loadFlowFile(file, registry)
     const problems: CardflowError[] = [...errors]
     if (plan && connections) problems.push(...connectionProblems(plan, connections))
     if (problems.length > 0) {

@@ -1,26 +1,26 @@
 /**
- * The card plugin API. A card is data (its schemas, title, docs) plus one `run` function.
- * The inputs schema is the type, the validator, the editor's JSON Schema and the reference docs.
+ * The card plugin API. A card is data (its schemas, title, docs, what it is) plus one `run`
+ * function. The inputs schema is the type, the validator, the editor's JSON Schema and the
+ * reference docs. Cards register themselves in their family's index (`cards/<family>/index.ts`);
+ * the engine sees them only through the registry it is given.
  */
 import type { Static, TObject } from '@sinclair/typebox'
-import type { ConnectorClients, ConnectorName } from './connectors.ts'
-import type { RunRecord } from './history.ts'
-import type { OktaEvent } from './okta-event.ts'
+import type { AnyConnectorSpec, ConnectorSpec } from './connector.ts'
+import type { ExportMapping, TriggerExportMapping } from './export-mapping.ts'
+import type { FlowResult, RunRecord } from './history.ts'
 import type { Escape } from './values.ts'
-
-export type { ConnectorName } from './connectors.ts'
 
 /** What a connector card asks the engine to send. The engine records it, fakes it in dry-run
  * mode, and otherwise calls `send` with the configured client, with timeouts and retries. */
-export interface ConnectorCall<K extends ConnectorName, T> {
-  connector: K
+export interface ConnectorCall<C, T> {
+  connector: ConnectorSpec<C>
   /** The service's own name for the operation, e.g. `chat.postMessage`. */
   operation: string
   /** The request as a reviewer would want to see it: no tokens, no auth headers. */
   request: Record<string, unknown>
   /** Safe to send twice (read-only or idempotent): 5xx and network errors are retried. */
   idempotent: boolean
-  send(client: ConnectorClients[K], signal: AbortSignal): Promise<T>
+  send(client: C, signal: AbortSignal): Promise<T>
   /** Plausible outputs for `--dry-run`, built from the request alone. */
   dryRun(): T
 }
@@ -41,13 +41,29 @@ export interface CardContext {
   now(): Date
   /** Ends the flow normally (status `stopped`) with a message for history. */
   stop(message: string): never
-  call<K extends ConnectorName, T>(call: ConnectorCall<K, T>): Promise<T>
+  call<C, T>(call: ConnectorCall<C, T>): Promise<T>
   /** Runs a helper flow by name with its trigger outputs, and gives back that run. Present only
    * when the run was given a flow resolver (RunOptions.flows). */
   callFlow?(name: string, inputs: Record<string, unknown>): Promise<RunRecord>
 }
 
 export type CardKind = 'function' | 'control' | 'connector'
+
+/**
+ * A worked example of a card, shown in docs/cards.md and run by the card conformance test in
+ * dry-run mode: these inputs give these outputs (or this error).
+ */
+export interface CardExample {
+  /** What the example shows, e.g. `splits on a comma`. */
+  title: string
+  inputs: Record<string, unknown>
+  /** The outputs the card gives, exactly; absent when only `error` is checked. */
+  outputs?: Record<string, unknown>
+  /** A text the card's error message holds, when the example shows a failure. */
+  error?: string
+  /** Helper flows the example calls, by name: flow YAML. */
+  helpers?: Record<string, string>
+}
 
 export interface CardDef<I extends TObject = TObject, O extends TObject = TObject> {
   /** `family.operation`, e.g. `text.compose`. */
@@ -59,7 +75,7 @@ export interface CardDef<I extends TObject = TObject, O extends TObject = TObjec
   inputs: I
   outputs: O
   /** The service whose connection this card uses. */
-  connector?: ConnectorName
+  connector?: AnyConnectorSpec
   /** Nested card lists this card owns (If/Else: `then`, `else`). */
   branches?: readonly string[]
   /** Picks which branch runs, from the card's outputs. */
@@ -72,7 +88,17 @@ export interface CardDef<I extends TObject = TObject, O extends TObject = TObjec
   escape?(input: string, inputs: Record<string, unknown>): Escape | undefined
   /** The markup this card's text outputs are already escaped for (a Compose with a `format`). */
   escapedOutput?(inputs: Record<string, unknown>): Escape | undefined
+  /** The card sets what the flow gives back (Return, Return Raw): the run record carries it. */
+  result?(outputs: Static<O>): FlowResult
+  /** The card may end the flow normally (Continue If): the edge label and the input holding its message. */
+  stops?: { when: string; messageInput?: string }
+  /** Where this card sits in Okta Workflows exports, and how an exported card becomes this one. */
+  okta?: ExportMapping
+  /** Worked examples: docs, and the card's own test cases (at least one per card). */
+  examples?: readonly CardExample[]
   run(ctx: CardContext, inputs: Static<I>): Promise<Static<O>> | Static<O>
+  /** The file that defined the card (set by defineCard), for messages about the registry. */
+  readonly source?: string
 }
 
 /** Where the trigger's outputs come from when a flow runs. */
@@ -85,12 +111,28 @@ export interface DeliveryInfo {
   headers?: Record<string, string>
 }
 
+/** An event as the engine sees it: an id, a type and a time; the rest is the source's own shape. */
+export interface SourceEvent {
+  uuid: string
+  eventType: string
+  published: string
+  [key: string]: unknown
+}
+
+/** How an HTTP trigger (API Endpoint) is served, from its options. */
+export interface HttpTriggerSettings {
+  /** Callers need no client token. */
+  public: boolean
+  /** The caller waits for the run and gets the flow's result as the answer. */
+  sync: boolean
+}
+
 export interface TriggerDef<O extends TObject = TObject, P extends TObject = TObject> {
   type: string
   title: string
   description: string
   kind: 'trigger'
-  /** System Log event types that fire it; empty for an HTTP trigger. */
+  /** System Log event types that fire it; empty for a trigger that is not an event. */
   eventTypes: readonly string[]
   options: P
   outputs: O
@@ -99,20 +141,36 @@ export interface TriggerDef<O extends TObject = TObject, P extends TObject = TOb
   /** Problems known from the options alone, reported by the checker at the trigger's line. */
   check?(options: Static<P>): string[]
   /** Why this event does not fire the flow with these options, or undefined when it does. */
-  skipReason?(event: OktaEvent, options: Static<P>): string | undefined
-  /** The card's outputs for one System Log event. */
-  fromEvent?(event: OktaEvent, delivery: DeliveryInfo): Static<O>
+  skipReason?(event: SourceEvent, options: Static<P>): string | undefined
+  /** The card's outputs for one event. */
+  fromEvent?(event: SourceEvent, delivery: DeliveryInfo): Static<O>
+  /** The flow is served at an HTTP URL (API Endpoint), with these settings. */
+  http?(options: Static<P>): HttpTriggerSettings
+  /** Where this trigger sits in Okta Workflows exports. */
+  okta?: TriggerExportMapping
+  readonly source?: string
 }
 
 export type AnyCardDef = CardDef<TObject, TObject>
 export type AnyTriggerDef = TriggerDef<TObject, TObject>
 
 export function defineCard<I extends TObject, O extends TObject>(def: CardDef<I, O>): CardDef<I, O> {
-  return def
+  return { ...def, source: callerFile() }
 }
 
-export function defineTrigger<O extends TObject, P extends TObject>(
-  def: TriggerDef<O, P>,
-): TriggerDef<O, P> {
-  return def
+export function defineTrigger<O extends TObject, P extends TObject>(def: TriggerDef<O, P>): TriggerDef<O, P> {
+  return { ...def, source: callerFile() }
+}
+
+/**
+ * The file that defines the card: the first caller outside the engine and outside shared card
+ * helpers (`cards/lib/`), so a card made by a helper's factory names its own file.
+ */
+function callerFile(): string | undefined {
+  for (const frame of new Error().stack?.split('\n').slice(1) ?? []) {
+    const m = frame.match(/\((.*?):\d+:\d+\)$|at (.*?):\d+:\d+$/)
+    const file = (m?.[1] ?? m?.[2])?.replace(/^file:\/\//, '')
+    if (file && !/[\\/](engine|cards[\\/]lib)[\\/]/.test(file) && !file.startsWith('node:')) return file
+  }
+  return undefined
 }

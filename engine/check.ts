@@ -6,7 +6,7 @@ import type { TObject } from '@sinclair/typebox'
 import type { AnyCardDef, AnyTriggerDef } from './card.ts'
 import { type CardflowError, FlowReferenceError, FlowSchemaError, type SourceLocation } from './errors.ts'
 import { entry, toPlain, type YMap, type YNode } from './parse.ts'
-import { cards as cardRegistry, triggers as triggerRegistry } from './registry.ts'
+import type { Registry } from './registry.ts'
 import { describeErrors, validatorFor } from './schema-check.ts'
 import { suggest } from './suggest.ts'
 import { compileString, type Escape, type EscapeContext, literalOf, type Reference, referencesOf, type ValueNode } from './values.ts'
@@ -50,8 +50,8 @@ export interface CheckResult {
   errors: CardflowError[]
 }
 
-export function checkFlow(root: YNode, file: string): CheckResult {
-  const c = new Checker()
+export function checkFlow(root: YNode, file: string, registry: Registry): CheckResult {
+  const c = new Checker(registry)
   const plan = c.flow(root, file)
   const errors = c.errors.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.col ?? 0) - (b.location?.col ?? 0))
   return errors.length === 0 && plan ? { plan, errors } : { errors }
@@ -72,6 +72,8 @@ class Checker {
   errors: CardflowError[] = []
   private ids = new Map<string, IdInfo>()
   private seq = 0
+
+  constructor(private readonly registry: Registry) {}
 
   private schemaError(msg: string, loc: SourceLocation, cardId?: string) {
     this.errors.push(new FlowSchemaError(msg, loc, cardId))
@@ -146,9 +148,9 @@ class Checker {
     const id = this.idOf(node, 'the trigger')
     const type = this.text(node, 'card', 'the trigger', true)
     if (!id || !type) return undefined
-    const def = triggerRegistry.get(type)
+    const def = this.registry.triggers.get(type)
     if (!def) {
-      const hint = cardRegistry.has(type) ? ` ("${type}" is not a trigger card)` : suggest(type, [...triggerRegistry.keys()])
+      const hint = this.registry.cards.has(type) ? ` ("${type}" is not a trigger card)` : suggest(type, [...this.registry.triggers.keys()])
       this.schemaError(`unknown trigger card "${type}"${hint}`, entry(node, 'card')!.value.loc, id)
       return undefined
     }
@@ -183,9 +185,9 @@ class Checker {
     }
     const id = this.idOf(node, 'a card')
     const type = this.text(node, 'card', id ? `card "${id}"` : 'a card', true)
-    const def = type ? cardRegistry.get(type) : undefined
+    const def = type ? this.registry.cards.get(type) : undefined
     if (type && !def) {
-      const hint = triggerRegistry.has(type) ? ` ("${type}" is a trigger; a flow has one, under "trigger")` : suggest(type, [...cardRegistry.keys()])
+      const hint = this.registry.triggers.has(type) ? ` ("${type}" is a trigger; a flow has one, under "trigger")` : suggest(type, [...this.registry.cards.keys()])
       this.schemaError(`unknown card type "${type}"${hint}`, entry(node, 'card')!.value.loc, id)
     }
     const branchNames = def?.branches ?? []

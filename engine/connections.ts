@@ -5,13 +5,12 @@
  */
 import { existsSync } from 'node:fs'
 import type { FlowPlan, PlannedCard } from './check.ts'
-import { buildClient, CONNECTOR_NAMES, type Fields, SERVICES } from './clients/connection-specs.ts'
-import { type ConnectionsFile, type FieldMap, readConnectionsFile } from './clients/connections-file.ts'
+import type { AnyConnectorSpec, ConnectorSpec, Fields } from './connector.ts'
+import { type ConnectionsFile, type FieldMap, readConnectionsFile } from './connections-file.ts'
 import { type CallPolicy, type ConnectionProvider, DEFAULT_CALL_POLICY } from './connector-call.ts'
-import type { ConnectorClients, ConnectorName } from './connectors.ts'
 import { CardflowError, ConnectionMissingError } from './errors.ts'
 
-export { ConnectionsFileError } from './clients/connections-file.ts'
+export { ConnectionsFileError } from './connections-file.ts'
 
 export const DEFAULT_CONNECTIONS_FILE = 'cardflow.connections.yaml'
 
@@ -24,16 +23,18 @@ export interface ConnectionsOptions {
 }
 
 export interface Connections extends ConnectionProvider {
+  /** The services these connections are for. */
+  readonly connectors: readonly AnyConnectorSpec[]
   /** Configured and complete. */
-  has(connector: ConnectorName, name?: string): boolean
+  has(connector: string, name?: string): boolean
   /** The Okta event hook secret header (`OKTA_HOOK_SECRET`, header name default `authorization`). */
   hookSecret(): { header: string; value: string } | undefined
   /** The client token of an API Endpoint flow, by flow file name. */
   clientToken(flowSlug: string): string | undefined
   /** Why a connection cannot be used (naming what to set), or undefined when it is complete. */
-  problem(connector: ConnectorName, name?: string): string | undefined
+  problem(connector: string, name?: string): string | undefined
   /** The connection names known for a service, complete or not. */
-  names(connector: ConnectorName): string[]
+  names(connector: string): string[]
   /** The connections file that was read, if any. */
   readonly file: string | undefined
   readonly policy: CallPolicy
@@ -50,30 +51,36 @@ export function clientTokenVariable(flowSlug: string): string {
   return `CARDFLOW_CLIENT_TOKEN_${flowSlug.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`
 }
 
-export function loadConnections(opts: ConnectionsOptions = {}): Connections {
+/** The connections for these services, from the connections file and the environment. */
+export function loadConnections(connectors: readonly AnyConnectorSpec[], opts: ConnectionsOptions = {}): Connections {
   const env = opts.env ?? process.env
   const path = opts.file ?? env['CARDFLOW_CONNECTIONS'] ?? (existsSync(DEFAULT_CONNECTIONS_FILE) ? DEFAULT_CONNECTIONS_FILE : undefined)
-  const file = path ? readConnectionsFile(path, env) : undefined
+  const file = path ? readConnectionsFile(path, env, connectors) : undefined
   const policy: CallPolicy = { ...DEFAULT_CALL_POLICY, ...file?.settings, ...policyFromEnv(env), ...opts.policy }
-  const table = connectionTable(file, env)
+  const specs = new Map(connectors.map((c) => [c.name, c]))
+  const table = connectionTable(connectors, file, env)
   const hook = { ...fromEnv(env, [['secret', 'OKTA_HOOK_SECRET'], ['header', 'OKTA_HOOK_HEADER']]), ...valuesOf(file?.hook) }
   const clients = new Map<string, unknown>()
-  const lookup = (connector: ConnectorName, name = 'default') => table.get(connector)?.get(name)
+  const lookup = (connector: string, name = 'default') => table.get(connector)?.get(name)
 
-  const secrets = collectSecrets(table, hook, file, env)
-  const problem = (connector: ConnectorName, name = 'default') => describeProblem(connector, name, lookup(connector, name), file)
+  const secrets = collectSecrets(connectors, table, hook, file, env)
+  const problem = (connector: string, name = 'default') => {
+    const spec = specs.get(connector)
+    return spec ? describeProblem(spec, name, lookup(connector, name), file) : `no connector "${connector}" is known`
+  }
   const connections: Connections = {
+    connectors,
     file: path,
     policy,
     has: (connector, name) => problem(connector, name) === undefined,
     problem,
     names: (connector) => [...(table.get(connector)?.keys() ?? [])],
-    client<K extends ConnectorName>(connector: K, name = 'default'): ConnectorClients[K] {
-      const why = problem(connector, name)
+    client<C>(connector: ConnectorSpec<C>, name = 'default'): C {
+      const why = problem(connector.name, name)
       if (why) throw new ConnectionMissingError(why)
-      const key = `${connector}\u0000${name}`
-      if (!clients.has(key)) clients.set(key, buildClient(connector, valuesOf(lookup(connector, name)), policy))
-      return clients.get(key) as ConnectorClients[K]
+      const key = `${connector.name}\u0000${name}`
+      if (!clients.has(key)) clients.set(key, connector.createClient(valuesOf(lookup(connector.name, name)), policy))
+      return clients.get(key) as C
     },
     // Collected once: the values were read at load, and every log line of `flow serve` asks for them.
     secrets: () => secrets,
@@ -88,7 +95,7 @@ export function connectionProblems(plan: FlowPlan, connections: Connections): Ca
   const out: CardflowError[] = []
   const visit = (cards: PlannedCard[]) => {
     for (const card of cards) {
-      const why = card.def.connector ? connections.problem(card.def.connector, card.connection) : undefined
+      const why = card.def.connector ? connections.problem(card.def.connector.name, card.connection) : undefined
       if (why) out.push(new CardflowError('CONNECTION_MISSING', `card "${card.id}" (${card.type}): ${why}`, { location: card.loc, cardId: card.id }))
       for (const [, list] of card.branches) visit(list)
     }
@@ -98,12 +105,13 @@ export function connectionProblems(plan: FlowPlan, connections: Connections): Ca
 }
 
 /** Connector → name → fields. `default` starts from the environment; the file's values win field by field. */
-function connectionTable(file: ConnectionsFile | undefined, env: NodeJS.ProcessEnv): Map<ConnectorName, Map<string, FieldMap>> {
-  const table = new Map<ConnectorName, Map<string, FieldMap>>()
-  for (const connector of CONNECTOR_NAMES) {
+function connectionTable(connectors: readonly AnyConnectorSpec[], file: ConnectionsFile | undefined, env: NodeJS.ProcessEnv): Map<string, Map<string, FieldMap>> {
+  const table = new Map<string, Map<string, FieldMap>>()
+  for (const spec of connectors) {
+    const connector = spec.name
     const named = new Map(file?.connections.get(connector) ?? [])
     const fromVars: FieldMap = new Map()
-    for (const f of SERVICES[connector].fields) {
+    for (const f of spec.fields) {
       const value = env[f.env]
       if (value) fromVars.set(f.key, { value, loc: { file: 'environment', line: 0, col: 0 } })
     }
@@ -118,8 +126,8 @@ function connectionTable(file: ConnectionsFile | undefined, env: NodeJS.ProcessE
   return table
 }
 
-function describeProblem(connector: ConnectorName, name: string, fields: FieldMap | undefined, file: ConnectionsFile | undefined): string | undefined {
-  const spec = SERVICES[connector]
+function describeProblem(spec: AnyConnectorSpec, name: string, fields: FieldMap | undefined, file: ConnectionsFile | undefined): string | undefined {
+  const connector = spec.name
   const source = file ? `the connections file ${file.file}` : 'a connections file (--connections or CARDFLOW_CONNECTIONS)'
   const wanted = (key: string) => {
     const missingVar = fields?.get(key)?.missingVar
@@ -162,11 +170,11 @@ function policyFromEnv(env: NodeJS.ProcessEnv): Partial<CallPolicy> {
   return out
 }
 
-function collectSecrets(table: Map<ConnectorName, Map<string, FieldMap>>, hook: Fields, file: ConnectionsFile | undefined, env: NodeJS.ProcessEnv): string[] {
+function collectSecrets(connectors: readonly AnyConnectorSpec[], table: Map<string, Map<string, FieldMap>>, hook: Fields, file: ConnectionsFile | undefined, env: NodeJS.ProcessEnv): string[] {
   const out: string[] = []
-  for (const [connector, named] of table) {
-    const secretKeys = SERVICES[connector].fields.filter((f) => f.secret).map((f) => f.key)
-    for (const fields of named.values()) {
+  for (const spec of connectors) {
+    const secretKeys = spec.fields.filter((f) => f.secret).map((f) => f.key)
+    for (const fields of table.get(spec.name)?.values() ?? []) {
       for (const key of secretKeys) {
         const value = fields.get(key)?.value
         if (value) out.push(value)

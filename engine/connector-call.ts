@@ -5,15 +5,15 @@
  * request is idempotent), and failed with a ConnectorError that never holds a token.
  */
 import type { ConnectorCall } from './card.ts'
-import { describeFailure, type Failure } from './clients/failures.ts'
-import type { ConnectorClients, ConnectorName } from './connectors.ts'
+import type { ConnectorSpec } from './connector.ts'
 import { ConnectionMissingError, ConnectorError } from './errors.ts'
+import { describeFailure, type Failure } from './failures.ts'
 import type { OutboundRecord } from './history.ts'
 import { makeRedactor } from './redact.ts'
 
 export interface ConnectionProvider {
   /** The client for a connector, by connection name (default connection when omitted). */
-  client<K extends ConnectorName>(connector: K, name: string | undefined): ConnectorClients[K]
+  client<C>(connector: ConnectorSpec<C>, name: string | undefined): C
   /** Values that must never be shown (tokens, secrets), for redaction. */
   secrets(): string[]
   /** Retry and timeout settings from the connections file or environment. */
@@ -53,10 +53,10 @@ export interface CallEnv {
   policy?: Partial<CallPolicy>
 }
 
-export async function performCall<K extends ConnectorName, T>(call: ConnectorCall<K, T>, env: CallEnv): Promise<T> {
+export async function performCall<C, T>(call: ConnectorCall<C, T>, env: CallEnv): Promise<T> {
   const entry: OutboundRecord = {
     cardId: env.cardId,
-    connector: call.connector,
+    connector: call.connector.name,
     operation: call.operation,
     request: call.request,
     result: 'recorded',
@@ -64,11 +64,11 @@ export async function performCall<K extends ConnectorName, T>(call: ConnectorCal
   }
   env.record(entry)
   if (env.dryRun) return call.dryRun()
-  let client: ConnectorClients[K]
+  let client: C
   try {
     if (!env.connections) {
       throw new ConnectionMissingError(
-        `no ${call.connector} connection configured; set one up (see docs/connections.md) or run with --dry-run`,
+        `no ${call.connector.name} connection configured; set one up (see docs/connections.md) or run with --dry-run`,
         env.cardId,
       )
     }
@@ -104,7 +104,7 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; failure: Failure }
  * afterwards: `AbortSignal.any([runSignal, …])` keeps every signal it makes alive for as long as
  * the run's signal lives, and the worker's lives as long as the engine (~1 KB per call, forever).
  */
-async function attempt<K extends ConnectorName, T>(call: ConnectorCall<K, T>, client: ConnectorClients[K], outer: AbortSignal, timeoutMs: number): Promise<Outcome<T>> {
+async function attempt<C, T>(call: ConnectorCall<C, T>, client: C, outer: AbortSignal, timeoutMs: number): Promise<Outcome<T>> {
   const controller = new AbortController()
   const signal = controller.signal
   let timedOut = false
@@ -125,7 +125,7 @@ async function attempt<K extends ConnectorName, T>(call: ConnectorCall<K, T>, cl
   } catch (err) {
     if (timedOut) return { ok: false, failure: { kind: 'timeout', detail: `no answer within ${timeoutMs} ms` } }
     if (outer.aborted) return { ok: false, failure: { kind: 'timeout', detail: 'the run was cancelled' } }
-    return { ok: false, failure: describeFailure(err) }
+    return { ok: false, failure: call.connector.classify?.(err) ?? describeFailure(err) }
   } finally {
     clearTimeout(timer)
     outer.removeEventListener('abort', onCancel)
@@ -152,11 +152,11 @@ function nextWait(failure: Failure, idempotent: boolean, policy: CallPolicy, ret
   }
 }
 
-function connectorError<K extends ConnectorName, T>(call: ConnectorCall<K, T>, failure: Failure, attempts: number, policy: CallPolicy, env: CallEnv): ConnectorError {
+function connectorError<C, T>(call: ConnectorCall<C, T>, failure: Failure, attempts: number, policy: CallPolicy, env: CallEnv): ConnectorError {
   const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`
   const notRetried = call.idempotent ? '' : ' (not retried: the request is not idempotent)'
   let message: string
-  if (env.signal.aborted) return new ConnectorError(call.connector, `${call.operation} was cancelled (${tries})`, { retryable: true })
+  if (env.signal.aborted) return new ConnectorError(call.connector.name, `${call.operation} was cancelled (${tries})`, { retryable: true })
   switch (failure.kind) {
     case 'rate-limited':
       message = `${call.operation} was rate limited (HTTP 429) on each of ${tries}; gave up after ${policy.rateLimitRetries} retries`
@@ -174,7 +174,7 @@ function connectorError<K extends ConnectorName, T>(call: ConnectorCall<K, T>, f
   }
   // Libraries' messages are ours to show only once every known secret is scrubbed from them.
   const scrub = makeRedactor(env.connections?.secrets() ?? [])
-  return new ConnectorError(call.connector, scrub(message) as string, {
+  return new ConnectorError(call.connector.name, scrub(message) as string, {
     retryable: failure.kind !== 'rejected' || failure.transient === true,
     ...(failure.status !== undefined && { status: failure.status }),
     ...(failure.serviceCode !== undefined && { serviceCode: failure.serviceCode }),

@@ -13,17 +13,36 @@ export function formatLocation(loc: SourceLocation | undefined): string {
   return loc ? `${loc.file}:${loc.line}:${loc.col}` : ''
 }
 
+/** Every code an error or a run record can carry; history, the API and the CLI show these. */
 export type ErrorCode =
+  /** The flow file: not YAML, or too large, deep or aliased. */
   | 'FLOW_SYNTAX'
   | 'FLOW_REFERENCE'
   | 'FLOW_SCHEMA'
+  /** A card's resolved inputs do not match its schema. */
   | 'CARD_INPUT'
   | 'CARD_FAILED'
   | 'CONNECTOR'
   | 'CONNECTION_MISSING'
   | 'AUTH'
+  /** A test input, API body or connections file cannot be read. */
   | 'INPUT'
   | 'TIMEOUT'
+  /** The card registry cannot be built (bad or repeated card id). */
+  | 'REGISTRY'
+  /** The engine cannot start as configured. */
+  | 'CONFIG'
+  /** The store cannot do the operation now (locked, full, unreachable). */
+  | 'STORE_UNAVAILABLE'
+  | 'REPLAY'
+  /** A queued run's flow is no longer served. */
+  | 'FLOW_NOT_SERVED'
+  /** A run interrupted more often than its attempts allow. */
+  | 'ABANDONED'
+  /** The run's claim on the queue was lost (another engine took it over). */
+  | 'LEASE_LOST'
+  /** Our own bug: anything not foreseen. */
+  | 'INTERNAL'
 
 export class CardflowError extends Error {
   readonly code: ErrorCode
@@ -118,6 +137,13 @@ export class AuthError extends CardflowError {
   }
 }
 
+/** The engine cannot start as configured (a missing secret, conflicting options). */
+export class ConfigError extends CardflowError {
+  constructor(message: string) {
+    super('CONFIG', message)
+  }
+}
+
 /** The input given to `flow test` (or an API call) cannot be turned into trigger outputs. */
 export class InputError extends CardflowError {
   constructor(message: string, location?: SourceLocation) {
@@ -127,7 +153,7 @@ export class InputError extends CardflowError {
 
 /** Plain data for history and JSON output. */
 export interface ErrorRecord {
-  code: string
+  code: ErrorCode
   message: string
   retryable?: boolean
 }

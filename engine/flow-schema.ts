@@ -4,7 +4,7 @@
  */
 import type { TSchema } from '@sinclair/typebox'
 import type { AnyCardDef, AnyTriggerDef } from './card.ts'
-import { cards, triggers } from './registry.ts'
+import type { Registry } from './registry.ts'
 
 type Json = Record<string, unknown>
 
@@ -27,7 +27,7 @@ function cardRule(def: AnyCardDef): Json {
   const then: Json = {
     properties: {
       inputs: inputsSchema(def),
-      ...(def.connector && { connection: { type: 'string', description: `name of a ${def.connector} connection (default: "default")` } }),
+      ...(def.connector && { connection: { type: 'string', description: `name of a ${def.connector.name} connection (default: "default")` } }),
       ...Object.fromEntries((def.branches ?? []).map((b) => [b, { type: 'array', items: { $ref: '#/$defs/card' } }])),
       ...(def.branches && {
         outputs: {
@@ -45,9 +45,9 @@ function triggerRule(def: AnyTriggerDef): Json {
   return { if: { properties: { card: { const: def.type } }, required: ['card'] }, then: { properties: { options: plain(def.options) } } }
 }
 
-export function flowSchema(): Json {
-  const cardList = [...cards.values()]
-  const triggerList = [...triggers.values()]
+export function flowSchema(registry: Registry): Json {
+  const cardList = [...registry.cards.values()]
+  const triggerList = [...registry.triggers.values()]
   const cardKeys = new Set(['id', 'card', 'inputs', 'connection', 'comment', 'outputs', ...cardList.flatMap((c) => c.branches ?? [])])
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

@@ -30,6 +30,15 @@ export interface OutboundRecord {
   attempts: number
 }
 
+/**
+ * What a flow gives back, set by the card that declares it (`CardDef.result`): values for the
+ * caller of a helper flow or the body of a sync API answer (Return), or a whole HTTP answer
+ * (Return Raw).
+ */
+export type FlowResult =
+  | { kind: 'values'; values: unknown }
+  | { kind: 'http'; statusCode: number; headers: Record<string, unknown>; body: unknown }
+
 export interface RunRecord {
   runId: string
   flow: string
@@ -44,4 +53,6 @@ export interface RunRecord {
   /** The Continue If message of a stopped run. */
   message?: string
   error?: ErrorRecord & { cardId?: string }
+  /** What the flow gave back; absent when no card set it. */
+  result?: FlowResult
 }

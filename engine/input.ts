@@ -1,21 +1,21 @@
 /**
- * What starts a run: the trigger's outputs, from an Okta event, a hook delivery, an HTTP
- * request, or a test input in the shape of Okta's docs (`"Changed attributes"`, `"Actor"`, …).
+ * What starts a run: the trigger's outputs, from an event, an HTTP request, or a test input in
+ * the shape of Okta's docs (`"Changed attributes"`, `"Actor"`, …). Reading Okta's hook bodies
+ * into events is the Okta connector's part (connectors/okta/input.ts).
  */
 import type { TSchema } from '@sinclair/typebox'
-import type { DeliveryInfo } from './card.ts'
+import type { DeliveryInfo, SourceEvent } from './card.ts'
 import type { PlannedTrigger } from './check.ts'
 import { CardflowError, InputError } from './errors.ts'
-import { isHookEnvelope, isObject, isSystemLogEvent, type OktaEvent } from './okta-event.ts'
 import { describeErrors, validatorFor } from './schema-check.ts'
 import { suggest } from './suggest.ts'
 
 export type Invocation =
-  | { kind: 'run'; label: string; outputs: Record<string, unknown>; event?: OktaEvent }
+  | { kind: 'run'; label: string; outputs: Record<string, unknown>; event?: SourceEvent }
   | { kind: 'skip'; label: string; reason: string }
 
-/** The run (or the reason not to run) for one System Log event. */
-export function invocationForEvent(trigger: PlannedTrigger, event: OktaEvent, delivery: DeliveryInfo): Invocation {
+/** The run (or the reason not to run) for one event. */
+export function invocationForEvent(trigger: PlannedTrigger, event: SourceEvent, delivery: DeliveryInfo): Invocation {
   const label = `event ${event.uuid}`
   const { def } = trigger
   if (!def.eventTypes.includes(event.eventType) || !def.fromEvent) {
@@ -32,30 +32,9 @@ export function invocationForEvent(trigger: PlannedTrigger, event: OktaEvent, de
   }
 }
 
-/** Okta delivers events unordered; a delivery runs them in `published` order. */
-export function eventsInOrder(events: readonly OktaEvent[]): OktaEvent[] {
-  return [...events].sort((a, b) => String(a.published).localeCompare(String(b.published)))
-}
-
-export function invocationsFromInput(trigger: PlannedTrigger, input: unknown): Invocation[] {
-  if (trigger.def.eventTypes.length === 0) return [httpInvocation(input)]
-  if (isHookEnvelope(input)) {
-    const delivery = { eventId: input.eventId, ...(input.eventTime && { eventTime: input.eventTime }) }
-    const events = input.data.events
-    if (events.length === 0) throw new InputError('the hook body holds no events (data.events is empty)')
-    const bad = events.findIndex((e) => !isSystemLogEvent(e))
-    if (bad >= 0) throw new InputError(`data.events[${bad}] is not a System Log event (needs uuid and eventType)`)
-    return eventsInOrder(events).map((e) => invocationForEvent(trigger, e, delivery))
-  }
-  if (isSystemLogEvent(input)) return [invocationForEvent(trigger, input, {})]
-  if (Array.isArray(input) && input.length > 0 && input.every(isSystemLogEvent)) {
-    return eventsInOrder(input).map((e) => invocationForEvent(trigger, e, {}))
-  }
-  return [{ kind: 'run', label: 'test input', outputs: fromDocsShape(trigger, input) }]
-}
-
-function httpInvocation(input: unknown): Invocation {
-  const shaped = isObject(input) && Object.keys(input).length > 0 && Object.keys(input).every((k) => ['headers', 'body', 'query'].includes(k))
+/** An HTTP trigger's outputs from `{headers, body, query}`, or from a bare body. */
+export function httpInvocation(input: unknown): Invocation {
+  const shaped = isPlainObject(input) && Object.keys(input).length > 0 && Object.keys(input).every((k) => ['headers', 'body', 'query'].includes(k))
   const outputs = shaped
     ? { headers: input.headers ?? {}, body: input.body ?? null, query: input.query ?? {} }
     : { headers: { 'content-type': 'application/json' }, body: input, query: {} }
@@ -67,6 +46,7 @@ const norm = (key: string) => key.toLowerCase().replace(/[\s_-]+/g, '')
 interface ObjectSchema {
   properties?: Record<string, TSchema>
   required?: string[]
+  additionalProperties?: unknown
 }
 
 /** Matches keys to the schema's names ignoring case and spacing, recursively. */
@@ -75,17 +55,18 @@ function normaliseKeys(value: unknown, schema: ObjectSchema, path: string, error
   const names = Object.keys(schema.properties)
   const out: Record<string, unknown> = {}
   for (const [key, v] of Object.entries(value)) {
-    const name = names.find((n) => norm(n) === norm(key))
+    const name = names.find((n) => norm(n) === norm(key)) ?? (schema.additionalProperties === true ? key : undefined)
     if (!name) {
       errors.push(`unknown field "${path}${key}"${suggest(key, names)}`)
       continue
     }
-    out[name] = normaliseKeys(v, schema.properties[name] as ObjectSchema, `${path}${name}.`, errors)
+    out[name] = normaliseKeys(v, (schema.properties[name] ?? {}) as ObjectSchema, `${path}${name}.`, errors)
   }
   return out
 }
 
-function fromDocsShape(trigger: PlannedTrigger, input: unknown): Record<string, unknown> {
+/** Outputs given in the shape of Okta's docs: the trigger's output names, any case and spacing. */
+export function fromDocsShape(trigger: PlannedTrigger, input: unknown): Record<string, unknown> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new InputError(`the input must be a JSON object: ${trigger.def.type} outputs, an Okta event hook body or a System Log event`)
   }
@@ -97,4 +78,8 @@ function fromDocsShape(trigger: PlannedTrigger, input: unknown): Record<string, 
   if (errors.length === 0 && !validate(outputs)) errors.push(...describeErrors(validate.errors))
   if (errors.length > 0) throw new InputError(errors.join('; '))
   return outputs
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }

@@ -5,14 +5,15 @@ import { basename, extname, join } from 'node:path'
 import { type CheckResult, checkFlow } from './check.ts'
 import { FlowSyntaxError } from './errors.ts'
 import { parseYaml } from './parse.ts'
+import type { Registry } from './registry.ts'
 
-export function loadFlowSource(text: string, file: string): CheckResult {
+export function loadFlowSource(text: string, file: string, registry: Registry): CheckResult {
   const parsed = parseYaml(text, file)
   if (!parsed.root) return { errors: parsed.errors }
-  return checkFlow(parsed.root, file)
+  return checkFlow(parsed.root, file, registry)
 }
 
-export async function loadFlowFile(file: string): Promise<CheckResult> {
+export async function loadFlowFile(file: string, registry: Registry): Promise<CheckResult> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -20,7 +21,7 @@ export async function loadFlowFile(file: string): Promise<CheckResult> {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message
     return { errors: [new FlowSyntaxError(`cannot read flow: ${reason}`, { file, line: 1, col: 1 })] }
   }
-  return loadFlowSource(text, file)
+  return loadFlowSource(text, file, registry)
 }
 
 export function isFlowFile(name: string): boolean {

@@ -4,11 +4,11 @@
  */
 import { randomUUID } from 'node:crypto'
 import { isDeepStrictEqual } from 'node:util'
-import type { CardContext, ConnectorCall, ConnectorName, Logger } from './card.ts'
+import type { CardContext, ConnectorCall, Logger } from './card.ts'
 import type { FlowPlan, PlannedCard } from './check.ts'
 import { type ConnectionProvider, performCall } from './connector-call.ts'
 import { CardFailedError, CardInputError, toErrorRecord } from './errors.ts'
-import type { CardRecord, OutboundRecord, RunRecord } from './history.ts'
+import type { CardRecord, FlowResult, OutboundRecord, RunRecord } from './history.ts'
 import { redactRun } from './redact.ts'
 import { describeErrors, validatorFor } from './schema-check.ts'
 import { resolveValue, type Scope } from './values.ts'
@@ -95,7 +95,7 @@ class RunContext implements CardContext {
     throw new StopSignal(message)
   }
 
-  call<K extends ConnectorName, T>(call: ConnectorCall<K, T>): Promise<T> {
+  call<C, T>(call: ConnectorCall<C, T>): Promise<T> {
     return performCall(call, {
       cardId: this.card.id,
       dryRun: this.dryRun,
@@ -111,6 +111,8 @@ class Run {
   readonly records: CardRecord[] = []
   readonly outbound: OutboundRecord[] = []
   readonly scope: Scope = Object.create(null)
+  /** What the flow gives back; one set by a card outside any branch is not replaced by one inside. */
+  result: { value: FlowResult; topLevel: boolean } | undefined
   private halted = false
 
   constructor(
@@ -176,6 +178,7 @@ class Run {
     record.outputs = outputs
     this.scope[card.id] = outputs
     record.durationMs = performance.now() - started
+    if (card.def.result && !(this.result?.topLevel && record.parent)) this.result = { value: card.def.result(outputs), topLevel: !record.parent }
     if (!card.def.selectBranch) return OK
     const withBranch = (all: Record<string, unknown>): Outcome => {
       record.outputs = all
@@ -263,6 +266,7 @@ export async function runFlow(plan: FlowPlan, triggerOutputs: Record<string, unk
   }
   if (outcome.kind === 'stopped') record.message = outcome.message
   if (outcome.kind === 'failed') record.error = { ...outcome.record.error!, cardId: outcome.record.id }
+  if (run.result) record.result = run.result.value
   const secrets = [...(opts.connections?.secrets() ?? []), ...(opts.secrets ?? [])]
   return redactRun(record, secrets)
 }

@@ -2,16 +2,24 @@
  * One Okta flow to one cardflow flow: cards in order, pins to `{{card.Output}}` references,
  * If/Else with its Join to branches with declared outputs, comments kept, inline flows split out.
  */
-import { cards as registry } from '../engine/registry.ts'
+import type { ExportedCard, ExportedField } from '../engine/export-mapping.ts'
+import type { Registry } from '../engine/registry.ts'
 import { fieldsOf, isFlowData, type OktaField, type OktaFlowData, type OktaMethod, shortAddress } from './flopack.ts'
 import { type IrCard, type IrFlow, type IrTrigger, IdAllocator, idFromName, refText } from './ir.ts'
-import { mapperFor } from './mappers.ts'
+import { defined } from './mapping.ts'
 import { type Ordered, orderFlow, type Step } from './order.ts'
-import { triggerFor } from './triggers.ts'
-import { type CardView, defined, type Mapped } from './view.ts'
+import { pickMapping, triggerFor } from './triggers.ts'
+
+/** A card as mapped: its cardflow type, inputs and output renames (see ExportMapping). */
+interface Mapped {
+  type: string
+  inputs: Record<string, unknown>
+  outputs?: Record<string, string | string[]>
+}
 
 /** What a flow's conversion needs from the whole export. */
 export interface PackContext {
+  registry: Registry
   flowName(uuid: string): string | undefined
   connectionName(configId: string): string | undefined
   /** Registers an inline flow (For Each's helper, If Error's Try) as its own helper flow; gives its name. */
@@ -87,7 +95,7 @@ class FlowConverter {
 
   private trigger(): IrTrigger {
     const t = this.ordered.trigger
-    const mapped = triggerFor(t, t ? this.outputKeys(t) : [])
+    const mapped = triggerFor(t && this.view(t), this.pack.registry)
     this.triggerId = this.alloc.take(mapped.id)
     if (t) this.triggerUuids.add(t.uuid)
     if (mapped.type === 'unsupported') this.unsupported.push(t?.address ?? 'none')
@@ -150,7 +158,7 @@ class FlowConverter {
     const mapped = this.mapCard(m)
     if (mapped.type === 'unsupported') this.unsupported.push(m.address)
     const connection = m.node.model.config ? this.pack.connectionName(m.node.model.config) : undefined
-    const usesConnection = mapped.type === 'unsupported' || registry.get(mapped.type)?.connector !== undefined
+    const usesConnection = this.pack.registry.cards.get(mapped.type)?.connector !== undefined
     return {
       id: this.idOf(m),
       type: mapped.type,
@@ -210,9 +218,11 @@ class FlowConverter {
     let mapped = this.mapped.get(m.uuid)
     if (!mapped) {
       const view = this.view(m)
-      const mapper = mapperFor(shortAddress(m.address))
-      mapped = mapper ? mapper(view) : unsupportedOf(view)
-      if (mapped.type !== 'unsupported' && !registry.has(mapped.type)) mapped = unsupportedOf(view)
+      const def = pickMapping(this.pack.registry.cardsForExportKey(view.kind), view)
+      if (def) {
+        const { inputs, outputs } = def.okta?.map?.(view) ?? { inputs: sameNamedInputs(Object.keys(def.inputs.properties), view) }
+        mapped = { type: def.type, inputs, ...(outputs && { outputs }) }
+      } else mapped = unsupportedOf(view)
       this.mapped.set(m.uuid, mapped)
     }
     return mapped
@@ -222,18 +232,19 @@ class FlowConverter {
     return fieldsOf(m, 'outputs').filter((f) => f.key !== 'execution_id' || f.group !== 'context').map((f) => f.key)
   }
 
-  private view(m: OktaMethod): CardView {
-    const fields = () =>
+  private view(m: OktaMethod): ExportedCard {
+    const fields = (): ExportedField[] =>
       fieldsOf(m, 'inputs').map((field) => {
         const sources = this.pinsInto.get(`${m.uuid}/${field.id}`) ?? []
         const value = sources[0] ? this.refTo(sources[0]) : literalOf(field)
-        return { field, value, pinned: sources.length > 0 }
+        return { id: field.id, key: field.key, group: field.group ?? null, type: field.value.type, custom: field.metadata?.custom === true, value, pinned: sources.length > 0 }
       })
     return {
-      m,
+      address: m.address,
       name: m.node.data.name ?? '',
       kind: shortAddress(m.address),
-      input: (key) => fields().find((x) => x.field.key === key)?.value,
+      input: (key) => fields().find((x) => x.key === key)?.value,
+      rawInput: (key) => fieldsOf(m, 'inputs').find((f) => f.key === key)?.value.data,
       fields,
       outputKeys: () => this.outputKeys(m),
       helperFlow: (key) => {
@@ -303,22 +314,27 @@ function commentOf(m: OktaMethod): string | undefined {
   return text || '(empty comment)'
 }
 
+/** Each input from the exported field of the same key: the mapping of a card without `okta.map`. */
+function sameNamedInputs(names: string[], v: ExportedCard): Record<string, unknown> {
+  return defined(Object.fromEntries(names.map((n) => [n, v.input(n)])))
+}
+
 /** Keeps an Okta card cardflow cannot run: its address, name, inputs and output names. */
-export function unsupportedOf(v: CardView): Mapped {
+export function unsupportedOf(v: ExportedCard): Mapped {
   const inputs: Record<string, unknown> = {}
   const fields = v.fields()
   // Sections (If/ElseIf's conditions) repeat a key; the section's name keeps each one.
-  const repeated = (key: string) => fields.filter((f) => f.field.key === key).length > 1
-  for (const { field, value } of fields) {
+  const repeated = (key: string) => fields.filter((f) => f.key === key).length > 1
+  for (const field of fields) {
     const name = repeated(field.key) && field.group ? `${field.group}/${field.key}` : field.key
-    if (field.value.type === 'flo' || isFlowData(value)) inputs[name] = v.helperFlow(field.id)
-    else if (value !== undefined && value !== '') inputs[name] = value
+    if (field.type === 'flo' || isFlowData(field.value)) inputs[name] = v.helperFlow(field.id)
+    else if (field.value !== undefined && field.value !== '') inputs[name] = field.value
   }
   const outputs = v.outputKeys()
   return {
     type: 'unsupported',
     inputs: defined({
-      address: v.m.address,
+      address: v.address,
       name: v.name || undefined,
       inputs: Object.keys(inputs).length > 0 ? inputs : undefined,
       outputs: outputs.length > 0 ? outputs : undefined,

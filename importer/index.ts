@@ -2,6 +2,7 @@
  * `flow import`: an Okta Workflows export (`.flopack`) to cardflow YAML, one file per flow,
  * helper flows included and linked by name.
  */
+import type { Registry } from '../engine/registry.ts'
 import { convertFlow, type PackContext } from './convert.ts'
 import { emitFlow } from './emit.ts'
 import { type OktaFlowData, parseFlopack } from './flopack.ts'
@@ -16,7 +17,7 @@ export interface ImportedFlow {
   yaml: string
 }
 
-export function importFlopack(text: string, file: string): ImportedFlow[] {
+export function importFlopack(text: string, file: string, registry: Registry): ImportedFlow[] {
   const pack = parseFlopack(text, file)
   const names = new Map(pack.flos.map((f) => [f.data.uuid, f.name] as const))
   for (const f of pack.flos) names.set(f.id, f.name)
@@ -31,6 +32,7 @@ export function importFlopack(text: string, file: string): ImportedFlow[] {
   const pending: { name: string; description?: string | null; data: OktaFlowData }[] = pack.flos.map((f) => ({ name: f.name.trim(), description: f.description, data: f.data }))
   const usedNames = new Set(pending.map((p) => p.name))
   const ctx: PackContext = {
+    registry,
     flowName: (uuid) => names.get(uuid)?.trim(),
     connectionName: (id) => pack.configs[id]?.name,
     addInline(data, name) {

@@ -39,25 +39,11 @@ export function refText(id: string, path: readonly string[]): string {
   return `{{${segs.join('.')}}}`
 }
 
-const REF = /^\{\{([^{}]+)\}\}$/
-
-/** Whether a value is exactly one reference (and so passes a typed value, not text). */
-export function isRef(v: unknown): v is string {
-  return typeof v === 'string' && REF.test(v)
-}
-
-/** The text to put where Okta had `{{{field}}}` in a Compose: the reference, or the literal text. */
-export function inlineText(v: unknown): string {
-  if (v === undefined || v === null) return ''
-  if (isRef(v)) return v
-  if (typeof v === 'object') return JSON.stringify(v)
-  return String(v)
-}
-
-/** camelCase id from an Okta card name, e.g. `Send Message to Channel` → `sendMessageToChannel`. */
+/** camelCase id from an Okta card name, e.g. `Send Message to Channel` → `sendMessageToChannel`, `API Endpoint` → `apiEndpoint`. */
 export function idFromName(name: string, fallback: string): string {
   const words = name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').filter(Boolean)
-  let id = words.map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1))).join('')
+  const first = (w: string) => (w === w.toUpperCase() ? w.toLowerCase() : w[0]!.toLowerCase() + w.slice(1))
+  let id = words.map((w, i) => (i === 0 ? first(w) : w[0]!.toUpperCase() + w.slice(1))).join('')
   if (!id) id = fallback
   return /^[A-Za-z_]/.test(id) ? id : `_${id}`
 }

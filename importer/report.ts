@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { loadFlowSource } from '../engine/load.ts'
+import type { Registry } from '../engine/registry.ts'
 import { importFlopack } from './index.ts'
 
 export interface TemplateReport {
@@ -32,10 +33,10 @@ export function findFlopacks(dir: string): { template: string; file: string }[] 
     })
 }
 
-export function reportOne(template: string, file: string): TemplateReport {
+export function reportOne(template: string, file: string, registry: Registry): TemplateReport {
   const report: TemplateReport = { template, flows: 0, cards: 0, supported: 0, unsupported: {}, valid: 0, problems: [] }
   try {
-    const flows = importFlopack(readFileSync(file, 'utf8'), file)
+    const flows = importFlopack(readFileSync(file, 'utf8'), file, registry)
     report.flows = flows.length
     for (const { flow, file: name, yaml } of flows) {
       report.cards += flow.cardCount
@@ -44,7 +45,7 @@ export function reportOne(template: string, file: string): TemplateReport {
         const key = a.replace(/:\d+\.\d+\.\d+:/, ':')
         report.unsupported[key] = (report.unsupported[key] ?? 0) + 1
       }
-      const { errors } = loadFlowSource(yaml, name)
+      const { errors } = loadFlowSource(yaml, name, registry)
       if (errors.length === 0) report.valid++
       report.problems.push(...errors.filter((e) => !e.message.includes('unsupported Okta card')).map((e) => e.describe()))
     }
@@ -54,8 +55,8 @@ export function reportOne(template: string, file: string): TemplateReport {
   return report
 }
 
-export function reportDir(dir: string): TemplateReport[] {
-  return findFlopacks(dir).map(({ template, file }) => reportOne(template, file))
+export function reportDir(dir: string, registry: Registry): TemplateReport[] {
+  return findFlopacks(dir).map(({ template, file }) => reportOne(template, file, registry))
 }
 
 export function reportTable(reports: TemplateReport[]): string {

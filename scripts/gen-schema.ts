@@ -1,10 +1,10 @@
-// Writes schemas/flow.schema.json and the README card reference from the card registry.
+// Writes schemas/flow.schema.json and docs/cards.md from the card registry.
 // `npm run schema` after adding or changing a card; a test fails when either is stale.
-import { readFileSync, writeFileSync } from 'node:fs'
-import { cardReference, replaceSection } from '../engine/card-docs.ts'
+import { writeFileSync } from 'node:fs'
+import { registry } from '../cards/index.ts'
+import { cardReference } from '../engine/card-docs.ts'
 import { flowSchema } from '../engine/flow-schema.ts'
 
-writeFileSync('schemas/flow.schema.json', `${JSON.stringify(flowSchema(), null, 2)}\n`)
-const readme = readFileSync('README.md', 'utf8')
-writeFileSync('README.md', replaceSection(readme, cardReference()))
-console.log('wrote schemas/flow.schema.json and the card reference in README.md')
+writeFileSync('schemas/flow.schema.json', `${JSON.stringify(flowSchema(registry), null, 2)}\n`)
+writeFileSync('docs/cards.md', cardReference(registry))
+console.log('wrote schemas/flow.schema.json and docs/cards.md')

@@ -6,11 +6,11 @@
  */
 import { randomUUID } from 'node:crypto'
 import express, { type Request, type Response, Router } from 'express'
-import type { RunRecord } from '../engine/history.ts'
+import type { FlowResult, RunRecord } from '../engine/history.ts'
 import { type Store, StoreUnavailableError } from '../store/index.ts'
-import { MAX_DEPTH, nestsDeeperThan } from './envelope.ts'
+import { MAX_DEPTH, nestsDeeperThan } from '../engine/json-limits.ts'
 import type { FlowSet, ServedFlow } from './flows.ts'
-import { headerValue, safeHeaders, secretMatches, sendError } from './http.ts'
+import { headerValue, safeHeaders, secretMatches, sendError } from '../web/http.ts'
 import type { Log } from './log.ts'
 import type { Worker } from './worker.ts'
 
@@ -35,7 +35,7 @@ export function apiRoutes(o: ApiOptions): Router {
   const authorize = (req: Request, res: Response, next: () => void) => {
     const flow = o.flows.apiFlow(String(req.params.slug))
     if (!flow) return sendError(res, 404, `no API Endpoint flow named "${String(req.params.slug)}" is served`)
-    if (flow.plan.trigger.options.security !== 'public') {
+    if (!flow.http?.public) {
       const expected = o.clientToken(flow.slug)
       const given = headerValue(req, TOKEN_HEADER) ?? queryToken(req)
       if (expected === undefined || !secretMatches(given, expected)) return sendError(res, 401, 'missing or wrong client token')
@@ -79,7 +79,7 @@ async function invoke(o: ApiOptions, flow: ServedFlow, req: Request, res: Respon
   if (!parsed.ok) return sendError(res, 400, parsed.message)
   const { [TOKEN_QUERY]: _token, ...query } = req.query as Record<string, unknown>
   const input = { headers: safeHeaders(req, [TOKEN_HEADER], [o.clientToken(flow.slug) ?? '']), body: parsed.body, query }
-  const sync = flow.plan.trigger.options.mode === 'sync'
+  const sync = flow.http?.sync === true
   const newRun = { id: randomUUID(), flow: flow.slug, source: 'request' as const, input }
   let claim: Awaited<ReturnType<Store['enqueueRun']>>
   try {
@@ -102,7 +102,7 @@ async function invoke(o: ApiOptions, flow: ServedFlow, req: Request, res: Respon
   answerSync(res, record)
 }
 
-/** The Return card's output is the response; a flow without one answers 204. */
+/** The flow's result is the answer: Return's values as JSON, Return Raw's status, headers and body; none answers 204. */
 function answerSync(res: Response, record: RunRecord): void {
   res.setHeader('x-cardflow-run-id', record.runId)
   if (record.status === 'failed') {
@@ -111,12 +111,38 @@ function answerSync(res: Response, record: RunRecord): void {
     res.status(status).json({ runId: record.runId, error: { code: record.error?.code, message: record.error?.message, retryable: record.error?.retryable === true } })
     return
   }
-  const ret = record.cards.find((c) => c.card === 'control.return' && c.status === 'succeeded')
-  if (!ret || ret.outputs.output === undefined) {
+  const result = record.result
+  if (result?.kind === 'http') {
+    answerRaw(res, result)
+    return
+  }
+  if (result === undefined || result.values === undefined) {
     res.status(204).end()
     return
   }
-  res.status(200).json(ret.outputs.output)
+  res.status(200).json(result.values)
+}
+
+/** Headers a flow may not set: they belong to the connection or would smuggle a second answer. */
+const HOP_BY_HOP = new Set(['connection', 'content-length', 'transfer-encoding', 'keep-alive', 'upgrade', 'trailer', 'te', 'proxy-authenticate', 'proxy-authorization', 'set-cookie'])
+
+/** Return Raw: the flow's own status, headers and body (text as is, anything else as JSON). */
+function answerRaw(res: Response, raw: Extract<FlowResult, { kind: 'http' }>): void {
+  for (const [name, value] of Object.entries(raw.headers)) {
+    const lower = name.toLowerCase()
+    if (HOP_BY_HOP.has(lower) || lower === 'x-cardflow-run-id' || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(lower) || value === null || value === undefined) continue
+    const text = typeof value === 'string' ? value : JSON.stringify(value)
+    // a header value holding a line break would start a header of its own
+    if (/[\r\n\0]/.test(text)) continue
+    res.setHeader(lower, text)
+  }
+  res.status(raw.statusCode)
+  if (raw.body === null || raw.body === undefined || raw.statusCode === 204 || raw.statusCode === 304) return void res.end()
+  if (typeof raw.body === 'string') {
+    if (!res.getHeader('content-type')) res.setHeader('content-type', 'text/plain; charset=utf-8')
+    return void res.send(raw.body)
+  }
+  res.json(raw.body)
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {

@@ -4,8 +4,10 @@
  * `watch`, a change in the directory reloads the set (debounced).
  */
 import { existsSync, type FSWatcher, statSync, watch } from 'node:fs'
+import type { HttpTriggerSettings } from '../engine/card.ts'
 import type { FlowPlan } from '../engine/check.ts'
 import { flowFilesIn, flowSlug, loadFlowFile } from '../engine/load.ts'
+import type { Registry } from '../engine/registry.ts'
 import type { Log } from './log.ts'
 
 export interface ServedFlow {
@@ -13,6 +15,8 @@ export interface ServedFlow {
   slug: string
   file: string
   plan: FlowPlan
+  /** How the flow is served at its URL, when its trigger is an HTTP trigger (API Endpoint). */
+  http: HttpTriggerSettings | undefined
 }
 
 const RELOAD_DEBOUNCE_MS = 200
@@ -26,6 +30,7 @@ export class FlowSet {
   constructor(
     readonly dir: string,
     private readonly log: Log,
+    readonly registry: Registry,
   ) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`flows directory ${dir} not found`)
   }
@@ -38,7 +43,7 @@ export class FlowSet {
   async load(): Promise<void> {
     const next = new Map<string, ServedFlow>()
     for (const file of flowFilesIn(this.dir)) {
-      const { plan, errors } = await loadFlowFile(file)
+      const { plan, errors } = await loadFlowFile(file, this.registry)
       if (!plan) {
         for (const e of errors) this.log.error({ file, code: e.code }, e.describe())
         this.log.error({ file, errors: errors.length }, `flow ${file} is invalid and is not served`)
@@ -48,7 +53,7 @@ export class FlowSet {
         this.log.info({ file }, `flow ${file} is disabled (enabled: false) and is not served`)
         continue
       }
-      next.set(flowSlug(file), { slug: flowSlug(file), file, plan })
+      next.set(flowSlug(file), { slug: flowSlug(file), file, plan, http: plan.trigger.def.http?.(plan.trigger.options) })
     }
     this.bySlug = next
     this.loadedOnce = true
@@ -71,7 +76,7 @@ export class FlowSet {
   /** The flow behind `/api/flows/<slug>/invoke`, when it has an API Endpoint trigger. */
   apiFlow(slug: string): ServedFlow | undefined {
     const f = this.bySlug.get(slug)
-    return f && f.plan.trigger.type === 'http.apiEndpoint' ? f : undefined
+    return f?.http ? f : undefined
   }
 
   all(): ServedFlow[] {

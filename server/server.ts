@@ -8,11 +8,13 @@ import type { AddressInfo } from 'node:net'
 import express from 'express'
 import type { DestinationStream } from 'pino'
 import type { ConnectionProvider } from '../engine/connector-call.ts'
-import { openStore, type RetentionPolicy, type Store } from '../store/index.ts'
+import { ConfigError } from '../engine/errors.ts'
+import type { Registry } from '../engine/registry.ts'
+import type { RetentionPolicy, Store } from '../store/index.ts'
 import { FlowSet } from './flows.ts'
 import { apiRoutes } from './api.ts'
 import { type HookSecret, hookRoutes } from './hooks.ts'
-import { errorHandler } from './http.ts'
+import { errorHandler } from '../web/http.ts'
 import { createLog, type Log } from './log.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
 import { opsRoutes } from './ops.ts'
@@ -22,8 +24,10 @@ import { mountUi } from '../ui/mount.ts'
 
 export interface ServerOptions {
   flowsDir: string
-  /** Directory of the store (created when missing). */
-  dataDir: string
+  /** The cards and triggers flows may use (`cards/index.ts`). */
+  registry: Registry
+  /** The store (see `openStore`); the engine closes it when it closes. */
+  store: Store
   hookSecret?: HookSecret
   /** Serve `/hooks/okta` without a secret; without either, createServer refuses. */
   publicHooks?: boolean
@@ -47,7 +51,6 @@ export interface ServerOptions {
   syncTimeoutMs?: number
   /** Reload flows when a file of the flows directory changes. */
   watch?: boolean
-  busyTimeoutMs?: number
   /** Credentials of the web UI at /ui; without one it is not mounted (unless `public`). */
   ui?: UiAuth
 }
@@ -66,8 +69,7 @@ export const DEFAULTS = {
   pruneEveryMs: 3600 * 1000,
 } as const
 
-/** A configuration mistake the operator must fix before the engine can start. */
-export class ConfigError extends Error {}
+export { ConfigError }
 
 export interface Engine {
   readonly store: Store
@@ -94,14 +96,14 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   const clientToken = tokenLookup(o.clientTokens)
   const secretValues = () => [o.hookSecret?.value ?? '', ...(o.connections?.secrets() ?? [])].filter((s) => s !== '')
   const log = o.log ?? createLog({ ...(o.logLevel && { level: o.logLevel }), ...(o.logDestination && { destination: o.logDestination }), secrets: secretValues })
-  const flows = new FlowSet(o.flowsDir, log)
+  const flows = new FlowSet(o.flowsDir, log, o.registry)
   await flows.load()
-  const store = openStore(o.dataDir, { ...(o.busyTimeoutMs !== undefined && { busyTimeoutMs: o.busyTimeoutMs }) })
+  const store = o.store
   // One engine process owns this store: whatever it had claimed when it stopped runs again.
   const reset = await store.resetInFlight()
   if (reset > 0) log.warn({ runs: reset }, 'runs interrupted by the last stop will run again')
   for (const f of flows.all()) {
-    if (f.plan.trigger.type === 'http.apiEndpoint' && f.plan.trigger.options.security !== 'public' && !clientToken(f.slug)) {
+    if (f.http && !f.http.public && !clientToken(f.slug)) {
       log.warn({ flow: f.slug }, `API Endpoint flow ${f.slug} has no client token configured; every call is refused`)
     }
   }

@@ -35,6 +35,11 @@ export interface WorkerOptions {
 const SETTLE_TRIES = 6
 const SETTLE_BACKOFF_MS = 200
 
+/** The record a caller gets for a run whose claim was lost mid-run: failed, retryable, not stored. */
+function leaseLost(record: RunRecord): RunRecord {
+  return { ...record, status: 'failed', error: { code: 'LEASE_LOST', message: 'the run was taken over by another claim before it ended', retryable: true } }
+}
+
 /** Exponential backoff with jitter: half the step fixed, half random, so retries spread out. */
 export function retryDelayMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
   const step = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1))
@@ -109,21 +114,37 @@ export class Worker {
     return done
   }
 
+  /**
+   * Runs the claim while renewing its lease. When the store says the lease is lost (this engine
+   * froze or lost the database for longer than the lease, and another took the run over), the
+   * run is aborted and its end is not written: the other claim's outcome stands.
+   */
   private async runWithLease(claim: ClaimedRun, retry: boolean): Promise<RunRecord> {
+    const lease = new AbortController()
+    const onStop = () => lease.abort(this.abort.signal.reason)
+    this.abort.signal.addEventListener('abort', onStop, { once: true })
     const heartbeat = setInterval(() => {
-      this.o.store.extendLease(claim, this.o.leaseMs).catch(() => undefined)
+      this.o.store.extendLease(claim, this.o.leaseMs).then(
+        (held) => {
+          if (held || lease.signal.aborted) return
+          this.o.log.warn({ runId: claim.id, attempt: claim.attempt }, 'lost the claim on a run (its lease ran out); stopping it')
+          lease.abort(new Error('lease lost'))
+        },
+        () => undefined,
+      )
     }, Math.max(10, this.o.leaseMs / 3))
     try {
-      const record = await this.run(claim)
+      const record = await this.run(claim, lease.signal)
       // A run cut short by shutdown is left claimed: it runs again after the restart.
-      if (!this.abort.signal.aborted) await this.settle(claim, record, retry)
-      return record
+      if (!lease.signal.aborted) await this.settle(claim, record, retry)
+      return lease.signal.aborted && !this.abort.signal.aborted ? leaseLost(record) : record
     } finally {
       clearInterval(heartbeat)
+      this.abort.signal.removeEventListener('abort', onStop)
     }
   }
 
-  private async run(claim: ClaimedRun): Promise<RunRecord> {
+  private async run(claim: ClaimedRun, signal: AbortSignal): Promise<RunRecord> {
     const served = this.o.flows.flow(claim.flow)
     const file = served?.file ?? claim.flow
     if (claim.inputError) return unstartedRecord(claim, file, claim.inputError)
@@ -142,7 +163,7 @@ export class Worker {
       return await runFlow(served.plan, claim.input ?? {}, {
         runId: claim.id,
         dryRun: false,
-        signal: this.abort.signal,
+        signal,
         log,
         secrets: this.o.secrets(),
         ...(this.o.connections && { connections: this.o.connections }),
@@ -165,22 +186,26 @@ export class Worker {
     this.o.metrics.cards(record)
     if (retry && record.status === 'failed' && record.error?.retryable === true && claim.attempt < this.o.maxAttempts) {
       const delay = retryDelayMs(claim.attempt, this.o.retryBaseMs, this.o.retryMaxMs)
-      await this.write(() => this.o.store.retryRunLater(claim, new Date(Date.now() + delay), record))
+      if (!(await this.write(() => this.o.store.retryRunLater(claim, new Date(Date.now() + delay), record)))) return this.lost(claim)
       this.o.metrics.run(claim.flow, 'retrying')
       log.warn({ error: record.error, retryInMs: delay }, 'run failed; it will be tried again')
       return
     }
-    await this.write(() => this.o.store.finishRun(claim, record))
+    if (!(await this.write(() => this.o.store.finishRun(claim, record)))) return this.lost(claim)
     this.o.metrics.run(claim.flow, record.status)
     const level = record.status === 'failed' ? 'error' : 'info'
     log[level]({ status: record.status, durationMs: Math.round(record.durationMs), error: record.error }, `run ${record.status}`)
+  }
+
+  private lost(claim: ClaimedRun): void {
+    this.o.log.warn({ runId: claim.id, attempt: claim.attempt }, 'the run was claimed again elsewhere before it ended here; its end here is not recorded')
   }
 
   /**
    * Records a run's end. The store may be locked for a moment (another process, a backup): the
    * write is tried again soon, rather than left to the lease to expire, which would run it again.
    */
-  private async write(op: () => Promise<void>): Promise<void> {
+  private async write<T>(op: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await op()

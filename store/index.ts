@@ -1,22 +1,88 @@
-/** The store's public surface. `openStore` is where a backend is chosen; today only SQLite. */
-import { existsSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { DB_FILE, openSqliteStore, type SqliteStoreOptions } from './sqlite.ts'
+/**
+ * The store's public surface. `openStore(url)` is where a backend is chosen, by the URL's scheme;
+ * adding a backend is one entry in BACKENDS (and its module here in store/).
+ */
+import { existsSync, mkdirSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { ConfigError } from '../engine/errors.ts'
+import { DB_FILE, openSqliteStore } from './sqlite.ts'
 import type { Store } from './store.ts'
 
 export * from './store.ts'
 
-export interface StoreOptions extends SqliteStoreOptions {
+export interface OpenStoreOptions {
   /** Only open a store that exists (the history and replay commands); default true: create it. */
   create?: boolean
+  /** How long a write waits for another writer's lock before giving up (ms). */
+  busyTimeoutMs?: number
 }
 
-/** Opens the store kept in a data directory (created when missing, unless `create: false`). */
-export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
-  if (opts.create === false && !existsSync(join(dataDir, DB_FILE))) {
-    throw new Error(`no store in ${dataDir} (start \`flow serve --data ${dataDir}\` first)`)
+interface Backend {
+  /** URL schemes it answers to, with the colon: `sqlite:`. */
+  schemes: readonly string[]
+  open(url: URL | string, opts: OpenStoreOptions): Promise<Store>
+  /** The URL with any password hidden, for logs. */
+  describe(url: string): string
+}
+
+/** The embedded default: one SQLite file. */
+export const DEFAULT_STORE_URL = `sqlite:.cardflow/${DB_FILE}`
+
+const sqlite: Backend = {
+  schemes: ['sqlite:'],
+  async open(url, opts) {
+    const file = sqliteFile(String(url).slice('sqlite:'.length))
+    if (opts.create === false && !existsSync(file)) {
+      throw new ConfigError(`no store at ${file} (start \`flow serve --store sqlite:${file}\` first)`)
+    }
+    // History holds personal data: a directory the engine creates is its owner's alone.
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+    return openSqliteStore(file, opts)
+  },
+  describe: (url) => url,
+}
+
+const BACKENDS: readonly Backend[] = [sqlite]
+
+/**
+ * Opens the store at `url`: `sqlite:<file>` (a directory means `<dir>/cardflow.db`), or a plain
+ * path, read as a SQLite data directory (the `--data` shorthand).
+ */
+export function openStore(url: string, opts: OpenStoreOptions = {}): Promise<Store> {
+  return backendOf(url).open(withScheme(url), opts)
+}
+
+/** The URL as it may be logged: no password. */
+export function describeStoreUrl(url: string): string {
+  return backendOf(url).describe(withScheme(url))
+}
+
+/** `--store`, else `--data` (a directory), else CARDFLOW_STORE, else the embedded default. */
+export function storeUrlFrom(flags: { store?: string | undefined; data?: string | undefined }, env: NodeJS.ProcessEnv = process.env): string {
+  if (flags.store !== undefined && flags.data !== undefined) throw new ConfigError('give --store or --data, not both (--data <dir> is short for --store sqlite:<dir>)')
+  const url = flags.store ?? (flags.data !== undefined ? `sqlite:${flags.data}` : undefined) ?? env.CARDFLOW_STORE ?? DEFAULT_STORE_URL
+  backendOf(url)
+  return withScheme(url)
+}
+
+function withScheme(url: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^[a-z]:[\\/]/i.test(url) ? url : `sqlite:${url}`
+}
+
+function backendOf(url: string): Backend {
+  const full = withScheme(url)
+  const scheme = full.slice(0, full.indexOf(':') + 1).toLowerCase()
+  const backend = BACKENDS.find((b) => b.schemes.includes(scheme))
+  if (!backend) {
+    const known = BACKENDS.flatMap((b) => b.schemes).join(', ')
+    throw new ConfigError(`no store backend for "${scheme}" URLs (known: ${known})`)
   }
-  // History holds personal data: a directory the engine creates is its owner's alone.
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  return openSqliteStore(dataDir, opts)
+  return backend
+}
+
+/** A path to a directory (existing, or without an extension) holds `cardflow.db`. */
+function sqliteFile(path: string): string {
+  const p = path === '' ? '.cardflow' : path
+  if (existsSync(p) ? statSync(p).isDirectory() : !/\.[a-z0-9]+$/i.test(p)) return join(p, DB_FILE)
+  return p
 }

@@ -3,8 +3,6 @@
  * a delivery answered 200 survives a crash of the process and of the machine. Calls are
  * synchronous under the hood and wrapped in promises to match the Store interface.
  */
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { RunRecord } from '../engine/history.ts'
 import { type EventRow, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
@@ -201,23 +199,23 @@ export class SqliteStore implements Store {
     })
   }
 
-  finishRun(run: ClaimedRun, record: RunRecord): Promise<void> {
+  finishRun(run: ClaimedRun, record: RunRecord): Promise<boolean> {
     return this.write('finish the run', () => {
-      this.sql(
+      return this.sql(
           `UPDATE runs SET status = ?, finished_at = ?, lease_until = NULL, record = ?, error = ?
            WHERE id = ? AND attempts = ? AND status = 'running'`,
         )
-        .run(record.status, Date.now(), JSON.stringify(record), record.error ? JSON.stringify(record.error) : null, run.id, run.attempt)
+        .run(record.status, Date.now(), JSON.stringify(record), record.error ? JSON.stringify(record.error) : null, run.id, run.attempt).changes > 0
     })
   }
 
-  retryRunLater(run: ClaimedRun, notBefore: Date, record: RunRecord): Promise<void> {
+  retryRunLater(run: ClaimedRun, notBefore: Date, record: RunRecord): Promise<boolean> {
     return this.write('requeue the run', () => {
-      this.sql(
+      return this.sql(
           `UPDATE runs SET status = 'queued', due_at = ?, lease_until = NULL, record = ?, error = ?
            WHERE id = ? AND attempts = ? AND status = 'running'`,
         )
-        .run(notBefore.getTime(), JSON.stringify(record), record.error ? JSON.stringify(record.error) : null, run.id, run.attempt)
+        .run(notBefore.getTime(), JSON.stringify(record), record.error ? JSON.stringify(record.error) : null, run.id, run.attempt).changes > 0
     })
   }
 
@@ -291,8 +289,7 @@ export class SqliteStore implements Store {
   }
 }
 
-/** Opens (creating when needed) the store in a data directory. */
-export function openSqliteStore(dataDir: string, opts: SqliteStoreOptions = {}): SqliteStore {
-  mkdirSync(dataDir, { recursive: true })
-  return new SqliteStore(join(dataDir, DB_FILE), opts)
+/** Opens (creating when needed) the store in a SQLite file; its directory must exist. */
+export async function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): Promise<SqliteStore> {
+  return new SqliteStore(file, opts)
 }

@@ -4,7 +4,7 @@
  * them, so a Postgres backend serving several engine processes can replace SQLite.
  */
 import type { RunRecord } from '../engine/history.ts'
-import type { ErrorRecord } from '../engine/errors.ts'
+import { CardflowError, type ErrorRecord } from '../engine/errors.ts'
 
 /** `queued` and `running` are the queue; the others are history. */
 export type StoredRunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'stopped'
@@ -111,11 +111,14 @@ export interface Store {
   enqueueRun(run: NewRun, opts?: { leaseMs?: number }): Promise<ClaimedRun>
   /** Takes up to `n` runs that are due, or whose lease ran out, for `leaseMs`. */
   claimRuns(n: number, leaseMs: number): Promise<ClaimedRun[]>
-  /** Keeps a long run's claim alive. False when the claim was lost. */
+  /** Keeps a long run's claim alive. False when the claim was lost: the run must stop. */
   extendLease(run: ClaimedRun, leaseMs: number): Promise<boolean>
-  finishRun(run: ClaimedRun, record: RunRecord): Promise<void>
-  /** Puts the run back in the queue, due at `notBefore`, keeping the failed attempt's record. */
-  retryRunLater(run: ClaimedRun, notBefore: Date, record: RunRecord): Promise<void>
+  /** Records the run's end. False when the claim was lost (its lease ran out and the run was
+   * claimed again): nothing is written, the newer claim's outcome stands. */
+  finishRun(run: ClaimedRun, record: RunRecord): Promise<boolean>
+  /** Puts the run back in the queue, due at `notBefore`, keeping the failed attempt's record.
+   * False when the claim was lost, as for finishRun. */
+  retryRunLater(run: ClaimedRun, notBefore: Date, record: RunRecord): Promise<boolean>
   /** At the start of a single-process engine: every claimed run is queued again. Returns how many. */
   resetInFlight(): Promise<number>
   listRuns(filter: RunFilter): Promise<RunSummary[]>
@@ -129,9 +132,8 @@ export interface Store {
 }
 
 /** The store cannot write now (locked, disk full, closed): the caller should answer 503. */
-export class StoreUnavailableError extends Error {
-  constructor(message: string, opts?: { cause?: unknown }) {
-    super(message, opts)
-    this.name = 'StoreUnavailableError'
+export class StoreUnavailableError extends CardflowError {
+  constructor(message: string, opts: { cause?: unknown } = {}) {
+    super('STORE_UNAVAILABLE', message, opts)
   }
 }

@@ -4,19 +4,20 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { FlowPlan } from '../engine/check.ts'
 import type { CardRecord, RunRecord } from '../engine/history.ts'
-import { invocationsFromInput } from '../engine/input.ts'
+import { registry } from '../cards/index.ts'
+import { invocationsFromInput } from '../connectors/okta/input.ts'
 import { loadFlowSource } from '../engine/load.ts'
 import { type RunOptions, runFlow } from '../engine/run.ts'
 
 export function planOf(yaml: string, file = 'flow.yaml'): FlowPlan {
-  const { plan, errors } = loadFlowSource(yaml, file)
+  const { plan, errors } = loadFlowSource(yaml, file, registry)
   if (!plan) throw new Error(`flow does not check:\n${errors.map((e) => e.describe()).join('\n')}`)
   return plan
 }
 
 /** Diagnostics of a flow that should not check, as `line:col: message` strings. */
 export function problemsOf(yaml: string): string[] {
-  return loadFlowSource(yaml, 'f.yaml').errors.map((e) => e.describe().replace(/^f\.yaml:/, ''))
+  return loadFlowSource(yaml, 'f.yaml', registry).errors.map((e) => e.describe().replace(/^f\.yaml:/, ''))
 }
 
 export async function runYaml(yaml: string, input: unknown, opts: RunOptions = { dryRun: true }): Promise<RunRecord[]> {

@@ -5,7 +5,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto'
 import type { Request } from 'express'
-import { secretMatches } from '../server/http.ts'
+import { secretMatches } from '../web/http.ts'
 
 export interface UiAuth {
   /** Admin token: `Authorization: Bearer <token>`, or typed once into the login form. */

@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs'
 import type { FlowPlan } from '../engine/check.ts'
 import { flowFilesIn, flowSlug, loadFlowFile } from '../engine/load.ts'
+import type { Registry } from '../engine/registry.ts'
 
 export interface UiFlow {
   /** File name without extension: the flow's URL name and its name in the store. */
@@ -20,6 +21,8 @@ export interface UiFlow {
 
 export interface ServedSource {
   readonly dir: string
+  /** The cards the served flows were checked with; unserved files are checked with them too. */
+  readonly registry: Registry
   all(): readonly { slug: string; file: string; plan: FlowPlan }[]
 }
 
@@ -48,7 +51,7 @@ export function flowCatalog(source: ServedSource): () => Promise<UiFlow[]> {
         served.delete(slug)
         continue
       }
-      const flow = await unserved(file, cache)
+      const flow = await unserved(file, cache, source.registry)
       if (flow) out.push(flow)
     }
     for (const s of served.values()) out.push({ slug: s.slug, file: s.file, plan: s.plan, served: true })
@@ -56,7 +59,7 @@ export function flowCatalog(source: ServedSource): () => Promise<UiFlow[]> {
   }
 }
 
-async function unserved(file: string, cache: Map<string, Cached>): Promise<UiFlow | undefined> {
+async function unserved(file: string, cache: Map<string, Cached>, registry: Registry): Promise<UiFlow | undefined> {
   let mtimeMs: number
   try {
     mtimeMs = statSync(file).mtimeMs
@@ -65,7 +68,7 @@ async function unserved(file: string, cache: Map<string, Cached>): Promise<UiFlo
   }
   const hit = cache.get(file)
   if (hit && hit.mtimeMs === mtimeMs) return hit.flow
-  const { plan, errors } = await loadFlowFile(file)
+  const { plan, errors } = await loadFlowFile(file, registry)
   const flow: UiFlow = plan ? { slug: flowSlug(file), file, plan, served: false } : { slug: flowSlug(file), file, served: false, problem: errors[0]?.describe() ?? 'invalid' }
   cache.set(file, { mtimeMs, flow })
   return flow

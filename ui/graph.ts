@@ -51,7 +51,7 @@ export function flowGraph(plan: FlowPlan): FlowGraph {
       nodes.push(cardNode(card, key))
       connect(open, key)
       open = [{ key }]
-      if (card.type === 'control.continueIf') nodes.push(stopNode(card, edges, key))
+      if (card.def.stops) nodes.push(stopNode(card, card.def.stops, edges, key))
       if (card.branches.length > 0) open = branches(card, key)
     }
     return open
@@ -72,17 +72,17 @@ export function flowGraph(plan: FlowPlan): FlowGraph {
 
 function cardNode(card: PlannedCard, key: string): GraphNode {
   const lines = [card.def.title]
-  if (card.def.connector) lines.push(`${card.def.connector} · ${card.connection ?? 'default connection'}`)
+  if (card.def.connector) lines.push(`${card.def.connector.name} · ${card.connection ?? 'default connection'}`)
   const kind: NodeKind = card.def.connector ? 'connector' : card.def.kind === 'control' ? 'control' : 'function'
   return { key, kind, cardId: card.id, title: card.id, lines }
 }
 
-/** Continue If ends the flow normally when false; the picture shows where and with what message. */
-function stopNode(card: PlannedCard, edges: GraphEdge[], from: string): GraphNode {
-  const message = card.inputs.find(([name]) => name === 'message')?.[1]
+/** A card that may end the flow normally (Continue If); the picture shows where and with what message. */
+function stopNode(card: PlannedCard, stops: NonNullable<PlannedCard['def']['stops']>, edges: GraphEdge[], from: string): GraphNode {
+  const message = stops.messageInput === undefined ? undefined : card.inputs.find(([name]) => name === stops.messageInput)?.[1]
   const literal = message ? literalOf(message) : undefined
   const key = `s:${card.id}`
-  edges.push({ from, to: key, label: 'false' })
+  edges.push({ from, to: key, label: stops.when })
   const lines = typeof literal?.value === 'string' ? [literal.value] : []
   return { key, kind: 'stop', cardId: card.id, title: 'stop', lines }
 }

@@ -4,7 +4,7 @@
  */
 import type { Express } from 'express'
 import type { Store } from '../store/index.ts'
-import { replayRun } from '../server/replay.ts'
+import { replayRun } from '../store/replay.ts'
 import { authConfigured, type UiAuth } from './auth.ts'
 import { flowCatalog, type ServedSource } from './catalog.ts'
 import { createUiRouter } from './router.ts'

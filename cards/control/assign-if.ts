@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
-import { compare, OPERATORS } from './compare.ts'
+import { compare, OPERATORS } from '../lib/compare.ts'
+import { comparison } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'control.assignIf',
@@ -15,5 +16,10 @@ export default defineCard({
     valueIfFalse: Type.Unknown(),
   }),
   outputs: Type.Object({ output: Type.Unknown() }),
+  examples: [
+    { title: 'picks the value for true', inputs: { a: 80, operator: 'greater than', b: 9, valueIfTrue: 'big', valueIfFalse: 'small' }, outputs: { output: 'big' } },
+    { title: 'compares text as text', inputs: { a: '80', operator: 'greater than', b: '9', valueIfTrue: 'big', valueIfFalse: 'small' }, outputs: { output: 'small' } },
+  ],
+  okta: { keys: ['control:assignIf'], map: comparison(['valueIfTrue', 'valueIfFalse']) },
   run: (_ctx, { a, operator, b, valueIfTrue, valueIfFalse }) => ({ output: compare(a, operator, b) ? valueIfTrue : valueIfFalse }),
 })

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
-import { callHelper, declaredReturns, returnedOf } from './flow-result.ts'
+import { callHelper, declaredReturns, returnedOf } from '../lib/flow-result.ts'
+import { helperInputs, mapped, nonEmpty } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'control.callFlow',
@@ -18,6 +19,25 @@ export default defineCard({
   }),
   outputs: Type.Object({}, { additionalProperties: true }),
   outputNames: declaredReturns,
+  examples: [
+    { title: 'runs a helper and takes back its values', inputs: { flow: 'double', inputs: { n: 21 }, returns: ['doubled'] }, helpers: { double: `name: double
+trigger: { id: start, card: control.helperFlow, options: { inputs: [n] } }
+cards:
+  - id: times
+    card: number.multiply
+    inputs: { a: '{{start.n}}', b: 2 }
+  - id: give
+    card: control.return
+    inputs: { output: { doubled: '{{times.output}}' } }
+` }, outputs: { doubled: 42 } },
+  ],
+  okta: {
+    keys: ['control:spawn', 'control:run'],
+    map: (v) => {
+      const async = v.kind === 'control:run'
+      return mapped({ flow: v.helperFlow('flo'), inputs: nonEmpty(helperInputs(v)), returns: async ? undefined : nonEmpty(v.outputKeys()), async: async || undefined })
+    },
+  },
   async run(ctx, { flow, inputs, async }) {
     const run = await callHelper(ctx, flow, inputs)
     return async ? {} : returnedOf(run)

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
-import { compare, OPERATORS } from './compare.ts'
+import { compare, OPERATORS } from '../lib/compare.ts'
+import { comparison, defined } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'control.continueIf',
@@ -16,6 +17,11 @@ export default defineCard({
     message: Type.String({ default: 'Continue If condition was false' }),
   }),
   outputs: Type.Object({}),
+  stops: { when: 'false', messageInput: 'message' },
+  examples: [
+    { title: 'goes on when the condition holds', inputs: { a: 'ACTIVE', operator: 'equal', b: 'ACTIVE' }, outputs: {} },
+  ],
+  okta: { keys: ['control:continueIf'], map: (v) => ({ inputs: defined({ ...comparison()(v).inputs, message: v.input('message') || undefined }) }) },
   run(ctx, { a, operator, b, message }) {
     if (!compare(a, operator, b)) ctx.stop(message)
     return {}

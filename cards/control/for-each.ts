@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { CardFailedError } from '../../engine/errors.ts'
-import { callHelper } from './flow-result.ts'
+import { callHelper } from '../lib/flow-result.ts'
+import { helperInputs, mapped, nonEmpty } from '../../importer/mapping.ts'
 
 /** Okta caps a list it iterates; a longer one is almost always a wrong reference. */
 const MAX_ITEMS = 10_000
@@ -22,6 +23,24 @@ export default defineCard({
     ignoreErrors: Type.Boolean({ default: false }),
   }),
   outputs: Type.Object({ runs: Type.Number(), failed: Type.Number() }),
+  examples: [
+    { title: 'runs a helper once per item', inputs: { list: ['a', 'b'], flow: 'each', item: 'value' }, helpers: { each: `name: each
+trigger: { id: start, card: control.helperFlow, options: { inputs: [value] } }
+cards:
+  - id: up
+    card: text.lowerCase
+    inputs: { string: '{{start.value}}' }
+` }, outputs: { runs: 2, failed: 0 } },
+  ],
+  okta: {
+    keys: ['list:each', 'list:asyncEach'],
+    map: (v) => {
+      const fields = v.fields().filter((f) => f.custom || f.group === 'context')
+      // The helper input no card feeds is the one that receives each item.
+      const item = fields.find((f) => !f.pinned && f.group !== 'context')?.key ?? 'item'
+      return mapped({ list: v.input('list'), flow: v.helperFlow('flo'), item, inputs: nonEmpty(helperInputs(v, ['list', item])), ignoreErrors: v.kind === 'list:asyncEach' || undefined })
+    },
+  },
   async run(ctx, { list, flow, item, inputs, ignoreErrors }) {
     if (list.length > MAX_ITEMS) throw new CardFailedError(`list has ${list.length} items; For Each takes at most ${MAX_ITEMS}`, ctx.cardId)
     let failed = 0

@@ -4,6 +4,9 @@ import { defineTrigger } from '../../engine/card.ts'
 /** The `index`, `parent` and `error` context Okta gives every helper flow, besides its own inputs. */
 const CONTEXT = ['index', 'parent', 'error']
 
+/** Okta's own context outputs of an exported Helper Flow card; the others are the inputs its callers pass. */
+const EXPORT_CONTEXT = new Set([...CONTEXT, 'execution_id'])
+
 export default defineTrigger({
   type: 'control.helperFlow',
   title: 'Helper Flow',
@@ -17,4 +20,9 @@ export default defineTrigger({
   }),
   outputs: Type.Object({}, { additionalProperties: true }),
   outputNames: (options) => [...CONTEXT, ...(options.inputs ?? [])],
+  okta: {
+    keys: ['control:callable'],
+    // the exported start card's outputs are the helper's inputs, besides Okta's own context
+    options: (v) => ({ inputs: v.outputKeys().filter((k) => !EXPORT_CONTEXT.has(k)) }),
+  },
 })

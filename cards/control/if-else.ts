@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
-import { compare, OPERATORS } from './compare.ts'
+import { compare, OPERATORS } from '../lib/compare.ts'
+import { comparison } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'control.ifElse',
@@ -17,5 +18,10 @@ export default defineCard({
   outputs: Type.Object({ result: Type.Boolean() }),
   branches: ['then', 'else'],
   selectBranch: (outputs) => (outputs.result ? 'then' : 'else'),
+  examples: [
+    { title: 'compares numbers as numbers', inputs: { a: 80, operator: 'greater than', b: 9 }, outputs: { result: true } },
+    { title: 'is empty holds for an empty list', inputs: { a: [], operator: 'is empty' }, outputs: { result: true } },
+  ],
+  okta: { keys: ['control:if'], map: comparison() },
   run: (_ctx, { a, operator, b }) => ({ result: compare(a, operator, b) }),
 })

@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { CardFailedError } from '../../engine/errors.ts'
-import { declaredReturns, returnedOf } from './flow-result.ts'
+import { declaredReturns, returnedOf } from '../lib/flow-result.ts'
+import { helperInputs, mapped, nonEmpty } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'control.ifError',
@@ -19,6 +20,16 @@ export default defineCard({
   }),
   outputs: Type.Object({ error: Type.Unknown() }, { additionalProperties: true }),
   outputNames: (inputs) => [...(declaredReturns(inputs) ?? [])],
+  examples: [
+    { title: 'takes the If Error values when the Try steps fail', inputs: { flow: 'try', returns: ['answer'], ifError: { answer: 'fallback' } }, helpers: { try: `name: try
+trigger: { id: start, card: control.helperFlow }
+cards:
+  - id: parse
+    card: json.parse
+    inputs: { string: 'not json' }
+` } },
+  ],
+  okta: { keys: ['control:tryCatch'], map: (v) => mapped({ flow: v.helperFlow('flo'), inputs: nonEmpty(helperInputs(v)), returns: nonEmpty(v.outputKeys()) }) },
   async run(ctx, { flow, inputs, returns, ifError }) {
     if (!ctx.callFlow) throw new CardFailedError(`helper flow "${flow}" cannot run here: this run was started without its helper flows`, ctx.cardId)
     const run = await ctx.callFlow(flow, inputs)

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
+import { sameKeys } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'control.returnRaw',
@@ -7,10 +8,15 @@ export default defineCard({
   description: 'The HTTP answer of an API Endpoint flow, status code, headers and body as given.',
   kind: 'control',
   inputs: Type.Object({
-    statusCode: Type.Integer({ minimum: 100, maximum: 599, default: 200 }),
+    statusCode: Type.Integer({ minimum: 200, maximum: 599, default: 200 }),
     headers: Type.Record(Type.String(), Type.Unknown(), { default: {} }),
     body: Type.Optional(Type.Unknown()),
   }),
   outputs: Type.Object({ statusCode: Type.Integer(), headers: Type.Record(Type.String(), Type.Unknown()), body: Type.Unknown() }),
+  result: ({ statusCode, headers, body }) => ({ kind: 'http', statusCode, headers, body }),
+  examples: [
+    { title: 'answers 201 with a header and a JSON body', inputs: { statusCode: 201, headers: { location: '/users/42' }, body: { id: 42 } }, outputs: { statusCode: 201, headers: { location: '/users/42' }, body: { id: 42 } } },
+  ],
+  okta: { keys: ['control:returnRaw'], map: sameKeys(['statusCode', 'headers', 'body']) },
   run: (_ctx, { statusCode, headers, body }) => ({ statusCode, headers, body: body ?? null }),
 })

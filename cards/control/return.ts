@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
+import { named } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'control.return',
@@ -9,5 +10,10 @@ export default defineCard({
   kind: 'control',
   inputs: Type.Object({ output: Type.Unknown() }),
   outputs: Type.Object({ output: Type.Unknown() }),
+  result: ({ output }) => ({ kind: 'values', values: output }),
+  examples: [
+    { title: 'gives back named values', inputs: { output: { login: 'ann@example.com' } }, outputs: { output: { login: 'ann@example.com' } } },
+  ],
+  okta: { keys: ['control:return'], map: (v) => ({ inputs: { output: named(v) } }) },
   run: (_ctx, { output }) => ({ output }),
 })

@@ -11,4 +11,5 @@ export default defineTrigger({
   eventTypes: [],
   options: Type.Object({ schedule: Type.Optional(Type.String()) }),
   outputs: Type.Object({ execution_time: Type.Optional(Type.String()) }),
+  okta: { keys: ['control:callable'], matches: (v) => v.name === 'Scheduled Flow' },
 })

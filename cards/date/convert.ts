@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
-import { formatDate, parseDate } from './moment-format.ts'
+import { formatDate, parseDate } from '../lib/moment-format.ts'
+import { sameKeys } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'date.convert',
@@ -11,6 +12,10 @@ export default defineCard({
   kind: 'function',
   inputs: Type.Object({ start: Type.Unknown(), format: Type.Optional(Type.String()), zone: Type.Optional(Type.String()) }),
   outputs: Type.Object({ iso: Type.String(), date: Type.String(), unix: Type.Integer(), epoch: Type.Integer(), human: Type.String(), custom: Type.String() }),
+  examples: [
+    { title: 'reads an ISO date', inputs: { start: '2026-03-08T09:30:00Z', format: 'YYYY-MM-DD', zone: 'America/New_York' }, outputs: { iso: '2026-03-08T09:30:00.000Z', date: '2026-03-08T09:30:00.000Z', unix: 1772962200000, epoch: 1772962200, human: '2026-03-08 05:30:00 -04:00', custom: '2026-03-08' } },
+  ],
+  okta: { keys: ['date:fromISO'], map: sameKeys(['start', 'format', 'zone']) },
   run(ctx, { start, format, zone }) {
     const d = parseDate(start, undefined, ctx.cardId)
     const z = zone || undefined

@@ -20,6 +20,10 @@ export default defineCard({
     second: Type.Integer(),
     millisecond: Type.Integer(),
   }),
+  examples: [
+    { title: 'gives the current date and time', inputs: {}, outputs: { date: '2026-11-20T10:02:44.901Z', iso: '2026-11-20T10:02:44.901Z', full: '2026-11-20', time: '10:02:44', year: 2026, month: 11, day: 20, hour: 10, minute: 2, second: 44, millisecond: 901 } },
+  ],
+  okta: { keys: ['date:now'], map: () => ({ inputs: {} }) },
   run(ctx) {
     const now = ctx.now()
     const iso = now.toISOString()

@@ -1,7 +1,9 @@
 import { Type } from '@sinclair/typebox'
 import MailComposer from 'nodemailer/lib/mail-composer/index.js'
 import { defineCard } from '../../engine/card.ts'
-import { type Address, AddressList, parseAddresses, parseRecipients, type Recipients, showAddress, showRecipients } from '../../engine/clients/addresses.ts'
+import { type Address, AddressList, parseAddresses, parseRecipients, type Recipients, showAddress, showRecipients } from '../../connectors/mail/addresses.ts'
+import { gmail } from '../../connectors/gmail/index.ts'
+import { mapped, yesNo } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'gmail.sendEmail',
@@ -13,7 +15,7 @@ export default defineCard({
   kind: 'connector',
   // an HTML body: values dropped into it cannot add markup
   escape: (input, inputs) => (input === 'Body' && inputs['Body is HTML?'] === true ? 'html' : undefined),
-  connector: 'gmail',
+  connector: gmail,
   inputs: Type.Object({
     To: AddressList('Recipients.'),
     CC: Type.Optional(AddressList('Copy recipients.')),
@@ -27,13 +29,18 @@ export default defineCard({
     'Message ID': Type.String({ description: "Gmail's id of the sent message." }),
     'Thread ID': Type.String({ description: "Gmail's id of the message's thread." }),
   }),
+  examples: [
+    { title: 'sends a plain text mail', inputs: { To: 'ann@example.com', Subject: 'Welcome', Body: 'Hello Ann' }, outputs: { 'Message ID': '000001a1f8689125', 'Thread ID': '000001a1f8689125' } },
+    { title: 'fails on an invalid address', inputs: { To: 'not an address', Subject: 'x', Body: 'y' }, error: 'is not an email address' },
+  ],
+  okta: { keys: ['gmail:sendEmail2'], map: (v) => mapped({ To: v.input('To'), Subject: v.input('Subject'), Body: v.input('Body'), 'Body is HTML?': yesNo(v.input('bodyIsHtml')) }) },
   async run(ctx, inputs) {
     const recipients = parseRecipients(inputs, ctx.cardId)
     const from = parseAddresses(inputs.From, 'From', ctx.cardId)[0]
     const html = inputs['Body is HTML?'] ?? false
     const raw = await buildMime({ from, ...recipients, subject: inputs.Subject, body: inputs.Body, html })
     return ctx.call({
-      connector: 'gmail',
+      connector: gmail,
       operation: 'users.messages.send',
       request: {
         ...(from && { from: showAddress(from) }),

@@ -19,6 +19,8 @@ export default defineTrigger({
       description: '`sync` answers with the Return card output; `async` answers 202 with the run id.',
     }),
   }),
+  http: (options) => ({ public: options.security === 'public', sync: options.mode === 'sync' }),
+  okta: { keys: ['http:accept'] },
   outputs: Type.Object({
     headers: Type.Record(Type.String(), Type.String(), { description: 'Request headers, lower-case keys.' }),
     body: Type.Unknown(),

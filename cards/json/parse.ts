@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { CardFailedError } from '../../engine/errors.ts'
+import { sameKeys } from '../../importer/mapping.ts'
 
 const MAX_TEXT = 5_000_000
 
@@ -11,6 +12,11 @@ export default defineCard({
   kind: 'function',
   inputs: Type.Object({ string: Type.Unknown() }),
   outputs: Type.Object({ output: Type.Unknown() }),
+  examples: [
+    { title: 'reads JSON text into a value', inputs: { string: '{"a":[1,2]}' }, outputs: { output: { a: [1, 2] } } },
+    { title: 'fails on text that is not JSON', inputs: { string: '{oops' }, error: 'JSON' },
+  ],
+  okta: { keys: ['json:parse'], map: sameKeys(['string']) },
   run(ctx, { string }) {
     if (typeof string !== 'string') return { output: string ?? null }
     if (string.length > MAX_TEXT) throw new CardFailedError(`JSON text longer than ${MAX_TEXT} characters`, ctx.cardId)

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
+import { sameKeys } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'json.stringify',
@@ -8,5 +9,9 @@ export default defineCard({
   kind: 'function',
   inputs: Type.Object({ object: Type.Unknown() }),
   outputs: Type.Object({ output: Type.String() }),
+  examples: [
+    { title: 'writes a value as JSON text', inputs: { object: { a: [1, 2] } }, outputs: { output: '{"a":[1,2]}' } },
+  ],
+  okta: { keys: ['json:stringify'], map: sameKeys(['object']) },
   run: (_ctx, { object }) => ({ output: JSON.stringify(object ?? null) }),
 })

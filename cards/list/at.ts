@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
+import { sameKeys } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'list.at',
@@ -8,5 +9,9 @@ export default defineCard({
   kind: 'function',
   inputs: Type.Object({ list: Type.Array(Type.Unknown()), index: Type.Integer({ default: 0 }) }),
   outputs: Type.Object({ item: Type.Unknown() }),
+  examples: [
+    { title: 'takes the item at an index', inputs: { list: ['a', 'b', 'c'], index: 1 }, outputs: { item: 'b' } },
+  ],
+  okta: { keys: ['list:at'], map: sameKeys(['list', 'index']) },
   run: (_ctx, { list, index }) => ({ item: list.at(index) ?? null }),
 })

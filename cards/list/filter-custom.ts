@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
-import { callHelper, returnedOf } from '../control/flow-result.ts'
+import { callHelper, returnedOf } from '../lib/flow-result.ts'
+import { helperInputs, mapped, nonEmpty } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'list.filterCustom',
@@ -15,6 +16,19 @@ export default defineCard({
     inputs: Type.Record(Type.String(), Type.Unknown(), { default: {} }),
   }),
   outputs: Type.Object({ list: Type.Array(Type.Unknown()) }),
+  examples: [
+    { title: 'keeps items the helper says yes to', inputs: { list: [1, 5, 10], flow: 'big' }, helpers: { big: `name: big
+trigger: { id: start, card: control.helperFlow, options: { inputs: [item] } }
+cards:
+  - id: test
+    card: boolean.compare
+    inputs: { a: '{{start.item}}', operator: greater than, b: 4 }
+  - id: give
+    card: control.return
+    inputs: { output: '{{test.result}}' }
+` }, outputs: { list: [5, 10] } },
+  ],
+  okta: { keys: ['list:filter'], map: (v) => mapped({ list: v.input('list'), flow: v.helperFlow('flo'), inputs: nonEmpty(helperInputs(v, ['list'])) }) },
   async run(ctx, { list, flow, inputs }) {
     const kept: unknown[] = []
     for (const [index, item] of list.entries()) {

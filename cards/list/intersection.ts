@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
+import { mapped } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'list.intersection',
@@ -13,6 +14,10 @@ export default defineCard({
     list2: Type.Array(Type.Unknown()),
   }),
   outputs: Type.Object({ output: Type.Array(Type.Unknown()) }),
+  examples: [
+    { title: 'keeps items in both lists', inputs: { list1: ['email', 'title', 'manager'], list2: ['manager', 'email'] }, outputs: { output: ['email', 'manager'] } },
+  ],
+  okta: { keys: ['list:intersection'], map: (v) => mapped({ list1: v.input('list1'), list2: v.input('list2') }, { list: 'output' }) },
   run(_ctx, { list1, list2 }) {
     const wanted = new Set(list2.map(key))
     const seen = new Set<string>()

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
+import { sameKeys } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'list.length',
@@ -8,5 +9,9 @@ export default defineCard({
   kind: 'function',
   inputs: Type.Object({ list: Type.Union([Type.Array(Type.Unknown()), Type.Null()]) }),
   outputs: Type.Object({ length: Type.Integer() }),
+  examples: [
+    { title: 'counts the items', inputs: { list: ['a', 'b', 'c'] }, outputs: { length: 3 } },
+  ],
+  okta: { keys: ['list:length'], map: sameKeys(['list']) },
   run: (_ctx, { list }) => ({ length: list?.length ?? 0 }),
 })

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto'
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
+import { sameKeys } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'list.sample',
@@ -9,6 +10,10 @@ export default defineCard({
   kind: 'function',
   inputs: Type.Object({ list: Type.Array(Type.Unknown()), amount: Type.Integer({ minimum: 0 }) }),
   outputs: Type.Object({ samples: Type.Array(Type.Unknown()) }),
+  examples: [
+    { title: 'takes all items when asked for more than the list holds', inputs: { list: ['only'], amount: 3 }, outputs: { samples: ['only'] } },
+  ],
+  okta: { keys: ['list:sample'], map: sameKeys(['list', 'amount']) },
   run(_ctx, { list, amount }) {
     const pool = [...list]
     const samples: unknown[] = []

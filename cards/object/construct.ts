@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
+import { named } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'object.construct',
@@ -8,5 +9,9 @@ export default defineCard({
   kind: 'function',
   inputs: Type.Object({ fields: Type.Record(Type.String(), Type.Unknown()) }),
   outputs: Type.Object({ output: Type.Record(Type.String(), Type.Unknown()) }),
+  examples: [
+    { title: 'builds an object from named fields', inputs: { fields: { login: 'ann@example.com', active: true } }, outputs: { output: { login: 'ann@example.com', active: true } } },
+  ],
+  okta: { keys: ['object:construct'], map: (v) => ({ inputs: { fields: named(v) } }) },
   run: (_ctx, { fields }) => ({ output: { ...fields } }),
 })

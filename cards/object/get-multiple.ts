@@ -22,6 +22,25 @@ export default defineCard({
   outputs: Type.Object({}, { additionalProperties: true }),
   outputNames: (inputs) =>
     inputs.paths && typeof inputs.paths === 'object' ? Object.keys(inputs.paths as object) : undefined,
+  examples: [
+    { title: 'reads several paths at once', inputs: { object: { user: { id: '00u1', groups: ['a', 'b'] } }, paths: { id: 'user.id', first: 'user.groups.0' } }, outputs: { id: '00u1', first: 'a' } },
+  ],
+  okta: {
+    keys: ['object:pick'],
+    map: (v) => {
+      // one output per picked path, named by its last segment unless two paths share it
+      const keys = v.outputKeys()
+      const outputs: Record<string, string> = {}
+      const paths: Record<string, string> = {}
+      for (const key of keys) {
+        const last = key.split('.').at(-1) ?? key
+        const name = keys.filter((k) => k.split('.').at(-1) === last).length === 1 ? last : key.replaceAll('.', '_')
+        outputs[key] = name
+        paths[name] = key
+      }
+      return { inputs: { object: v.input('object'), paths }, outputs }
+    },
+  },
   run(ctx, { object, paths }) {
     const out: Record<string, unknown> = {}
     for (const [name, path] of Object.entries(paths)) out[name] = readPath(object, path, ctx.cardId)

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { readPath } from './get-multiple.ts'
+import { sameKeys } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'object.get',
@@ -9,5 +10,9 @@ export default defineCard({
   kind: 'function',
   inputs: Type.Object({ object: Type.Unknown(), path: Type.String({ minLength: 1 }) }),
   outputs: Type.Object({ output: Type.Unknown() }),
+  examples: [
+    { title: 'reads a dot path', inputs: { object: { user: { profile: { email: 'ann@example.com' } } }, path: 'user.profile.email' }, outputs: { output: 'ann@example.com' } },
+  ],
+  okta: { keys: ['object:get'], map: sameKeys(['object', 'path']) },
   run: (ctx, { object, path }) => ({ output: readPath(object, path, ctx.cardId) }),
 })

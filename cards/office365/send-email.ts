@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
-import { type Address, AddressList, parseRecipients, showRecipients } from '../../engine/clients/addresses.ts'
+import { type Address, AddressList, parseRecipients, showRecipients } from '../../connectors/mail/addresses.ts'
+import { office365 } from '../../connectors/office365/index.ts'
+import { mapped, sameKeys } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'office365.sendEmail',
@@ -12,7 +14,7 @@ export default defineCard({
   kind: 'connector',
   // an HTML body: values dropped into it cannot add markup
   escape: (input, inputs) => (input === 'Body' && String(inputs['Message Type']).toLowerCase() === 'html' ? 'html' : undefined),
-  connector: 'office365',
+  connector: office365,
   inputs: Type.Object({
     To: AddressList('Recipients.'),
     CC: Type.Optional(AddressList('Copy recipients.')),
@@ -27,6 +29,13 @@ export default defineCard({
   outputs: Type.Object({
     'Message ID': Type.Union([Type.String(), Type.Null()], { description: 'Always null: sendMail returns no body.' }),
   }),
+  examples: [
+    { title: 'sends an HTML mail', inputs: { To: ['ann@example.com'], Subject: 'Welcome', Body: '<p>Hello</p>', 'Message Type': 'HTML' }, outputs: { 'Message ID': null } },
+  ],
+  okta: {
+    keys: ['office365mail:sendEmail2'],
+    map: (v) => mapped({ ...sameKeys(['To', 'CC', 'BCC', 'Subject', 'Body'])(v).inputs, 'Message Type': /html/i.test(String(v.input('Message Type'))) ? 'HTML' : 'text' }),
+  },
   async run(ctx, inputs) {
     const r = parseRecipients(inputs, ctx.cardId)
     const from = inputs.From?.trim() || undefined
@@ -41,7 +50,7 @@ export default defineCard({
       ...(r.bcc.length > 0 && { bccRecipients: recipients(r.bcc) }),
     }
     return ctx.call({
-      connector: 'office365',
+      connector: office365,
       operation: `POST ${path}`,
       request: {
         from: from ?? 'me',

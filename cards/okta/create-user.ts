@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
-import { sampleUser } from './users.ts'
+import { sampleUser } from '../../connectors/okta/users.ts'
+import { okta } from '../../connectors/okta/index.ts'
+import { inGroup, mapped, yesNo } from '../../importer/mapping.ts'
 
 const text = (v: unknown) => (typeof v === 'string' ? v : null)
 
@@ -11,7 +13,7 @@ export default defineCard({
     'Creates a user without credentials (`POST /api/v1/users`); `profile` holds `login`, `firstName`, ' +
     '`lastName`, `email` and any custom attributes. With `Activate` the user is activated at once.',
   kind: 'connector',
-  connector: 'okta',
+  connector: okta,
   inputs: Type.Object({
     profile: Type.Object(
       { login: Type.String({ minLength: 1 }), firstName: Type.String(), lastName: Type.String(), email: Type.String({ minLength: 3 }) },
@@ -30,9 +32,13 @@ export default defineCard({
     'Password Changed': Type.Union([Type.String(), Type.Null()]),
     'Raw Body': Type.Unknown({ description: 'The user object Okta answered.' }),
   }),
+  examples: [
+    { title: 'creates a staged user', inputs: { profile: { login: 'ann@example.com', firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com' }, Activate: false } },
+  ],
+  okta: { keys: ['okta:createUser'], map: (v) => mapped({ profile: inGroup(v, 'Profile'), Activate: yesNo(v.input('Activate')) }) },
   async run(ctx, { profile, Activate }) {
     const user = await ctx.call({
-      connector: 'okta',
+      connector: okta,
       operation: 'POST /api/v1/users',
       request: { profile, activate: Activate },
       // a second POST would try to create the user twice

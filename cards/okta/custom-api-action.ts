@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
+import { okta } from '../../connectors/okta/index.ts'
+import { mapped } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'okta.customApiAction',
@@ -8,7 +10,7 @@ export default defineCard({
     'Calls any Okta management API endpoint with the connection\'s API token: `Relative URL` such as ' +
     '`/api/v1/apps` (the org URL is the connection\'s). Only GET is retried after a 5xx or a network error.',
   kind: 'connector',
-  connector: 'okta',
+  connector: okta,
   inputs: Type.Object({
     'Request Type': Type.Union(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((m) => Type.Literal(m)), { default: 'GET' }),
     'Relative URL': Type.String({ pattern: '^/', description: 'Path under the org URL, e.g. `/api/v1/users/{id}/roles`.' }),
@@ -21,12 +23,27 @@ export default defineCard({
     Headers: Type.Record(Type.String(), Type.String()),
     Body: Type.Unknown(),
   }),
+  examples: [
+    { title: 'reads a user\'s roles', inputs: { 'Request Type': 'GET', 'Relative URL': '/api/v1/users/00u1abcd/roles' }, outputs: { 'Status Code': 200, Headers: {}, Body: {} } },
+  ],
+  okta: {
+    keys: ['okta:hTTPRequest'],
+    map: (v) =>
+      mapped({
+        'Request Type': v.input('requestType'),
+        'Relative URL': v.input('Relative URL'),
+        // Okta leaves unused object fields as empty text
+        Query: v.input('Query') || undefined,
+        Headers: v.input('Headers') || undefined,
+        Body: v.input('Body') === '' ? undefined : v.input('Body'),
+      }),
+  },
   async run(ctx, inputs) {
     const method = inputs['Request Type'] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
     const path = inputs['Relative URL']
     const query = Object.fromEntries(Object.entries(inputs.Query ?? {}).map(([k, v]) => [k, String(v)]))
     const res = await ctx.call({
-      connector: 'okta',
+      connector: okta,
       operation: `${method} ${path}`,
       request: { method, path, ...(inputs.Query && { query }), ...(inputs.Body !== undefined && { body: inputs.Body }) },
       idempotent: method === 'GET',

@@ -1,7 +1,9 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
-import { callHelper } from '../control/flow-result.ts'
-import { enc } from './users.ts'
+import { callHelper } from '../lib/flow-result.ts'
+import { enc } from '../../connectors/okta/users.ts'
+import { okta } from '../../connectors/okta/index.ts'
+import { inGroup, mapped, nonEmpty } from '../../importer/mapping.ts'
 
 /** A group as Okta's group cards show it. */
 function groupRecord(g: Record<string, unknown>) {
@@ -24,7 +26,7 @@ export default defineCard({
     'The groups a user belongs to (`GET /api/v1/users/{id}/groups`), as `Groups`. With `flow`, each group ' +
     'is streamed to that helper flow instead, as its `Record` input, with `state` as its `State` input (Okta\'s "Stream Records").',
   kind: 'connector',
-  connector: 'okta',
+  connector: okta,
   inputs: Type.Object({
     ID: Type.String({ minLength: 1, description: 'User id.' }),
     Limit: Type.Optional(Type.Integer({ minimum: 1, description: 'At most this many groups (Okta answers up to 10,000).' })),
@@ -35,9 +37,19 @@ export default defineCard({
     Groups: Type.Array(Type.Unknown(), { description: 'Empty when the groups are streamed.' }),
     'Records Streamed': Type.Integer(),
   }),
+  examples: [
+    { title: 'lists a user\'s groups', inputs: { ID: '00u1abcd' } },
+  ],
+  okta: {
+    keys: ['okta:getUsersGroups'],
+    map: (v) => {
+      const streamed = v.input('resultSet') === 'Stream Records'
+      return mapped({ ID: v.input('ID'), Limit: v.input('Limit') || undefined, flow: streamed ? v.helperFlow('Flow') : undefined, state: streamed ? nonEmpty(inGroup(v, 'Streaming', ['Flow'])) : undefined })
+    },
+  },
   async run(ctx, { ID, Limit, flow, state }) {
     const groups = await ctx.call({
-      connector: 'okta',
+      connector: okta,
       operation: 'GET /api/v1/users/{id}/groups',
       request: { user: ID, ...(Limit && { limit: Math.min(Limit, 10_000) }) },
       idempotent: true,

@@ -1,7 +1,19 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
+import { okta } from '../../connectors/okta/index.ts'
 
 const Text = (description: string) => Type.Union([Type.String(), Type.Null()], { description })
+
+/** Okta's profile attribute names (as Read User lists them) → this card's outputs. */
+const NAMED_ATTRIBUTES: Record<string, string> = { firstName: 'First Name', lastName: 'Last Name', login: 'Login', email: 'Email' }
+const SYSTEM_PROPERTIES = new Set(['ID', 'Status', 'Created', 'Activated', 'Status Changed', 'Last Login', 'Last Updated', 'Password Changed'])
+
+/** An exported Read User's outputs: system properties keep their names, other attributes read from Profile. */
+function readUserOutputs(keys: string[]): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  for (const k of keys) if (!SYSTEM_PROPERTIES.has(k)) out[k] = NAMED_ATTRIBUTES[k] ?? ['Profile', k]
+  return out
+}
 
 export default defineCard({
   type: 'okta.readUser',
@@ -10,7 +22,7 @@ export default defineCard({
     'Reads an Okta user with `GET /api/v1/users/{id or login}`. Outputs the main fields under Okta\'s names and ' +
     'the whole profile as `Profile` (e.g. `{{user.Profile.department}}`). An unknown user fails with E0000007.',
   kind: 'connector',
-  connector: 'okta',
+  connector: okta,
   inputs: Type.Object({
     'ID or login': Type.String({ minLength: 1, description: 'User id (`00u…`), login or login shortname.' }),
   }),
@@ -29,10 +41,14 @@ export default defineCard({
     'Last Name': Text('Family name.'),
     Profile: Type.Record(Type.String(), Type.Unknown(), { description: "The user's whole Okta profile." }),
   }),
+  examples: [
+    { title: 'reads a user by login', inputs: { 'ID or login': 'ann@example.com' } },
+  ],
+  okta: { keys: ['okta:readUser'], map: (v) => ({ inputs: { 'ID or login': v.input('ID or Login') ?? '' }, outputs: readUserOutputs(v.outputKeys()) }) },
   async run(ctx, inputs) {
     const id = inputs['ID or login']
     const user = await ctx.call({
-      connector: 'okta',
+      connector: okta,
       operation: 'GET /api/v1/users/{id}',
       request: { user: id },
       idempotent: true,

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { defineTrigger } from '../../engine/card.ts'
+import { applicationOption } from '../lib/okta-event-outputs.ts'
 import unassigned from './user-unassigned-from-application.ts'
 
 /** The mirror of User Unassigned from Application: same options and outputs, the `add` event. */
@@ -12,4 +13,5 @@ export default defineTrigger({
     '(by label or app instance id `0oa…`) or `All Apps`.',
   eventTypes: ['application.user_membership.add'],
   options: Type.Object(unassigned.options.properties),
+  okta: { keys: ['okta:userAddedToApplicationMembership'], options: applicationOption },
 })

@@ -1,3 +1,3 @@
-import { userEventTrigger } from './user-event.ts'
+import { userEventTrigger } from '../lib/okta-user-event.ts'
 
-export default userEventTrigger('okta.userCreated', 'Okta - User Created', 'user.lifecycle.create')
+export default userEventTrigger('okta.userCreated', 'Okta - User Created', 'user.lifecycle.create', 'userCreated')

@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox'
 import { defineTrigger } from '../../engine/card.ts'
 import { InputError } from '../../engine/errors.ts'
-import { commonFromEvent, commonOutputs, Entity, entity, entityOfType } from './event-outputs.ts'
+import { debugDataOf } from '../../connectors/okta/events.ts'
+import { commonFromEvent, commonOutputs, Entity, entity, entityOfType } from '../lib/okta-event-outputs.ts'
 
 export default defineTrigger({
   type: 'okta.userProfileUpdated',
@@ -18,11 +19,12 @@ export default defineTrigger({
     Actor: Entity,
     'Okta User': Entity,
   }),
+  okta: { keys: ['okta:oktaUserProfileUpdated'] },
   fromEvent(event, delivery) {
     const user = entityOfType(event, 'User')
     const actor = entity(event.actor)
     if (!user || !actor) throw new InputError(`event ${event.uuid} has no ${user ? 'actor' : 'User target'}`)
-    const changed = event.debugContext?.debugData?.changedAttributes
+    const changed = debugDataOf(event).changedAttributes
     return {
       ...commonFromEvent(event, delivery),
       'Changed Attributes': typeof changed === 'string' ? changed : null,

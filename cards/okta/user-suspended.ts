@@ -1,3 +1,3 @@
-import { userEventTrigger } from './user-event.ts'
+import { userEventTrigger } from '../lib/okta-user-event.ts'
 
-export default userEventTrigger('okta.userSuspended', 'Okta - User Suspended', 'user.lifecycle.suspend')
+export default userEventTrigger('okta.userSuspended', 'Okta - User Suspended', 'user.lifecycle.suspend', 'userSuspended')

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox'
 import { defineTrigger } from '../../engine/card.ts'
 import { InputError } from '../../engine/errors.ts'
-import { targetOfType } from '../../engine/okta-event.ts'
-import { commonFromEvent, commonOutputs, Entity, entity, entityOfType } from './event-outputs.ts'
+import { targetOfType } from '../../connectors/okta/events.ts'
+import { applicationOption, commonFromEvent, commonOutputs, Entity, entity, entityOfType } from '../lib/okta-event-outputs.ts'
 
 export default defineTrigger({
   type: 'okta.userUnassignedFromApplication',
@@ -26,6 +26,7 @@ export default defineTrigger({
     'Application User': Type.Optional(Entity),
     Application: Entity,
   }),
+  okta: { keys: ['okta:userUnassignedFromApplicationMembership'], options: applicationOption },
   skipReason(event, { application }) {
     if (application === 'All Apps') return undefined
     const app = targetOfType(event, 'AppInstance')

@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { CardFailedError } from '../../engine/errors.ts'
-import { MessageOutput, postMessage } from './post-message.ts'
+import { MessageOutput, postMessage } from '../../connectors/slack/messages.ts'
+import { slack } from '../../connectors/slack/index.ts'
 
 export default defineCard({
   type: 'slack.sendDirectMessage',
@@ -13,7 +14,7 @@ export default defineCard({
   kind: 'connector',
   // Slack mrkdwn: values dropped into the text cannot add mentions, links or formatting
   escape: (input) => (input === 'text' ? 'slack' : undefined),
-  connector: 'slack',
+  connector: slack,
   inputs: Type.Object({
     email: Type.String({ minLength: 3, description: "The user's email address in Slack." }),
     text: Type.String({ minLength: 1, maxLength: 40_000, description: 'The message; Slack mrkdwn is allowed.' }),
@@ -23,9 +24,12 @@ export default defineCard({
     Message: MessageOutput,
     'User ID': Type.String({ description: "The Slack user's id." }),
   }),
+  examples: [
+    { title: 'messages a user found by email', inputs: { email: 'ann@example.com', text: 'Your profile changed.' }, outputs: { Message: { Timestamp: '1795168964.000100', Channel: 'D0DRYRUN00' }, 'User ID': 'U0DRYRUN00' } },
+  ],
   async run(ctx, inputs) {
     const userId = await ctx.call({
-      connector: 'slack',
+      connector: slack,
       operation: 'users.lookupByEmail',
       request: { email: inputs.email },
       idempotent: true,
@@ -34,7 +38,7 @@ export default defineCard({
     })
     if (!userId) throw new CardFailedError(`Slack returned no user for ${inputs.email}`, ctx.cardId)
     const channel = await ctx.call({
-      connector: 'slack',
+      connector: slack,
       operation: 'conversations.open',
       request: { users: userId },
       // Opening an open conversation returns the same one.

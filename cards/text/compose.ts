@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { type Escape, textOf } from '../../engine/values.ts'
+import { templateOf } from '../../importer/mapping.ts'
 
 const escapeOf = (format: unknown): Escape | undefined => (format === 'html' || format === 'slack' ? format : undefined)
 
@@ -24,5 +25,9 @@ export default defineCard({
   outputs: Type.Object({ output: Type.String() }),
   escape: (input, inputs) => (input === 'text' ? escapeOf(inputs.format) : undefined),
   escapedOutput: (inputs) => escapeOf(inputs.format),
+  examples: [
+    { title: 'keeps literal text and turns values into text', inputs: { text: 'Hello' }, outputs: { output: 'Hello' } },
+  ],
+  okta: { keys: ['string:compose'], map: (v) => ({ inputs: { text: templateOf(v) } }) },
   run: (_ctx, { text }) => ({ output: textOf(text) }),
 })

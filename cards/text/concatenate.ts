@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { textOf } from '../../engine/values.ts'
+import { named } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'text.concatenate',
@@ -9,5 +10,9 @@ export default defineCard({
   kind: 'function',
   inputs: Type.Object({ parts: Type.Array(Type.Unknown(), { maxItems: 1000 }) }),
   outputs: Type.Object({ output: Type.String() }),
+  examples: [
+    { title: 'joins parts with nothing between them', inputs: { parts: ['ann', '.', 'lee', 42] }, outputs: { output: 'ann.lee42' } },
+  ],
+  okta: { keys: ['string:concat'], map: (v) => ({ inputs: { parts: Object.values(named(v)) } }) },
   run: (_ctx, { parts }) => ({ output: parts.map(textOf).join('') }),
 })

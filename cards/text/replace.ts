@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { textOf } from '../../engine/values.ts'
-import { escapeRegex, regexOf } from './regex.ts'
+import { escapeRegex, regexOf } from '../lib/regex.ts'
+import { sameKeys } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'text.replace',
@@ -16,6 +17,10 @@ export default defineCard({
     sensitive: Type.Boolean({ default: true }),
   }),
   outputs: Type.Object({ output: Type.String() }),
+  examples: [
+    { title: 'replaces every occurrence', inputs: { string: 'a.b.c', src: '.', dest: '-' }, outputs: { output: 'a-b-c' } },
+  ],
+  okta: { keys: ['string:replace'], map: sameKeys(['string', 'src', 'dest', 'global', 'sensitive']) },
   run(ctx, { string, src, dest, global, sensitive }) {
     const re = regexOf(escapeRegex(src), `${global ? 'g' : ''}${sensitive ? '' : 'i'}`, ctx.cardId)
     return { output: textOf(string).replace(re, () => dest) }

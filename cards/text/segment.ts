@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { textOf } from '../../engine/values.ts'
+import { sameKeys } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'text.segment',
@@ -13,5 +14,9 @@ export default defineCard({
     end: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null(), Type.Literal('')])),
   }),
   outputs: Type.Object({ output: Type.String() }),
+  examples: [
+    { title: 'cuts from start to end', inputs: { string: 'cardflow', start: 0, end: 4 }, outputs: { output: 'card' } },
+  ],
+  okta: { keys: ['string:substr'], map: sameKeys(['string', 'start', 'end']) },
   run: (_ctx, { string, start, end }) => ({ output: textOf(string).slice(start, typeof end === 'number' ? end : undefined) }),
 })

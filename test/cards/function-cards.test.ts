@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { CardContext } from '../../engine/card.ts'
-import { compare } from '../../cards/control/compare.ts'
+import { compare } from '../../cards/lib/compare.ts'
 import compose from '../../cards/text/compose.ts'
 import split from '../../cards/text/split.ts'
 import construct from '../../cards/list/construct.ts'
@@ -10,20 +9,11 @@ import join from '../../cards/list/join.ts'
 import getMultiple, { readPath } from '../../cards/object/get-multiple.ts'
 import objectConstruct from '../../cards/object/construct.ts'
 import ifElse from '../../cards/control/if-else.ts'
+import { fakeContext } from './card-helpers.ts'
 import { card, profileInput, runYaml } from '../helpers.ts'
 
-/** Cards that touch nothing get a context whose every capability fails loudly if used. */
-const ctx = {
-  cardId: 'c',
-  dryRun: true,
-  signal: new AbortController().signal,
-  log: { debug() {}, info() {}, warn() {}, error() {} },
-  now: () => new Date(0),
-  stop(message: string): never {
-    throw new Error(`stop: ${message}`)
-  },
-  call: () => Promise.reject(new Error('no network for function cards')),
-} satisfies CardContext
+/** Function cards touch nothing: a fake context is all they get. */
+const ctx = fakeContext({ now: new Date(0) })
 
 describe('Text - Compose', () => {
   it('turns non-text values into text without error', async () => {

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test'
 import booleanAnd from '../../cards/boolean/and.ts'
 import assignIf from '../../cards/control/assign-if.ts'
 import dateConvert from '../../cards/date/convert.ts'
-import dateFormat from '../../cards/date/date-to-text.ts'
+import dateFormat from '../../cards/date/format.ts'
 import dateSubtract from '../../cards/date/subtract.ts'
 import textToDate from '../../cards/date/text-to-date.ts'
 import jsonParse from '../../cards/json/parse.ts'
@@ -12,27 +12,18 @@ import at from '../../cards/list/at.ts'
 import getFirstItem from '../../cards/list/get-first-item.ts'
 import pluck from '../../cards/list/pluck.ts'
 import sample from '../../cards/list/sample.ts'
-import { evaluate } from '../../cards/number/arithmetic.ts'
+import { evaluate } from '../../cards/lib/arithmetic.ts'
 import numberAdd from '../../cards/number/add.ts'
 import concatenate from '../../cards/text/concatenate.ts'
 import findPattern from '../../cards/text/find-pattern.ts'
 import replace from '../../cards/text/replace.ts'
 import replacePattern from '../../cards/text/replace-pattern.ts'
 import segment from '../../cards/text/segment.ts'
-import type { CardContext } from '../../engine/card.ts'
+import { fakeContext } from './card-helpers.ts'
 import { card, runYaml } from '../helpers.ts'
 
-const ctx = {
-  cardId: 'c',
-  dryRun: true,
-  signal: new AbortController().signal,
-  log: { debug() {}, info() {}, warn() {}, error() {} },
-  now: () => new Date('2026-11-20T10:02:44.901Z'),
-  stop(message: string): never {
-    throw new Error(`stop: ${message}`)
-  },
-  call: () => Promise.reject(new Error('no network for function cards')),
-} satisfies CardContext
+/** Function cards touch nothing: a fake context is all they get. */
+const ctx = fakeContext()
 
 describe('Number - Formula', () => {
   it('turns an IPv4 address into its decimal as the CIDR template does', () => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { FlowPlan } from '../../engine/check.ts'
-import { loadConnections } from '../../engine/connections.ts'
+import { loadConnections } from '../../connectors/index.ts'
 import { runFlow } from '../../engine/run.ts'
 import { type FakeServer, startFakeServer } from '../fakes/index.ts'
 import { card, planOf } from '../helpers.ts'

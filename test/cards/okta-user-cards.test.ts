@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
-import { loadConnections } from '../../engine/connections.ts'
+import { loadConnections } from '../../connectors/index.ts'
 import { runFlow } from '../../engine/run.ts'
 import { card, planOf } from '../helpers.ts'
 
@@ -75,7 +75,7 @@ describe('Okta user and group cards', () => {
     )
     assert.deepEqual(seen[0]!.body, { profile: { mobilePhone: '+1 555' } })
     assert.equal(seen[0]!.auth, `SSWS ${TOKEN}`)
-    assert.equal(card(run, 'add').outputs.status, 'success')
+    assert.equal(card(run, 'add').outputs.Status, 204)
     const users = card(run, 'list').outputs.Users as { ID: string; Email: string }[]
     assert.deepEqual([users[0]!.ID, users[0]!.Email], ['00u1', 'ann@x'])
     assert.doesNotMatch(JSON.stringify(run), new RegExp(TOKEN))

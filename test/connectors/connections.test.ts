@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { CardflowError, ConnectionMissingError } from '../../engine/errors.ts'
-import { clientTokenVariable, connectionProblems, ConnectionsFileError, loadConnections } from '../../engine/connections.ts'
+import { loadConnections } from '../../connectors/index.ts'
+import { slack } from '../../connectors/slack/index.ts'
+import { clientTokenVariable, connectionProblems, ConnectionsFileError } from '../../engine/connections.ts'
 import { fixture, plan } from './helpers.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'cardflow-connections-'))
@@ -38,7 +40,7 @@ describe('connections', () => {
 
   it('names the variables to set when a connection is missing or incomplete', () => {
     const c = loadConnections({ env: { GMAIL_CLIENT_ID: 'id', GRAPH_TENANT_ID: 't' } })
-    assert.throws(() => c.client('slack', undefined), (err: unknown) => {
+    assert.throws(() => c.client(slack, undefined), (err: unknown) => {
       assert.ok(err instanceof ConnectionMissingError)
       assert.equal(err.message, 'no slack connection "default": set SLACK_BOT_TOKEN (or add slack.default to a connections file (--connections or CARDFLOW_CONNECTIONS))')
       return true
@@ -57,7 +59,7 @@ describe('connections', () => {
     assert.deepEqual(c.names('slack').sort(), ['broken', 'ops'])
     assert.equal(c.problem('slack', 'broken'), 'slack connection "broken" is incomplete: set UNSET_SLACK_TOKEN (used by slack.broken.token)')
     assert.match(c.problem('slack', 'nope')!, /^no slack connection "nope": add slack\.nope to the connections file .*connections\.yaml, with slack\.nope\.token$/)
-    assert.equal(c.client('slack', 'ops').slackApiUrl, 'http://127.0.0.1:9/api/')
+    assert.equal(c.client(slack, 'ops').slackApiUrl, 'http://127.0.0.1:9/api/')
     assert.deepEqual(c.hookSecret(), { header: 'x-okta-secret', value: 'Basic aG9vazpzZWNyZXQ=' })
     assert.equal(c.clientToken('my-flow'), 'file-client-token-0001')
     assert.equal(c.clientToken('other-flow'), 'env-client-token-02')
@@ -76,7 +78,7 @@ describe('connections', () => {
     const path = write('c.yaml', 'slack:\n  default:\n    apiUrl: http://127.0.0.1:1/api\nsettings:\n  timeoutMs: 1000\n')
     const c = loadConnections({ env: { CARDFLOW_CONNECTIONS: path, SLACK_BOT_TOKEN: 'xoxb-env-000001', CARDFLOW_CONNECTOR_TIMEOUT_MS: '2500' } })
     assert.equal(c.file, path)
-    assert.equal(c.client('slack', 'default').slackApiUrl, 'http://127.0.0.1:1/api/', 'file fields overlay the environment')
+    assert.equal(c.client(slack, 'default').slackApiUrl, 'http://127.0.0.1:1/api/', 'file fields overlay the environment')
     assert.equal(c.policy.timeoutMs, 2500)
   })
 

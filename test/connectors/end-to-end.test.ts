@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
-import { loadConnections } from '../../engine/connections.ts'
-import { invocationsFromInput } from '../../engine/input.ts'
+import { loadConnections } from '../../connectors/index.ts'
+import { invocationsFromInput } from '../../connectors/okta/input.ts'
 import { runFlow } from '../../engine/run.ts'
 import type { FakeServer } from '../fakes/fake-server.ts'
 import {

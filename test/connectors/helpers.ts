@@ -1,16 +1,17 @@
 /** Loading the connector fixtures and running them against fakes with short retry waits. */
 import { fileURLToPath } from 'node:url'
 import type { FlowPlan } from '../../engine/check.ts'
-import { type Connections, loadConnections } from '../../engine/connections.ts'
+import { type Connections, loadConnections } from '../../connectors/index.ts'
 import type { CallPolicy } from '../../engine/connector-call.ts'
 import type { OutboundRecord, RunRecord } from '../../engine/history.ts'
 import { loadFlowFile } from '../../engine/load.ts'
 import { runFlow } from '../../engine/run.ts'
+import { registry } from '../../cards/index.ts'
 
 export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/connectors/${name}`, import.meta.url))
 
 export async function plan(name: string): Promise<FlowPlan> {
-  const { plan, errors } = await loadFlowFile(fixture(name))
+  const { plan, errors } = await loadFlowFile(fixture(name), registry)
   if (!plan) throw new Error(errors.map((e) => e.describe()).join('\n'))
   return plan
 }

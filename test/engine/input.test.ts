@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { InputError } from '../../engine/errors.ts'
-import { invocationsFromInput } from '../../engine/input.ts'
+import { invocationsFromInput } from '../../connectors/okta/input.ts'
 import { planOf, ROOT } from '../helpers.ts'
 
 const profile = planOf('name: t\ntrigger: { id: e, card: okta.userProfileUpdated }\ncards: []\n')

@@ -8,10 +8,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import type { RunRecord } from '../../engine/history.ts'
-import { invocationsFromInput } from '../../engine/input.ts'
+import { invocationsFromInput } from '../../connectors/okta/input.ts'
 import { loadFlowFile } from '../../engine/load.ts'
 import { runFlow } from '../../engine/run.ts'
 import { HAS_SHARED, ROOT, SHARED, SKIP_NO_SHARED } from '../helpers.ts'
+import { registry } from '../../cards/index.ts'
 
 /** What a golden file holds: no ids, times or durations. */
 function golden(run: RunRecord | { skipped: string }) {
@@ -26,7 +27,7 @@ function golden(run: RunRecord | { skipped: string }) {
 }
 
 async function runAll(flow: string, inputFile: string) {
-  const { plan, errors } = await loadFlowFile(join(ROOT, 'flows', flow))
+  const { plan, errors } = await loadFlowFile(join(ROOT, 'flows', flow), registry)
   assert.ok(plan, errors.map((e) => e.describe()).join('\n'))
   const input = JSON.parse(readFileSync(inputFile, 'utf8'))
   const out = []

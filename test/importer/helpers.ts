@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import type { FlowPlan } from '../../engine/check.ts'
 import { loadFlowSource } from '../../engine/load.ts'
 import { type ImportedFlow, importFlopack } from '../../importer/index.ts'
+import { registry } from '../../cards/index.ts'
 
 export const SHARED = new URL('../../../shared/', import.meta.url)
 export const TEMPLATES = new URL('okta-templates/', SHARED)
@@ -10,14 +11,14 @@ export const hasShared = existsSync(TEMPLATES)
 export const sharedSkip = hasShared ? false : 'needs ../shared/okta-templates (not present here)'
 
 export function importFile(path: string | URL): ImportedFlow[] {
-  return importFlopack(readFileSync(path, 'utf8'), String(path))
+  return importFlopack(readFileSync(path, 'utf8'), String(path), registry)
 }
 
 /** Every imported flow checked; a flow that does not check fails the test with its problems. */
 export function plansOf(flows: ImportedFlow[]): Map<string, FlowPlan> {
   const plans = new Map<string, FlowPlan>()
   for (const f of flows) {
-    const { plan, errors } = loadFlowSource(f.yaml, f.file)
+    const { plan, errors } = loadFlowSource(f.yaml, f.file, registry)
     if (!plan) throw new Error(`${f.file} does not validate:\n${errors.map((e) => e.describe()).join('\n')}\n${f.yaml}`)
     plans.set(plan.name, plan)
   }

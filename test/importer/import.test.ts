@@ -6,6 +6,7 @@ import { loadFlowSource } from '../../engine/load.ts'
 import { runFlow } from '../../engine/run.ts'
 import { FlopackError, importFlopack } from '../../importer/index.ts'
 import { importFile, plansOf } from './helpers.ts'
+import { registry } from '../../cards/index.ts'
 
 const FIXTURE = new URL('../fixtures/importer/tiny.flopack', import.meta.url)
 const flows = importFile(FIXTURE)
@@ -48,7 +49,7 @@ describe('flow import', () => {
   it('keeps an unknown card with its address and inputs, and validate reports it at its line', () => {
     const odd = parse(main.yaml).cards[2]
     assert.deepEqual(odd.inputs, { address: 'root:kernel:string:0.0.1:base64', name: 'Base64', inputs: { text: '{{callFlow.greeting}}' }, outputs: ['output'] })
-    const { errors } = loadFlowSource(main.yaml, 'main.yaml')
+    const { errors } = loadFlowSource(main.yaml, 'main.yaml', registry)
     assert.equal(errors.length, 1)
     const line = main.yaml.split('\n').findIndex((l) => l.includes('- id: base64')) + 1
     assert.equal(errors[0]!.location?.line, line)
@@ -81,7 +82,7 @@ describe('flow import', () => {
   })
 
   it('rejects a file that is not an Okta export with one clear error', () => {
-    assert.throws(() => importFlopack('{"type":"zip"}', 'x.flopack'), (e: unknown) => e instanceof FlopackError && /not an Okta Workflows export/.test(e.message))
-    assert.throws(() => importFlopack('{oops', 'x.flopack'), /x\.flopack: not JSON/)
+    assert.throws(() => importFlopack('{"type":"zip"}', 'x.flopack', registry), (e: unknown) => e instanceof FlopackError && /not an Okta Workflows export/.test(e.message))
+    assert.throws(() => importFlopack('{oops', 'x.flopack', registry), /x\.flopack: not JSON/)
   })
 })

@@ -2,10 +2,11 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
-import { invocationsFromInput } from '../../engine/input.ts'
+import { invocationsFromInput } from '../../connectors/okta/input.ts'
 import { runFlow } from '../../engine/run.ts'
 import { reportDir } from '../../importer/report.ts'
 import { importFile, plansOf, SHARED, sharedSkip, TEMPLATES } from './helpers.ts'
+import { registry } from '../../cards/index.ts'
 
 const template = (name: string) => new URL(`${name}/workflow.flopack`, TEMPLATES)
 
@@ -20,7 +21,7 @@ async function runMain(name: string, input: unknown) {
 
 describe('Okta template exports', { skip: sharedSkip }, () => {
   it('imports every template without an importer problem, unsupported cards named', () => {
-    const reports = reportDir(TEMPLATES.pathname)
+    const reports = reportDir(TEMPLATES.pathname, registry)
     assert.equal(reports.length, 14)
     for (const r of reports) {
       assert.equal(r.error, undefined, r.template)

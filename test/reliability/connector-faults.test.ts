@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict'
 import { afterEach, beforeEach, describe, it } from 'node:test'
-import { loadConnections } from '../../engine/connections.ts'
+import { loadConnections } from '../../connectors/index.ts'
 import type { CallPolicy } from '../../engine/connector-call.ts'
 import type { StoredRun } from '../../store/index.ts'
 import { type FakeGmail, type FakeServer, type FakeSlack, GMAIL_TOKEN, GRAPH_TOKEN, SLACK_TOKEN, startFakeGmail, startFakeGraph, startFakeSlack, type Trouble } from '../fakes/index.ts'

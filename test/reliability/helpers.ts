@@ -85,7 +85,7 @@ export async function kill9(s: Served): Promise<void> {
 
 /** Opens the store of a data directory for one read, then closes it (the server may be running). */
 export async function withStore<T>(data: string, read: (store: Store) => Promise<T>): Promise<T> {
-  const store = openStore(data, { create: false })
+  const store = await openStore(data, { create: false })
   try {
     return await read(store)
   } finally {

@@ -10,11 +10,12 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
 import { CardflowError } from '../../engine/errors.ts'
-import { invocationsFromInput } from '../../engine/input.ts'
+import { invocationsFromInput } from '../../connectors/okta/input.ts'
 import { loadFlowSource } from '../../engine/load.ts'
 import { planOf, ROOT } from '../helpers.ts'
 import { envelope, profileEvent, unassignEvent } from '../server/helpers.ts'
 import { FIXTURES, SEED, size } from './helpers.ts'
+import { registry } from '../../cards/index.ts'
 
 const RUNS = size(300, 10_000)
 const SEEDS = [join(ROOT, 'flows'), join(ROOT, 'test/fixtures/server/flows'), join(FIXTURES, 'connector-flows')].flatMap((dir) =>
@@ -60,7 +61,7 @@ describe('hostile flow files and test inputs', () => {
     fc.assert(
       fc.property(fc.constantFrom(...SEEDS), fc.array(mutation, { minLength: 1, maxLength: 6 }), (seed, steps) => {
         const text = steps.reduce((acc, step) => step(acc), seed)
-        const result = loadFlowSource(text, 'mutated.yaml')
+        const result = loadFlowSource(text, 'mutated.yaml', registry)
         assert.ok(result.plan !== undefined || result.errors.length > 0, 'either a plan or errors')
         if (!result.plan) invalid++
         for (const e of result.errors) {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import fc from 'fast-check'
-import { loadConnections } from '../../engine/connections.ts'
+import { loadConnections } from '../../connectors/index.ts'
 import { type FakeGmail, type FakeServer, type FakeSlack, GMAIL_TOKEN, GRAPH_TOKEN, mimeBody, SLACK_TOKEN, startFakeGmail, startFakeGraph, startFakeSlack } from '../fakes/index.ts'
 import { deliver, envelope, profileEvent, type Running, startEngine, waitFor } from '../server/helpers.ts'
 import { FIXTURES, SEED, size } from './helpers.ts'

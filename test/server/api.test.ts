@@ -20,6 +20,25 @@ describe('API Endpoint flows', () => {
   const invoke = (slug: string, init: RequestInit & { query?: string } = {}) =>
     fetch(`${s.url}/api/flows/${slug}/invoke${init.query ?? ''}`, init)
 
+  it('answers a sync flow ending in Return Raw with its status, headers and body', async () => {
+    const res = await invoke('create-raw', { method: 'POST', query: '?id=42', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Jane' }) })
+    assert.equal(res.status, 201)
+    assert.equal(res.headers.get('location'), '/records/42')
+    assert.equal(res.headers.get('x-record'), 'Jane')
+    assert.deepEqual(await res.json(), { id: '42', name: 'Jane' })
+    // the flow cannot set the length of the answer: the server does
+    assert.notEqual(res.headers.get('content-length'), '999')
+    const run = await s.engine.store.getRun(res.headers.get('x-cardflow-run-id')!)
+    assert.deepEqual(run?.record?.result, { kind: 'http', statusCode: 201, headers: { location: '/records/42', 'x-record': 'Jane', 'content-length': '999' }, body: { id: '42', name: 'Jane' } })
+  })
+
+  it('keeps a header value with a line break out of the answer', async () => {
+    const res = await invoke('create-raw', { method: 'POST', query: '?id=1', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'a\r\nset-cookie: x=1' }) })
+    assert.equal(res.status, 201)
+    assert.equal(res.headers.get('x-record'), null)
+    assert.equal(res.headers.get('set-cookie'), null)
+  })
+
   it('runs a sync flow with the client token in a header and answers with the Return output', async () => {
     const res = await invoke('echo-sync', {
       method: 'POST',

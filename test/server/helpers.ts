@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { registry } from '../../cards/index.ts'
 import { createServer, type Engine, type ServerOptions } from '../../server/server.ts'
+import { openStore } from '../../store/index.ts'
 
 export const FLOWS = fileURLToPath(new URL('../fixtures/server/flows/', import.meta.url))
 export const HOOK_SECRET = 'Bearer hook-secret-4f9a2c'
@@ -16,16 +18,22 @@ export interface Running {
   close(): Promise<void>
 }
 
-export async function startEngine(opts: Partial<ServerOptions> = {}): Promise<Running> {
-  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'cardflow-server-'))
+/** Server options, with the store given as a data directory (a new temporary one by default). */
+export type EngineOptions = Partial<ServerOptions> & { dataDir?: string; busyTimeoutMs?: number }
+
+export async function startEngine(opts: EngineOptions = {}): Promise<Running> {
+  const { dataDir: given, busyTimeoutMs, ...rest } = opts
+  const dataDir = given ?? mkdtempSync(join(tmpdir(), 'cardflow-server-'))
+  const store = await openStore(dataDir, { ...(busyTimeoutMs !== undefined && { busyTimeoutMs }) })
   const engine = await createServer({
     flowsDir: FLOWS,
-    dataDir,
+    registry,
+    store,
     hookSecret: { header: 'authorization', value: HOOK_SECRET },
     clientTokens: { 'echo-sync': CLIENT_TOKEN, 'queue-async': CLIENT_TOKEN },
     logLevel: 'silent',
     pollMs: 50,
-    ...opts,
+    ...rest,
   })
   const url = await engine.listen(0)
   return {
@@ -34,7 +42,7 @@ export async function startEngine(opts: Partial<ServerOptions> = {}): Promise<Ru
     dataDir,
     async close() {
       await engine.close(2000)
-      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true })
+      if (!given) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

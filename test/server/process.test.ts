@@ -70,13 +70,13 @@ describe('flow serve as a process', () => {
     await first.exited
 
     // one run was claimed by the killed process, as if it died in the middle of it
-    const store = openStore(data)
+    const store = await openStore(data)
     const [claimed] = await store.claimRuns(1, 10 * 60_000)
     await store.close()
 
     const second = await serve(data, '--concurrency', '2')
     const finished = await waitFor(async () => {
-      const s = openStore(data)
+      const s = await openStore(data)
       const runs = await s.listRuns({ limit: 100 })
       await s.close()
       return runs.length === 3 && runs.every((r) => r.status === 'succeeded') && runs
@@ -90,7 +90,7 @@ describe('flow serve as a process', () => {
     const { stdout } = await flow('replay', claimed!.id, '--data', data)
     const replayId = stdout.trim()
     await waitFor(async () => {
-      const s = openStore(data)
+      const s = await openStore(data)
       const r = await s.getRun(replayId)
       await s.close()
       return r?.status === 'succeeded'
@@ -113,7 +113,7 @@ describe('flow serve as a process', () => {
     served.child.kill('SIGTERM')
     assert.equal(await served.exited, 0)
     assert.ok(served.lines.some((l) => l.includes('"msg":"stopped"')))
-    const store = openStore(data)
+    const store = await openStore(data)
     const runs = await store.listRuns({ limit: 100 })
     await store.close()
     assert.equal(runs.length, 20)

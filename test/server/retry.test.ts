@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { afterEach, beforeEach, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { loadConnections } from '../../engine/connections.ts'
+import { loadConnections } from '../../connectors/index.ts'
 import { openStore } from '../../store/index.ts'
 import { type FakeSlack, SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
 import { deliver, envelope, profileEvent, startEngine, waitFor } from './helpers.ts'
@@ -105,7 +105,7 @@ describe('runs with a Slack card', () => {
     assert.equal((await deliver(s.url, envelope('r-3', [profileEvent('slow-ev', '2026-11-20T10:00:00Z')]))).status, 200)
     await waitFor(async () => slack.calls('chat.postMessage').length === 1, 'the Slack call to start')
     await s.engine.close(10_000)
-    const store = openStore(s.dataDir)
+    const store = await openStore(s.dataDir)
     try {
       const [run] = await store.listRuns({})
       assert.equal(run?.status, 'succeeded', JSON.stringify(run?.error))

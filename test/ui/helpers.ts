@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { registry } from '../../cards/index.ts'
+import { openStore } from '../../store/index.ts'
 import { createServer, type Engine, type ServerOptions } from '../../server/server.ts'
 import type { StoredRunStatus } from '../../store/index.ts'
 
@@ -21,7 +23,8 @@ export async function startUiEngine(opts: Partial<ServerOptions> = {}): Promise<
   const dataDir = mkdtempSync(join(tmpdir(), 'cardflow-ui-'))
   const engine = await createServer({
     flowsDir: FLOWS,
-    dataDir,
+    registry,
+    store: await openStore(dataDir),
     hookSecret: { header: 'authorization', value: HOOK_SECRET },
     logLevel: 'silent',
     pollMs: 50,

@@ -1,0 +1,152 @@
+/**
+ * The store's behaviour, whatever holds it: every backend runs this suite (see sqlite.test.ts,
+ * postgres.test.ts). It speaks only the Store interface: no SQL, no files.
+ */
+import assert from 'node:assert/strict'
+import { afterEach, beforeEach, describe, it } from 'node:test'
+import type { RunRecord } from '../../engine/history.ts'
+import { type Delivery, type NewRun, type Store, StoreUnavailableError } from '../../store/index.ts'
+
+/** A place for one empty store, and a way to open handles on it (two handles act as two engines). */
+export interface StoreFixture {
+  create(): Promise<{ open(): Promise<Store>; destroy(): Promise<void> }>
+}
+
+export const event = (uuid: string) => ({ uuid, eventType: 'user.account.update_profile', published: '2026-11-20T10:00:00Z', raw: { uuid, note: 'raw' } })
+export const delivery = (eventId: string, uuids: string[]): Delivery => ({ eventId, receivedAt: new Date(), events: uuids.map(event) })
+export const runFor = (uuid: string, flow = 'f'): NewRun => ({ id: `${flow}:${uuid}`, flow, source: 'event', eventUuid: uuid, input: { UUID: uuid } })
+
+export function record(id: string, status: RunRecord['status'], retryable?: boolean): RunRecord {
+  return {
+    runId: id,
+    flow: 'f',
+    flowFile: 'f.yaml',
+    status,
+    startedAt: new Date().toISOString(),
+    durationMs: 1,
+    dryRun: false,
+    trigger: { id: 't', card: 'okta.userProfileUpdated', outputs: {} },
+    cards: [],
+    outbound: [],
+    ...(status === 'failed' && { error: { code: 'CONNECTOR', message: 'slack: 503', ...(retryable !== undefined && { retryable }) } }),
+  }
+}
+
+export function storeConformance(name: string, fixture: StoreFixture, skip: string | false = false): void {
+  describe(`store conformance: ${name}`, { skip }, () => {
+    let place: Awaited<ReturnType<StoreFixture['create']>>
+    let store: Store
+    beforeEach(async () => {
+      place = await fixture.create()
+      store = await place.open()
+    })
+    afterEach(async () => {
+      await store.close()
+      await place.destroy()
+    })
+
+    it('stores a delivery with its runs, and a repeated delivery or event adds nothing', async () => {
+      const first = await store.acceptDelivery(delivery('d1', ['e1', 'e2']), [runFor('e1'), runFor('e2'), runFor('e2', 'g')])
+      assert.deepEqual(first, { duplicate: false, storedEvents: 2, runIds: ['f:e1', 'f:e2', 'g:e2'] })
+      assert.equal((await store.acceptDelivery(delivery('d1', ['e1', 'e2']), [runFor('e1')])).duplicate, true)
+      const second = await store.acceptDelivery(delivery('d2', ['e2', 'e3']), [{ ...runFor('e2'), id: 'again' }, runFor('e3')])
+      assert.deepEqual(second, { duplicate: false, storedEvents: 1, runIds: ['f:e3'] })
+      assert.equal((await store.listRuns({})).length, 4)
+      assert.deepEqual((await store.getRun('f:e1'))?.event?.raw, { uuid: 'e1', note: 'raw' })
+    })
+
+    it('stores nothing of a delivery when one of its writes fails', async () => {
+      // two runs with one id: the second insert fails, and the whole delivery with it
+      await assert.rejects(store.acceptDelivery(delivery('d1', ['e1', 'e2']), [runFor('e1'), { ...runFor('e2'), id: 'f:e1' }]), StoreUnavailableError)
+      assert.equal((await store.listRuns({})).length, 0)
+      assert.equal((await store.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])).duplicate, false)
+    })
+
+    it('claims due runs in order under a lease, and a stale claim cannot finish them', async () => {
+      await store.acceptDelivery(delivery('d1', ['e1', 'e2', 'e3']), ['e1', 'e2', 'e3'].map((u) => runFor(u)))
+      const claimed = await store.claimRuns(2, 60_000)
+      assert.deepEqual(claimed.map((c) => [c.id, c.attempt]), [['f:e1', 1], ['f:e2', 1]])
+      assert.deepEqual((await store.claimRuns(5, 60_000)).map((c) => c.id), ['f:e3'])
+      assert.deepEqual(await store.claimRuns(5, 60_000), [])
+      // a lease that ran out makes the run claimable again; the first claim is then stale
+      await store.finishRun(claimed[0]!, record('f:e1', 'succeeded'))
+      assert.equal((await store.getRun('f:e1'))?.status, 'succeeded')
+      assert.equal(await store.extendLease(claimed[1]!, -1), true)
+      const [retaken] = await store.claimRuns(1, 60_000)
+      assert.deepEqual([retaken?.id, retaken?.attempt], ['f:e2', 2])
+      await store.finishRun(claimed[1]!, record('f:e2', 'failed'))
+      assert.equal((await store.getRun('f:e2'))?.status, 'running')
+      assert.equal(await store.extendLease(claimed[1]!, 60_000), false)
+    })
+
+    it('puts a run back for later with its failed attempt, and resets claimed runs at start', async () => {
+      await store.acceptDelivery(delivery('d1', ['e1', 'e2']), [runFor('e1'), runFor('e2')])
+      const [a, b] = await store.claimRuns(2, 60_000)
+      await store.retryRunLater(a!, new Date(Date.now() + 3_600_000), record('f:e1', 'failed', true))
+      const waiting = await store.getRun('f:e1')
+      assert.equal(waiting?.status, 'queued')
+      assert.equal(waiting?.record?.error?.retryable, true)
+      assert.equal(await store.resetInFlight(), 1)
+      assert.deepEqual((await store.claimRuns(5, 60_000)).map((c) => [c.id, c.attempt]), [[b!.id, 2]])
+      assert.deepEqual(await store.stats(), { queued: 1, running: 1, finished: 0 })
+    })
+
+    it('enqueues a run already claimed by its caller', async () => {
+      const claim = await store.enqueueRun({ id: 'r1', flow: 'api', source: 'request', input: { body: null } }, { leaseMs: 60_000 })
+      assert.equal(claim.attempt, 1)
+      assert.deepEqual(await store.claimRuns(5, 60_000), [])
+      await store.finishRun(claim, record('r1', 'succeeded'))
+      assert.equal((await store.getRun('r1'))?.record?.status, 'succeeded')
+    })
+
+    it('lists runs by flow, status and time, newest first', async () => {
+      await store.acceptDelivery(delivery('d1', ['e1', 'e2']), [runFor('e1'), runFor('e2', 'g')])
+      const [c] = await store.claimRuns(1, 60_000)
+      await store.finishRun(c!, record(c!.id, 'failed'))
+      assert.deepEqual((await store.listRuns({})).map((r) => r.id), ['g:e2', 'f:e1'])
+      assert.deepEqual((await store.listRuns({ flow: 'g' })).map((r) => r.id), ['g:e2'])
+      const failed = await store.listRuns({ status: 'failed' })
+      assert.deepEqual(failed.map((r) => [r.id, r.error?.code]), [['f:e1', 'CONNECTOR']])
+      assert.equal((await store.listRuns({ since: new Date(Date.now() + 60_000) })).length, 0)
+      assert.equal((await store.listRuns({ limit: 1 })).length, 1)
+    })
+
+    it('prunes finished runs past the count or age, never queued ones', async () => {
+      const uuids = ['e1', 'e2', 'e3', 'e4']
+      await store.acceptDelivery(delivery('d1', uuids), uuids.map((u) => runFor(u)))
+      for (const c of await store.claimRuns(3, 60_000)) await store.finishRun(c, record(c.id, 'succeeded'))
+      assert.equal(await store.prune({ maxAgeMs: 3_600_000, maxRuns: 2 }), 1)
+      assert.deepEqual((await store.listRuns({})).map((r) => r.id), ['f:e4', 'f:e3', 'f:e2'])
+      assert.equal(await store.prune({ maxAgeMs: -1, maxRuns: 100 }), 2)
+      assert.deepEqual((await store.listRuns({})).map((r) => [r.id, r.status]), [['f:e4', 'queued']])
+    })
+
+    it('lets only the newest of two claimers finish a run, and tells the stale one', async () => {
+      const other = await place.open()
+      try {
+        await store.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])
+        const [mine] = await store.claimRuns(1, 60_000)
+        assert.equal(mine?.attempt, 1)
+        // the first claimer froze past its lease: the second engine takes the run over
+        assert.equal(await store.extendLease(mine!, -1), true)
+        const [theirs] = await other.claimRuns(1, 60_000)
+        assert.deepEqual([theirs?.id, theirs?.attempt], ['f:e1', 2])
+        assert.equal(await store.extendLease(mine!, 60_000), false, 'the stale claim learns it lost the run')
+        assert.equal(await store.finishRun(mine!, record('f:e1', 'failed')), false, 'the stale claim cannot finish it')
+        assert.equal(await store.retryRunLater(mine!, new Date(), record('f:e1', 'failed', true)), false, 'nor put it back')
+        assert.equal((await other.getRun('f:e1'))?.status, 'running')
+        assert.equal(await other.finishRun(theirs!, record('f:e1', 'succeeded')), true)
+        const final = await store.getRun('f:e1')
+        assert.deepEqual([final?.status, final?.attempts, final?.record?.status], ['succeeded', 2, 'succeeded'])
+      } finally {
+        await other.close()
+      }
+    })
+
+    it('answers a run that was never stored as absent', async () => {
+      assert.equal(await store.getRun('no-such-run'), undefined)
+      assert.equal(await store.finishRun({ id: 'no-such-run', flow: 'f', source: 'event', eventUuid: undefined, input: undefined, inputError: undefined, attempt: 1 }, record('x', 'succeeded')), false)
+    })
+  })
+}
+

@@ -1,0 +1,60 @@
+/**
+ * HTTP helpers shared by the engine's routes (server/) and the web UI (ui/): constant-time secret
+ * checks, header reading, credential-free headers, JSON errors.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { NextFunction, Request, Response } from 'express'
+import type { Logger } from '../engine/card.ts'
+import { makeRedactor, SECRET_KEY } from '../engine/redact.ts'
+
+/** Constant time whatever the lengths: both sides are hashed to equal-length digests first. */
+export function secretMatches(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false
+  const digest = (s: string) => createHash('sha256').update(s).digest()
+  return timingSafeEqual(digest(given), digest(expected))
+}
+
+/**
+ * Request headers with lower-case names, one string each, credentials removed: by name, and by
+ * value wherever a known secret was sent in another header (it would be stored with the run).
+ */
+export function safeHeaders(req: Request, drop: readonly string[], secrets: readonly string[] = []): Record<string, string> {
+  const out: Record<string, string> = {}
+  const dropped = new Set(drop.map((h) => h.toLowerCase()))
+  const scrub = makeRedactor(secrets)
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || dropped.has(name) || SECRET_KEY.test(name)) continue
+    out[name] = scrub(Array.isArray(value) ? value.join(', ') : value) as string
+  }
+  return out
+}
+
+export function headerValue(req: Request, name: string): string | undefined {
+  const v = req.headers[name.toLowerCase()]
+  return Array.isArray(v) ? v[0] : v
+}
+
+export function sendError(res: Response, status: number, message: string): void {
+  res.status(status).json({ error: message })
+}
+
+/** body-parser's errors carry the status they mean (413 too large, 400 bad encoding). */
+interface HttpishError {
+  status?: number
+  type?: string
+  message?: string
+}
+
+/** The last middleware: a client's mistake gets its 4xx; only our own failure is a 500. */
+export function errorHandler(log: Logger) {
+  return (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const e = err as HttpishError
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      const message = e.type === 'entity.too.large' ? 'the body is too large' : (e.message ?? 'bad request')
+      sendError(res, e.status, message)
+      return
+    }
+    log.error({ err: e.message }, 'request failed')
+    sendError(res, 500, 'internal error')
+  }
+}
