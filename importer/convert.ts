@@ -7,6 +7,7 @@ import type { Registry } from '../engine/registry.ts'
 import { fieldsOf, isFlowData, type OktaField, type OktaFlowData, type OktaMethod, shortAddress } from './flopack.ts'
 import { type IrCard, type IrFlow, type IrTrigger, IdAllocator, idFromName, refText } from './ir.ts'
 import { defined } from './mapping.ts'
+import { markComposedMarkup } from './markup.ts'
 import { type Ordered, orderFlow, type Step } from './order.ts'
 import { pickMapping, triggerFor } from './triggers.ts'
 
@@ -81,6 +82,7 @@ class FlowConverter {
     const cards = this.steps(this.flattenEventBatch() ?? this.ordered.steps)
     const lost = this.steps(this.ordered.unreachable.map((m) => ({ kind: 'card', m }) as const))
     const { list, trailing } = cards
+    markComposedMarkup([...list, ...lost.list], this.pack.registry)
     return {
       name: this.name,
       slug,
