@@ -90,17 +90,34 @@ export function loadConnections(connectors: readonly AnyConnectorSpec[], opts: C
   return connections
 }
 
-/** For `flow validate --connections`: each connector card whose connection is missing, at the card. */
-export function connectionProblems(plan: FlowPlan, connections: Connections): CardflowError[] {
-  const out: CardflowError[] = []
+/** Every connector card of a flow, branches included, in order. */
+export function connectorCards(plan: FlowPlan): PlannedCard[] {
+  const out: PlannedCard[] = []
   const visit = (cards: PlannedCard[]) => {
     for (const card of cards) {
-      const why = card.def.connector ? connections.problem(card.def.connector.name, card.connection) : undefined
-      if (why) out.push(new CardflowError('CONNECTION_MISSING', `card "${card.id}" (${card.type}): ${why}`, { location: card.loc, cardId: card.id }))
+      if (card.def.connector) out.push(card)
       for (const [, list] of card.branches) visit(list)
     }
   }
   visit(plan.cards)
+  return out
+}
+
+/** For `flow validate --connections`: each connector card whose connection is missing, at the card. */
+export function connectionProblems(plan: FlowPlan, connections: Pick<Connections, 'problem'>): CardflowError[] {
+  return connectorCards(plan).flatMap((card) => {
+    const why = connections.problem(card.def.connector!.name, card.connection)
+    return why ? [new CardflowError('CONNECTION_MISSING', `card "${card.id}" (${card.type}): ${why}`, { location: card.loc, cardId: card.id })] : []
+  })
+}
+
+/** The connections a flow uses (`slack.default`, `gmail.hr`), each `ok` or why it cannot be used. */
+export function connectionReport(plan: FlowPlan, connections: Pick<ConnectionProvider, 'problem'> | undefined): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const card of connectorCards(plan)) {
+    const name = `${card.def.connector!.name}.${card.connection ?? 'default'}`
+    out[name] ??= connections ? (connections.problem?.(card.def.connector!.name, card.connection) ?? 'ok') : 'no connections configured'
+  }
   return out
 }
 

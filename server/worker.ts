@@ -19,6 +19,8 @@ export interface WorkerOptions {
   log: Log
   metrics: Metrics
   connections: ConnectionProvider | undefined
+  /** Record connector requests instead of sending them. */
+  dryRun: boolean
   /** Values to redact from history besides the connections' own. */
   secrets: () => readonly string[]
   /** Runs taken from the queue at once; 0 takes none (intake only). */
@@ -162,7 +164,7 @@ export class Worker {
       const reuse = claim.attempt > 1 ? await this.sentBefore(claim) : undefined
       return await runFlow(served.plan, claim.input ?? {}, {
         runId: claim.id,
-        dryRun: false,
+        dryRun: this.o.dryRun,
         signal,
         log,
         secrets: this.o.secrets(),
