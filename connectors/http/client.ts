@@ -126,11 +126,22 @@ function statusError(answer: WireAnswer): HttpStatusError {
   const reason = STATUS_CODES[answer.status] ?? ''
   let detail = `HTTP ${answer.status}${reason && ` ${reason}`}`
   if (answer.status >= 300 && answer.status < 400) {
-    const location = answer.headers['location']
-    detail += `: redirects are not followed${location ? ` (to ${location.split('?')[0]})` : ''}`
+    const to = where(answer.headers['location'])
+    detail += `: redirects are not followed${to ? ` (to ${to})` : ''}`
   } else {
     const excerpt = answer.body.subarray(0, 300).toString('utf8').replace(/\s+/g, ' ').trim()
     if (excerpt !== '') detail += `: ${excerpt}`
   }
   return new HttpStatusError(answer.status, undefined, detail, parseRetryAfter(answer.headers['retry-after']))
+}
+
+/** Where a redirect pointed, without its query or any credentials in it. */
+function where(location: string | undefined): string | undefined {
+  if (!location) return undefined
+  try {
+    const url = new URL(location, 'http://relative.invalid')
+    return url.host === 'relative.invalid' ? url.pathname : `${url.origin}${url.pathname}`
+  } catch {
+    return undefined
+  }
 }
