@@ -2,8 +2,8 @@
  * `/api/flows/<flow file name>/invoke`: API Endpoint flows, once per request (GET or POST).
  * The run is stored before anything else happens. `async` answers 202 with the run id; `sync`
  * runs at once and answers with the Return card's output, or with a Close card's answer as soon
- * as it has run while the flow goes on. The client token never reaches
- * history: it is taken out of the headers and query the flow sees.
+ * as it has run while the flow goes on. The client token never reaches history: it is taken
+ * out of the headers and query the flow sees.
  */
 import { randomUUID } from 'node:crypto'
 import express, { type Request, type Response, Router } from 'express'
