@@ -90,6 +90,8 @@ export interface CardDef<I extends TObject = TObject, O extends TObject = TObjec
   escapedOutput?(inputs: Record<string, unknown>): Escape | undefined
   /** The card sets what the flow gives back (Return, Return Raw): the run record carries it. */
   result?(outputs: Static<O>): FlowResult
+  /** With `result`: that result answers a waiting caller as soon as the card has run, and the flow goes on (Close). It stands: no later result replaces it. */
+  answersNow?: boolean
   /** The card may end the flow normally (Continue If): the edge label and the input holding its message. */
   stops?: { when: string; messageInput?: string }
   /** Where this card sits in Okta Workflows exports, and how an exported card becomes this one. */

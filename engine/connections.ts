@@ -64,6 +64,7 @@ export function loadConnections(connectors: readonly AnyConnectorSpec[], opts: C
   const lookup = (connector: string, name = 'default') => table.get(connector)?.get(name)
 
   const secrets = collectSecrets(connectors, table, hook, file, env)
+  const addSecret = learnedSecrets(secrets)
   const problem = (connector: string, name = 'default') => {
     const spec = specs.get(connector)
     return spec ? describeProblem(spec, name, lookup(connector, name), file) : `no connector "${connector}" is known`
@@ -79,10 +80,10 @@ export function loadConnections(connectors: readonly AnyConnectorSpec[], opts: C
       const why = problem(connector.name, name)
       if (why) throw new ConnectionMissingError(why)
       const key = `${connector.name}\u0000${name}`
-      if (!clients.has(key)) clients.set(key, connector.createClient(valuesOf(lookup(connector.name, name)), policy))
+      if (!clients.has(key)) clients.set(key, connector.createClient(valuesOf(lookup(connector.name, name)), policy, { addSecret }))
       return clients.get(key) as C
     },
-    // Collected once: the values were read at load, and every log line of `flow serve` asks for them.
+    // Collected at load, plus what clients learn as they run (access tokens); every log line of `flow serve` asks for them.
     secrets: () => secrets,
     hookSecret: () => (hook['secret'] ? { header: (hook['header'] ?? 'authorization').toLowerCase(), value: hook['secret'] } : undefined),
     clientToken: (slug) => file?.clientTokens.get(slug)?.value ?? (env[clientTokenVariable(slug)] || undefined),
@@ -152,7 +153,10 @@ function describeProblem(spec: AnyConnectorSpec, name: string, fields: FieldMap 
     return name === 'default' ? spec.fields.find((f) => f.key === key)!.env : `${connector}.${name}.${key}`
   }
   const groups = spec.needs.map((group) => group.filter((key) => fields?.get(key)?.value === undefined))
-  if (groups.some((g) => g.length === 0)) return undefined
+  if (groups.some((g) => g.length === 0)) {
+    const wrong = spec.check?.(valuesOf(fields))
+    return wrong && `${connector} connection "${name}" ${wrong}`
+  }
   const alternatives = groups.map((g) => listed(g.map(wanted))).join(', or ')
   if (!fields) {
     return name === 'default'
@@ -185,6 +189,19 @@ function policyFromEnv(env: NodeJS.ProcessEnv): Partial<CallPolicy> {
     if (env[name] && Number.isInteger(n) && n >= 0) out[key] = n
   }
   return out
+}
+
+/** Secrets a client learns while it runs (access tokens) join the loaded ones; the oldest learned go past a bound. */
+const MAX_LEARNED_SECRETS = 256
+
+function learnedSecrets(secrets: string[]): (value: string) => void {
+  const learned: string[] = []
+  return (value) => {
+    if (!value || secrets.includes(value)) return
+    secrets.push(value)
+    learned.push(value)
+    if (learned.length > MAX_LEARNED_SECRETS) secrets.splice(secrets.indexOf(learned.shift()!), 1)
+  }
 }
 
 function collectSecrets(connectors: readonly AnyConnectorSpec[], table: Map<string, Map<string, FieldMap>>, hook: Fields, file: ConnectionsFile | undefined, env: NodeJS.ProcessEnv): string[] {

@@ -34,6 +34,8 @@ export type Trouble =
   | { kind: 'close' }
   /** Answer this exactly. */
   | { kind: 'answer'; answer: Answer }
+  /** Answer normally once `until` settles (a test holds a request open while it checks something). */
+  | { kind: 'hold'; until: Promise<unknown> }
 
 export interface FakeServer {
   /** Base URL to give the client library (ends with `/`). */
@@ -73,6 +75,12 @@ export async function startFakeServer(handle: Handler, basePath = '/'): Promise<
         return send(res, { status: trouble.status, body: trouble.body ?? { error: `fake ${trouble.status}` }, ...(trouble.retryAfter !== undefined && { headers: { 'retry-after': String(trouble.retryAfter) } }) })
       case 'answer':
         return send(res, trouble.answer)
+      case 'hold': {
+        const go = () => {
+          if (!res.destroyed) send(res, handle(recorded))
+        }
+        return void trouble.until.then(go, go)
+      }
       case 'slow': {
         const timer = setTimeout(() => {
           timers.delete(timer)

@@ -2,6 +2,7 @@
 export { type FakeGmail, GMAIL_TOKEN, startFakeGmail } from './fake-gmail.ts'
 export { GRAPH_TOKEN, startFakeGraph } from './fake-graph.ts'
 export { type FakeOAuth, type FakeOAuthOptions, startFakeOAuth } from './fake-oauth.ts'
+export { type FakeHttpApi, OAUTH_CLIENT, PETS_PAGE_2, startFakeHttpApi } from './fake-http-api.ts'
 export { OKTA_TOKEN, SAMPLE_USER, startFakeOkta } from './fake-okta.ts'
 export { bearer, type FakeServer, type RecordedRequest, startFakeServer, type Trouble } from './fake-server.ts'
 export { type FakeSlack, SLACK_TOKEN, type SlackTrouble, startFakeSlack } from './fake-slack.ts'
