@@ -68,7 +68,7 @@ export function eventsInOrder<E extends { published: string }>(events: readonly 
 }
 
 export type EnvelopeCheck =
-  | { ok: true; eventId: string; eventTime: string | undefined; events: OktaEvent[] }
+  | { ok: true; eventId: string; eventTime: string | undefined; source: string | undefined; events: OktaEvent[] }
   | { ok: false; message: string }
 
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0
@@ -91,5 +91,6 @@ export function checkEnvelope(body: unknown, maxEvents: number): EnvelopeCheck {
     }
     if (Number.isNaN(Date.parse(e.published as string))) return fail(`"data.events[${i}].published" must be an ISO date and time`)
   }
-  return { ok: true, eventId: body.eventId, eventTime: body.eventTime, events: events as OktaEvent[] }
+  const source = typeof body.source === 'string' ? body.source : undefined
+  return { ok: true, eventId: body.eventId, eventTime: body.eventTime, source, events: events as OktaEvent[] }
 }

@@ -2,7 +2,7 @@
 export { type FakeGmail, GMAIL_TOKEN, startFakeGmail } from './fake-gmail.ts'
 export { GRAPH_TOKEN, startFakeGraph } from './fake-graph.ts'
 export { type FakeOAuth, type FakeOAuthOptions, startFakeOAuth } from './fake-oauth.ts'
-export { OKTA_TOKEN, SAMPLE_USER, startFakeOkta } from './fake-okta.ts'
+export { type FakeOkta, type Obj, OKTA_TOKEN, type OktaOrg, SAMPLE_USER, startFakeOkta } from './fake-okta.ts'
 export { bearer, type FakeServer, type RecordedRequest, startFakeServer, type Trouble } from './fake-server.ts'
 export { type FakeSlack, SLACK_TOKEN, type SlackTrouble, startFakeSlack } from './fake-slack.ts'
 export { decodeWords, mimeBody, mimeHeaders } from './mime.ts'
