@@ -44,6 +44,8 @@ export interface OktaOrg {
 
 export interface FakeOkta extends FakeServer {
   org: OktaOrg
+  /** Answers a request before the org does, when it returns an answer (a 429 on the second page…). */
+  intercept: ((req: RecordedRequest) => Answer | undefined) | undefined
 }
 
 export interface FakeOktaOptions {
@@ -206,7 +208,10 @@ export async function startFakeOkta(opts: FakeOktaOptions = {}): Promise<FakeOkt
     bulk: [],
     logs: [],
   }
+  const fake = { intercept: undefined } as Pick<FakeOkta, 'intercept'>
   const server = await startFakeServer((req) => {
+    const intercepted = fake.intercept?.(req)
+    if (intercepted) return intercepted
     if (req.headers.authorization !== `SSWS ${token}`) return oktaError(401, 'E0000011', 'Invalid token provided')
     let segs: string[]
     try {
@@ -218,5 +223,5 @@ export async function startFakeOkta(opts: FakeOktaOptions = {}): Promise<FakeOkt
     return answer ?? oktaError(404, 'E0000022', `The endpoint does not support the provided HTTP method: ${req.method} ${req.path}`)
   })
   // The org URL has no trailing slash.
-  return { ...server, url: server.url.replace(/\/$/, ''), org }
+  return Object.assign(fake, server, { url: server.url.replace(/\/$/, ''), org })
 }
