@@ -8,6 +8,7 @@ import { registerHistory } from './history.ts'
 import { registerReplay } from './replay.ts'
 import { registerServe } from './serve.ts'
 import { registerGraph } from './graph.ts'
+import { registerOktaHooks } from './okta-hooks.ts'
 // (end of subcommands)
 
 const program = new Command()
@@ -26,6 +27,7 @@ registerServe(program)
 registerHistory(program)
 registerReplay(program)
 registerGraph(program)
+registerOktaHooks(program)
 // (end of registrations)
 
 await program.parseAsync(process.argv)

@@ -6,6 +6,7 @@
  */
 import { type Answer, type FakeServer, type RecordedRequest, startFakeServer } from './fake-server.ts'
 import { appRoutes } from './fake-okta-apps.ts'
+import { type HooksState, hookRoutes } from './fake-okta-hooks.ts'
 import { parseQuery, QueryError } from './fake-okta-query.ts'
 
 export const OKTA_TOKEN = '00fakeOktaApiToken0000000000000000000000'
@@ -40,6 +41,8 @@ export interface OktaOrg {
   /** Bulk requests received, in order. */
   bulk: { session: string; operation: string; profiles: unknown[] }[]
   logs: Obj[]
+  /** The Event Hooks API's state. */
+  eventHooks: HooksState
 }
 
 export interface FakeOkta extends FakeServer {
@@ -207,6 +210,7 @@ export async function startFakeOkta(opts: FakeOktaOptions = {}): Promise<FakeOkt
     sessions: new Map(),
     bulk: [],
     logs: [],
+    eventHooks: { hooks: [], filtersEnabled: true, verifications: [] },
   }
   const fake = { intercept: undefined } as Pick<FakeOkta, 'intercept'>
   const server = await startFakeServer((req) => {
@@ -219,7 +223,7 @@ export async function startFakeOkta(opts: FakeOktaOptions = {}): Promise<FakeOkt
     } catch {
       return oktaError(400, 'E0000003', 'The request body was not well-formed')
     }
-    const answer = userRoutes(org, opts, req, segs) ?? groupRoutes(org, opts, req, segs) ?? appRoutes(org, opts, req, segs)
+    const answer = userRoutes(org, opts, req, segs) ?? groupRoutes(org, opts, req, segs) ?? appRoutes(org, opts, req, segs) ?? hookRoutes(org.eventHooks, req, segs)
     return answer ?? oktaError(404, 'E0000022', `The endpoint does not support the provided HTTP method: ${req.method} ${req.path}`)
   })
   // The org URL has no trailing slash.
