@@ -30,12 +30,12 @@ describe('flow okta hooks', () => {
   const env = () => ({ OKTA_ORG_URL: okta.url, OKTA_API_TOKEN: OKTA_TOKEN, OKTA_HOOK_SECRET: HOOK_SECRET })
   /** The subcommand in this process (each `flow` process takes seconds to start here); the CLI's own wiring is tested once below. */
   const hooks = async (cmd: 'plan' | 'apply', flags: Partial<PlanFlags> = {}, environment: NodeJS.ProcessEnv = env()) => {
-    let out = ''
-    let err = ''
-    const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t) }
+    const out: string[] = []
+    const err: string[] = []
+    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }
     const all = { flows: dir, url: engine.url, name: 'cardflow', filters: true, ...flags }
     const code = await (cmd === 'plan' ? plan(all, io, environment) : applyCommand(all, io, environment))
-    return { code, out, err }
+    return { code, out: out.join(''), err: err.join('') }
   }
   const writes = () => okta.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)
   const stored = () => okta.org.eventHooks.hooks[0]!
