@@ -42,8 +42,12 @@ export function anyExpression(conditions: readonly TargetCondition[]): string {
   return unique.length === 1 ? unique[0]! : unique.map((e) => `(${e})`).join(' || ')
 }
 
-/** Okta's Application option: one app by label or app instance id, or `All Apps` (no condition). */
+/** An app instance id, as Okta makes them (`0oa` and letters and digits); anything else is a label. */
+const APP_INSTANCE_ID = /^0oa[0-9A-Za-z]{5,}$/
+
+/** Okta's Application option: one app by app instance id or by label, or `All Apps` (no condition). */
 export function applicationCondition(application: unknown): TargetCondition | undefined {
   if (typeof application !== 'string' || application === 'All Apps') return undefined
-  return { type: 'AppInstance', fields: ['id', 'displayName', 'alternateId'], value: application }
+  const fields = APP_INSTANCE_ID.test(application) ? (['id'] as const) : (['displayName', 'alternateId'] as const)
+  return { type: 'AppInstance', fields, value: application }
 }
