@@ -2,7 +2,7 @@
  * A fake Okta org on 127.0.0.1: users, groups and their members, with Okta's paths, status
  * codes, error bodies (`errorCode`, `errorSummary`), SSWS tokens and cursor paging in `Link`
  * headers (one header per relation, or one comma-joined header). Applications, import sessions
- * and the System Log are in fake-okta-apps.ts.
+ * and the System Log are in fake-okta-apps.ts, the Event Hooks API in fake-okta-hooks.ts.
  */
 import { type Answer, type FakeServer, type RecordedRequest, startFakeServer } from './fake-server.ts'
 import { appRoutes } from './fake-okta-apps.ts'
