@@ -65,9 +65,7 @@ export const EVENT_CARDS: readonly EventCard[] = [
   user('userAccountLocked', 'User Account Locked', 'user.account.lock', 'Actor', 'a user account is locked automatically'),
   user('userAccountUnlocked', 'User Account Unlocked', 'user.account.unlock', 'Actor', 'a user account unlocks automatically'),
   user('userAccountUnlockedByAdmin', 'User Account Unlocked by Admin', 'user.account.unlock_by_admin', 'Admin', 'an admin unlocks a user account'),
-  {
-    ...user('userProfileUpdated', 'User Okta Profile Updated', 'user.account.update_profile', 'Actor', "a user's Okta profile is updated", 'oktaUserProfileUpdated', 'read', ['Changed Attributes', 'Profile Update']),
-  },
+  user('userProfileUpdated', 'User Okta Profile Updated', 'user.account.update_profile', 'Actor', "a user's Okta profile is updated", 'oktaUserProfileUpdated', 'read', ['Changed Attributes', 'Profile Update']),
   user('userOktaPasswordUpdated', 'User Okta Password Updated', 'user.account.update_password', 'Actor', "a user's Okta password is changed", 'oktaUserPasswordUpdated'),
   user('userOktaPasswordResetByAnAdmin', 'User Okta Password Reset by an Admin', 'user.account.reset_password', 'Admin', "an admin resets a user's Okta password", 'userOktaPasswordResetByAnAdmin'),
   user('userPasswordImported', 'User Password Imported', 'user.import.password', 'Actor', "a user's password is imported"),

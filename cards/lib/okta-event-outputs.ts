@@ -42,7 +42,7 @@ export function entityOfType(event: SourceEvent, type: string): EntityValue | un
 
 export function commonFromEvent(event: SourceEvent, delivery: DeliveryInfo) {
   return {
-    'Date and Time': event.published,
+    'Date and Time': typeof event.published === 'string' ? event.published : undefined,
     Message: typeof event.displayMessage === 'string' ? event.displayMessage : null,
     'Event ID': delivery.eventId,
     'Event Type': event.eventType,
