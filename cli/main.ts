@@ -7,6 +7,7 @@ import { registerHistory } from './history.ts'
 import { registerReplay } from './replay.ts'
 import { registerServe } from './serve.ts'
 import { registerGraph } from './graph.ts'
+import { registerOktaHooks } from './okta-hooks.ts'
 
 /** The `flow` command with every subcommand, for bin/flow.js (and for tests that read its help). */
 export function buildProgram(): Command {
@@ -25,5 +26,6 @@ export function buildProgram(): Command {
   registerHistory(program)
   registerReplay(program)
   registerGraph(program)
+  registerOktaHooks(program)
   return program
 }
