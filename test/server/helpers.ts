@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createServer, type Engine, type ServerOptions } from '../../server/server.ts'
 
+export { waitFor } from '../wait.ts'
+
 export const FLOWS = fileURLToPath(new URL('../fixtures/server/flows/', import.meta.url))
 export const HOOK_SECRET = 'Bearer hook-secret-4f9a2c'
 export const CLIENT_TOKEN = 'client-token-77be01d5'
@@ -36,17 +38,6 @@ export async function startEngine(opts: Partial<ServerOptions> = {}): Promise<Ru
       await engine.close(2000)
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true })
     },
-  }
-}
-
-/** Polls until `check` returns a value (tests wait for outcomes, never for a time). */
-export async function waitFor<T>(check: () => Promise<T | undefined | false>, what: string, limitMs = 15_000): Promise<T> {
-  const deadline = Date.now() + limitMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined && value !== false) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 25))
   }
 }
 
