@@ -33,7 +33,7 @@ describe('secrets stay secret when everything fails', () => {
     slack.failNext({ kind: 'okFalse', error: echo(SLACK_TOKEN) })
     slack.failNext({ kind: 'status', status: 429, retryAfter: 0 }, 3)
     slack.failNext({ kind: 'close' })
-    slack.failNext({ kind: 'slow', ms: 2000 })
+    slack.failNext({ kind: 'hang' })
     gmail.failNext({ kind: 'status', status: 401, body: { error: { code: 401, message: echo(GMAIL_TOKEN), status: 'UNAUTHENTICATED' } } }, 2)
     gmail.failNext({ kind: 'close' }, 2)
     graph.failNext({ kind: 'status', status: 500, body: { error: { code: 'InternalServerError', message: echo(GRAPH_TOKEN) } } }, 2)

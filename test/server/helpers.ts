@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createServer, type Engine, type ServerOptions } from '../../server/server.ts'
 
+import { HANG_MS } from '../wait.ts'
+
 export { waitFor } from '../wait.ts'
 
 export const FLOWS = fileURLToPath(new URL('../fixtures/server/flows/', import.meta.url))
@@ -15,6 +17,7 @@ export interface Running {
   engine: Engine
   url: string
   dataDir: string
+  /** Stops the engine (letting running runs finish) and removes a data directory it made. */
   close(): Promise<void>
 }
 
@@ -35,7 +38,7 @@ export async function startEngine(opts: Partial<ServerOptions> = {}): Promise<Ru
     url,
     dataDir,
     async close() {
-      await engine.close(2000)
+      await engine.close(HANG_MS)
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true })
     },
   }
