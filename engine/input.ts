@@ -2,7 +2,7 @@
  * What starts a run: the trigger's outputs, from an Okta event, a hook delivery, an HTTP
  * request, or a test input in the shape of Okta's docs (`"Changed attributes"`, `"Actor"`, …).
  */
-import type { TSchema } from '@sinclair/typebox'
+import { type TSchema, Type } from '@sinclair/typebox'
 import type { DeliveryInfo } from './card.ts'
 import type { PlannedTrigger } from './check.ts'
 import { CardflowError, InputError } from './errors.ts'
@@ -38,7 +38,9 @@ export function eventsInOrder(events: readonly OktaEvent[]): OktaEvent[] {
 }
 
 export function invocationsFromInput(trigger: PlannedTrigger, input: unknown): Invocation[] {
-  if (trigger.def.eventTypes.length === 0) return [httpInvocation(input)]
+  if (trigger.def.type === 'http.apiEndpoint') return [httpInvocation(input)]
+  // a helper or scheduled flow takes its trigger outputs (the helper's inputs) as they are
+  if (trigger.def.eventTypes.length === 0) return [{ kind: 'run', label: 'test input', outputs: fromDocsShape(trigger, input) }]
   if (isHookEnvelope(input)) {
     const delivery = { eventId: input.eventId, ...(input.eventTime && { eventTime: input.eventTime }) }
     const events = input.data.events
@@ -90,7 +92,10 @@ function fromDocsShape(trigger: PlannedTrigger, input: unknown): Record<string, 
     throw new InputError(`the input must be a JSON object: ${trigger.def.type} outputs, an Okta event hook body or a System Log event`)
   }
   const errors: string[] = []
-  const outputs = normaliseKeys(input, trigger.def.outputs as ObjectSchema, '', errors) as Record<string, unknown>
+  // outputs named by the options (a helper flow's inputs) are matched like the fixed ones
+  const named = trigger.def.outputNames?.(trigger.options)
+  const schema: ObjectSchema = named ? { properties: Object.fromEntries(named.map((n) => [n, Type.Unknown()])) } : (trigger.def.outputs as ObjectSchema)
+  const outputs = normaliseKeys(input, schema, '', errors) as Record<string, unknown>
   const missing = (trigger.def.outputs.required ?? []).filter((k) => !(k in outputs))
   if (missing.length > 0) errors.unshift(`missing ${missing.map((m) => `"${m}"`).join(', ')} (the ${trigger.def.title} card's outputs)`)
   const validate = validatorFor(trigger.def.outputs)
