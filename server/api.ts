@@ -102,7 +102,7 @@ async function invoke(o: ApiOptions, flow: ServedFlow, req: Request, res: Respon
   answerSync(res, record)
 }
 
-/** The Return card's output is the response; a flow without one answers 204. */
+/** The Return card's output is the response (Return Raw's status, headers and body as given); a flow without one answers 204. */
 function answerSync(res: Response, record: RunRecord): void {
   res.setHeader('x-cardflow-run-id', record.runId)
   if (record.status === 'failed') {
@@ -111,12 +111,26 @@ function answerSync(res: Response, record: RunRecord): void {
     res.status(status).json({ runId: record.runId, error: { code: record.error?.code, message: record.error?.message, retryable: record.error?.retryable === true } })
     return
   }
+  const raw = record.cards.find((c) => c.card === 'control.returnRaw' && c.status === 'succeeded')
+  if (raw) {
+    answerRaw(res, raw.outputs as { statusCode: number; headers: Record<string, unknown>; body: unknown })
+    return
+  }
   const ret = record.cards.find((c) => c.card === 'control.return' && c.status === 'succeeded')
   if (!ret || ret.outputs.output === undefined) {
     res.status(204).end()
     return
   }
   res.status(200).json(ret.outputs.output)
+}
+
+/** Return Raw: the status, headers and body the flow gave; text is sent as text, anything else as JSON. */
+function answerRaw(res: Response, raw: { statusCode: number; headers: Record<string, unknown>; body: unknown }): void {
+  for (const [name, value] of Object.entries(raw.headers)) res.setHeader(name, String(value))
+  res.status(raw.statusCode)
+  if (raw.body === null || raw.body === undefined) res.end()
+  else if (typeof raw.body === 'string') res.type(res.get('content-type') ?? 'text/plain').send(raw.body)
+  else res.json(raw.body)
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
