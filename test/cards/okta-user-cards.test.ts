@@ -1,5 +1,5 @@
 /**
- * Update User, group membership and List Users send Okta's management API requests. A fake Okta
+ * Update User, group membership, List Users and Deactivate User send Okta's management API requests. A fake Okta
  * listens on 127.0.0.1 and the real Okta client is pointed at it.
  */
 import assert from 'node:assert/strict'
@@ -56,6 +56,9 @@ cards:
   - id: search
     card: okta.listUsersWithSearch
     inputs: { status: ACTIVE, Custom Search Criteria: 'profile.login sw "ann"' }
+  - id: deactivate
+    card: okta.deactivateUser
+    inputs: { id: 00u1, sendEmail: "Yes" }
 `)
 
 describe('Okta user and group cards', () => {
@@ -71,6 +74,7 @@ describe('Okta user and group cards', () => {
         'DELETE /api/v1/groups/00gOld/users/00u1',
         'GET /api/v1/users?filter=status eq "SUSPENDED"&limit=200',
         'GET /api/v1/users?search=(status eq "ACTIVE") and (profile.login sw "ann")&limit=200',
+        'POST /api/v1/users/00u1/lifecycle/deactivate?sendEmail=true',
       ],
     )
     assert.deepEqual(seen[0]!.body, { profile: { mobilePhone: '+1 555' } })
@@ -78,6 +82,8 @@ describe('Okta user and group cards', () => {
     assert.equal(card(run, 'add').outputs.status, 'success')
     const users = card(run, 'list').outputs.Users as { ID: string; Email: string }[]
     assert.deepEqual([users[0]!.ID, users[0]!.Email], ['00u1', 'ann@x'])
+    assert.deepEqual(card(run, 'deactivate').outputs, { statusCode: 200 })
+    assert.ok(seen.every((s) => s.auth === `SSWS ${TOKEN}`), 'every request carries the API token')
     assert.doesNotMatch(JSON.stringify(run), new RegExp(TOKEN))
   })
 
@@ -92,6 +98,8 @@ describe('Okta user and group cards', () => {
       'DELETE /api/v1/groups/{groupId}/users/{userId}',
       'GET /api/v1/users',
       'GET /api/v1/users',
+      'POST /api/v1/users/{id}/lifecycle/deactivate',
     ])
+    assert.deepEqual(run.outbound.at(-1)?.request, { user: '00u1', sendEmail: true })
   })
 })
