@@ -54,7 +54,7 @@ describe('event data is data: no template, helper or markup injection', () => {
     const runs = await waitFor(async () => {
       const all = await s.engine.store.listRuns({ limit: 10_000 })
       return all.length === events.length * 3 && all.every((r) => r.status === 'succeeded' || r.status === 'failed') && all
-    }, 'every run to end', 90_000)
+    }, 'every run to end')
     assert.deepEqual(runs.filter((r) => r.status === 'failed').map((r) => r.error), [])
 
     // each message names its event: `[uuid]` in Slack text and in mail subjects
