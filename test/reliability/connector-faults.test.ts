@@ -63,14 +63,18 @@ describe('connector faults', () => {
     await Promise.all([slack.close(), gmail.close(), graph.close()])
   })
 
-  const finished = (count: number) =>
-    waitFor(
+  const finished = (count: number) => {
+    let ended = 0
+    return waitFor(
       async () => {
         const runs = await s.engine.store.listRuns({ limit: 10_000 })
-        return runs.length === count && runs.every((r) => r.status !== 'queued' && r.status !== 'running') && runs
+        ended = runs.filter((r) => r.status !== 'queued' && r.status !== 'running').length
+        return runs.length === count && ended === count && runs
       },
       `${count} runs to end`,
+      { progress: () => ended },
     )
+  }
 
   it('ends every run succeeded or failed with a clear error, within the retry limits', async (t) => {
     await start(POLICY)

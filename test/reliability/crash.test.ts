@@ -121,7 +121,7 @@ describe('crash safety under SIGKILL', () => {
     const thresholds = Array.from({ length: kills }, () => Math.floor(count * (0.1 + 0.8 * rand()))).sort((a, b) => a - b)
     const killer = (async () => {
       for (const at of thresholds) {
-        await waitFor(async () => sent >= at || queue.length === 0, 'the load to reach the kill point')
+        await waitFor(async () => sent >= at || queue.length === 0, 'the load to reach the kill point', { progress: () => sent })
         await new Promise((r) => setTimeout(r, Math.floor(rand() * 40)))
         let restarted!: () => void
         up = new Promise((resolve) => {
@@ -135,13 +135,15 @@ describe('crash safety under SIGKILL', () => {
     await Promise.all([...senders, killer])
 
     // The last server drains the queue: every stored event has both runs, none waiting.
+    let ended = 0
     const rows = await waitFor(
       async () => {
         const r = readRows(data.path)
-        const settled = r.runs.length === r.events.size * 2 && r.runs.every((run) => run.status !== 'queued' && run.status !== 'running')
-        return settled && r
+        ended = r.runs.filter((run) => run.status !== 'queued' && run.status !== 'running').length
+        return r.runs.length === r.events.size * 2 && ended === r.runs.length && r
       },
       'the queue to drain after the last restart',
+      { progress: () => ended },
     )
     server.child.kill('SIGTERM')
     assert.equal(await server.exited, 0, 'the last server stops cleanly')

@@ -68,10 +68,16 @@ describe('secrets stay secret when everything fails', () => {
       const body = await res.text()
       for (const [name, secret] of Object.entries(SECRETS)) assert.ok(!body.includes(secret), `the ${name} secret in an API answer`)
     }
-    await waitFor(async () => {
-      const rows = readRows(data.path)
-      return rows.runs.length >= 21 && rows.runs.every((r) => r.status === 'succeeded' || r.status === 'failed') && rows
-    }, 'every run to end')
+    let ended = 0
+    await waitFor(
+      async () => {
+        const rows = readRows(data.path)
+        ended = rows.runs.filter((r) => r.status === 'succeeded' || r.status === 'failed').length
+        return rows.runs.length >= 21 && ended === rows.runs.length && rows
+      },
+      'every run to end',
+      { progress: () => ended },
+    )
     const failed = readRows(data.path).runs.filter((r) => r.status === 'failed')
     assert.ok(failed.length >= 5, `runs failed in several ways (${failed.length})`)
 

@@ -101,10 +101,16 @@ describe('store faults', () => {
       }
       lock?.release()
       lock = undefined
-      const rows = await waitFor(async () => {
-        const r = readRows(s.dataDir)
-        return r.runs.every((run) => run.status === 'succeeded') && r
-      }, 'the runs to finish')
+      let done = 0
+      const rows = await waitFor(
+        async () => {
+          const r = readRows(s.dataDir)
+          done = r.runs.filter((run) => run.status === 'succeeded').length
+          return done === r.runs.length && r
+        },
+        'the runs to finish',
+        { progress: () => done },
+      )
       for (const [id, statuses] of answers) {
         assert.equal(rows.deliveries.has(id), statuses.includes(200), `delivery ${id} answered ${statuses.join(',')}`)
       }
