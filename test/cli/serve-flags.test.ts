@@ -14,7 +14,7 @@ import { openStore } from '../../store/index.ts'
 import { DB_FILE } from '../../store/sqlite.ts'
 import { SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
 import { flowCli } from '../helpers.ts'
-import { type Served, serveChild, withStore } from '../reliability/helpers.ts'
+import { killServers, type Served, serveChild, withStore } from '../reliability/helpers.ts'
 import { deliver, envelope, FLOWS, HOOK_SECRET, profileEvent, waitFor } from '../server/helpers.ts'
 
 const SLACK_FLOWS = join(FLOWS, '../slack-flows')
@@ -26,19 +26,14 @@ const tempDir = () => {
   dirs.push(d)
   return d
 }
-const running: Served[] = []
-/** Starts `flow serve` on a data directory with these flags; stopped after the tests. */
-async function serve(data: string, env: Record<string, string>, flags: string[], flows = FLOWS): Promise<Served> {
-  const served = await serveChild(flows, data, env, flags)
-  running.push(served)
-  return served
-}
+/** Starts `flow serve` on a data directory with these flags. */
+const serve = (data: string, env: Record<string, string>, flags: string[], flows = FLOWS): Promise<Served> => serveChild(flows, data, env, flags)
 async function stop(served: Served): Promise<void> {
   served.child.kill('SIGTERM')
   assert.equal(await served.exited, 0, served.lines.join('\n'))
 }
 after(async () => {
-  for (const s of running) if (s.child.exitCode === null) s.child.kill('SIGKILL')
+  await killServers()
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
 })
 

@@ -10,7 +10,7 @@ import { after, describe, it } from 'node:test'
 import { type FakeSlack, SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
 import { envelope, HOOK_SECRET, profileEvent, waitFor } from '../server/helpers.ts'
 import { HANG_MS } from '../wait.ts'
-import { FIXTURES, kill9, readRows, SEED, type Served, seeded, serveChild, size, tempDir } from './helpers.ts'
+import { FIXTURES, killServers, kill9, readRows, SEED, type Served, seeded, serveChild, size, tempDir } from './helpers.ts'
 
 const FLOWS = `${FIXTURES}crash-flows`
 const FLOW_NAMES = ['to-general', 'to-alerts']
@@ -68,6 +68,7 @@ describe('crash safety under SIGKILL', () => {
   const data = tempDir('crash')
   let slack: FakeSlack
   after(async () => {
+    await killServers()
     await slack?.close()
     data.remove()
   })

@@ -36,12 +36,32 @@ export interface Served {
   exited: Promise<number | null>
 }
 
+/** The `flow serve` processes still running, for a failed test's cleanup. */
+const live = new Set<ChildProcess>()
+
+/** SIGKILLs every `flow serve` this file started that still runs (an `after` hook, for a test that failed midway). */
+export async function killServers(): Promise<void> {
+  await Promise.all(
+    [...live].map((child) => {
+      const gone = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGKILL')
+      return gone
+    }),
+  )
+}
+
 /** Starts `flow serve` on a free port and resolves once it logged its URL. */
 export function serveChild(flows: string, data: string, env: NodeJS.ProcessEnv, extra: string[] = []): Promise<Served> {
   const args = [FLOW_BIN, 'serve', '--flows', flows, '--data', data, '--port', '0', '--no-watch', ...extra]
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { CARDFLOW_CONNECTIONS: '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   const lines: string[] = []
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  live.add(child)
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      live.delete(child)
+      resolve(code)
+    }),
+  )
   return new Promise((resolve, reject) => {
     const reader = (onLine: (line: string) => void) => {
       let buffered = ''

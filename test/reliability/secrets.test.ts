@@ -11,7 +11,7 @@ import { promisify } from 'node:util'
 import { type FakeGmail, type FakeServer, type FakeSlack, GMAIL_TOKEN, GRAPH_TOKEN, SLACK_TOKEN, startFakeGmail, startFakeGraph, startFakeSlack } from '../fakes/index.ts'
 import { ROOT } from '../helpers.ts'
 import { CLIENT_TOKEN, deliver, envelope, HOOK_SECRET, profileEvent, waitFor } from '../server/helpers.ts'
-import { FIXTURES, FLOW_BIN, readRows, serveChild, storeBytes, tempDir } from './helpers.ts'
+import { FIXTURES, killServers, FLOW_BIN, readRows, serveChild, storeBytes, tempDir } from './helpers.ts'
 
 const run = promisify(execFile)
 const SECRETS = { hook: HOOK_SECRET, client: CLIENT_TOKEN, slack: SLACK_TOKEN, gmail: GMAIL_TOKEN, graph: GRAPH_TOKEN }
@@ -22,6 +22,7 @@ describe('secrets stay secret when everything fails', () => {
   let gmail: FakeGmail
   let graph: FakeServer
   after(async () => {
+    await killServers()
     await Promise.all([slack?.close(), gmail?.close(), graph?.close()])
     data.remove()
   })
