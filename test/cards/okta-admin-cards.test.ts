@@ -3,7 +3,7 @@
  * a helper flow) send Okta's management API requests through the real Okta client to a fake Okta.
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { after, afterEach, before, describe, it } from 'node:test'
 import type { FlowPlan } from '../../engine/check.ts'
 import { loadConnections } from '../../engine/connections.ts'
 import { runFlow } from '../../engine/run.ts'
@@ -29,6 +29,7 @@ before(async () => {
   })
 })
 after(() => okta.close())
+afterEach(() => okta.reset())
 
 const connections = () => loadConnections({ env: { OKTA_ORG_URL: okta.url.replace(/\/$/, ''), OKTA_API_TOKEN: TOKEN } })
 const run = (plan: FlowPlan, flows: FlowPlan[] = []) =>

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { after, before, describe, it } from 'node:test'
+import { after, afterEach, before, describe, it } from 'node:test'
 import { type FakeGmail, type FakeServer, type FakeSlack, GMAIL_TOKEN, mimeBody, mimeHeaders, OKTA_TOKEN, SAMPLE_USER, SLACK_TOKEN, startFakeGmail, startFakeOkta, startFakeSlack } from '../fakes/index.ts'
 import { flowCli, needsShared } from '../helpers.ts'
 import { sample, template } from './helpers.ts'
@@ -34,6 +34,9 @@ describe('imported templates end to end', () => {
       slack: { 'Slack - dev@azuqua.com': { token: SLACK_TOKEN, apiUrl: slack.url } },
       gmail: { Gmail: { accessToken: GMAIL_TOKEN, apiUrl: gmail.url } },
     }))
+  })
+  afterEach(() => {
+    for (const fake of [okta, slack, gmail]) fake?.reset()
   })
   after(async () => {
     if (skip) return
