@@ -45,6 +45,12 @@ export interface CardContext {
   /** Runs a helper flow by name with its trigger outputs, and gives back that run. Present only
    * when the run was given a flow resolver (RunOptions.flows). */
   callFlow?(name: string, inputs: Record<string, unknown>): Promise<RunRecord>
+  /**
+   * Waits until `until` without holding a thread: in a test or dry run the wait is recorded in
+   * history and the card goes on at once; a run started to suspend (RunOptions.waits) ends here
+   * with status `waiting`, to be resumed when due (RunOptions.resume). Gives the time waited for.
+   */
+  wait(until: Date): Date
 }
 
 export type CardKind = 'function' | 'control' | 'connector'
@@ -92,6 +98,12 @@ export interface CardDef<I extends TObject = TObject, O extends TObject = TObjec
   result?(outputs: Static<O>): FlowResult
   /** The card may end the flow normally (Continue If): the edge label and the input holding its message. */
   stops?: { when: string; messageInput?: string }
+  /**
+   * The card ends the flow once it has run (Return, Return Raw). Inside a branch it ends that
+   * branch only and the flow goes on after the branching card, as Okta's Return does inside its
+   * blocks (a block is an anonymous helper flow); a Continue If that stops does the same there.
+   */
+  ends?: boolean
   /** Where this card sits in Okta Workflows exports, and how an exported card becomes this one. */
   okta?: ExportMapping
   /** Worked examples: docs, and the card's own test cases (at least one per card). */

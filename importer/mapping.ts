@@ -22,8 +22,13 @@ export const OPERATOR_NAMES: Record<string, string> = {
   '>=': 'greater than or equal',
   '<': 'less than',
   '<=': 'less than or equal',
+  '%': 'a multiple of',
   in: 'in',
   'not in': 'not in',
+  has: 'has key',
+  "doesn't have": "doesn't have key",
+  '===': 'equal and the same type',
+  '!==': 'not equal or not the same type',
   'is empty': 'is empty',
   'is not empty': 'is not empty',
 }

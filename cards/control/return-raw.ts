@@ -13,6 +13,7 @@ export default defineCard({
     body: Type.Optional(Type.Unknown()),
   }),
   outputs: Type.Object({ statusCode: Type.Integer(), headers: Type.Record(Type.String(), Type.Unknown()), body: Type.Unknown() }),
+  ends: true,
   result: ({ statusCode, headers, body }) => ({ kind: 'http', statusCode, headers, body }),
   examples: [
     { title: 'answers 201 with a header and a JSON body', inputs: { statusCode: 201, headers: { location: '/users/42' }, body: { id: 42 } }, outputs: { statusCode: 201, headers: { location: '/users/42' }, body: { id: 42 } } },

@@ -10,6 +10,7 @@ export default defineCard({
   kind: 'control',
   inputs: Type.Object({ output: Type.Unknown() }),
   outputs: Type.Object({ output: Type.Unknown() }),
+  ends: true,
   result: ({ output }) => ({ kind: 'values', values: output }),
   examples: [
     { title: 'gives back named values', inputs: { output: { login: 'ann@example.com' } }, outputs: { output: { login: 'ann@example.com' } } },
