@@ -237,7 +237,9 @@ class FlowConverter {
       fieldsOf(m, 'inputs').map((field) => {
         const sources = this.pinsInto.get(`${m.uuid}/${field.id}`) ?? []
         const value = sources[0] ? this.refTo(sources[0]) : literalOf(field)
-        return { id: field.id, key: field.key, group: field.group ?? null, type: field.value.type, custom: field.metadata?.custom === true, value, pinned: sources.length > 0 }
+        const proxy = field.value.proxy
+        const item = proxy?.dynamic ? (proxy.path ?? '') : undefined
+        return { id: field.id, key: field.key, group: field.group ?? null, type: field.value.type, custom: field.metadata?.custom === true, value, pinned: sources.length > 0, ...(item !== undefined && { item }) }
       })
     return {
       address: m.address,

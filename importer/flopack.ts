@@ -7,7 +7,7 @@ export interface OktaField {
   id: string
   key: string
   group?: string | null
-  value: { type?: unknown; collection?: boolean; data?: unknown }
+  value: { type?: unknown; collection?: boolean; data?: unknown; proxy?: { dynamic?: boolean; path?: string | null } | null }
   metadata?: { custom?: boolean; displayname?: string } | null
 }
 
