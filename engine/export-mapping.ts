@@ -43,6 +43,8 @@ export interface ExportedCard {
   outputKeys(): string[]
   /** The helper flow an input names (a flow id or an inline flow), as a cardflow flow name. */
   helperFlow(key: string): string | undefined
+  /** The steps Okta runs when the card fails (If Error's error branch), split out as a helper flow. */
+  errorFlow(): string | undefined
 }
 
 export interface MappedCard {

@@ -249,6 +249,14 @@ class FlowConverter {
       rawInput: (key) => fieldsOf(m, 'inputs').find((f) => f.key === key)?.value.data,
       fields,
       outputKeys: () => this.outputKeys(m),
+      errorFlow: () => {
+        const memo = `${m.uuid}/policy.error`
+        if (!this.helpers.has(memo)) {
+          const flo = m.node.model.policy?.error?.flo
+          this.helpers.set(memo, isFlowData(flo) ? this.pack.addInline(flo, `${this.name} - ${m.node.data.name ?? 'If Error'} (${this.idOf(m)}) - if error`) : undefined)
+        }
+        return this.helpers.get(memo)
+      },
       helperFlow: (key) => {
         const memo = `${m.uuid}/${key}`
         if (this.helpers.has(memo)) return this.helpers.get(memo)

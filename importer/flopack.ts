@@ -28,6 +28,8 @@ export interface OktaMethod {
       inputs?: { data?: Record<string, OktaField> }
       outputs?: { data?: Record<string, OktaField> }
       comments?: { title?: string; markdown?: string }
+      /** If Error keeps its error branch here, as an inline flow: `{type: 'handler', flo}`. */
+      policy?: { error?: { type?: string; flo?: unknown } | null } | null
     }
   }
 }

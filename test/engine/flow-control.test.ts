@@ -87,6 +87,18 @@ describe('Return Error', () => {
   })
 })
 
+describe('If Error', () => {
+  it('runs its If Error steps with the error and the same inputs when the Try steps fail', async () => {
+    const helpers = new Map([
+      ['T', planOf(`name: T\ntrigger: { id: h, card: control.helperFlow, options: { inputs: [who] } }\ncards:\n  - { id: fail, card: control.returnError, inputs: { message: "no user {{h.who}}", statusCode: 404 } }`)],
+      ['C', planOf(`name: C\ntrigger: { id: h, card: control.helperFlow, options: { inputs: [who] } }\ncards:\n  - { id: r, card: control.return, inputs: { output: { said: "{{h.error.message}} ({{h.who}})" } } }`)],
+    ])
+    const run = await runFlow(flow(`  - { id: guard, card: control.ifError, inputs: { flow: T, catch: C, inputs: { who: ann }, returns: [said] } }`), {}, { flows: (n) => helpers.get(n) })
+    assert.equal(run.status, 'succeeded')
+    assert.equal(card(run, 'guard').outputs.said, 'no user ann (ann)')
+  })
+})
+
 const WAITING = `  - { id: first, card: date.now }
   - { id: pause, card: control.waitFor, inputs: { delay: 2, unit: day } }
   - { id: after, card: text.compose, inputs: { text: "started {{first.iso}}" } }`
