@@ -21,8 +21,8 @@ export default defineCard({
   title: 'Wait For',
   description:
     'Pauses the flow for `delay` units, then goes on: one second at least, 30 days at most (more fails the flow). ' +
-    '`flow test` records the wait in history and goes on at once; `flow serve` stores the waiting run and goes on ' +
-    'when it is due, across restarts.',
+    '`flow test` records the wait in history and goes on at once; a run started to suspend ends `waiting` ' +
+    'and is resumed when due, without running again the cards before the wait.',
   kind: 'control',
   inputs: Type.Object({
     delay: Type.Number({ minimum: 0, description: 'The number of time units to pause the flow.' }),

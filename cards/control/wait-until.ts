@@ -10,7 +10,7 @@ export default defineCard({
   description:
     'Pauses the flow until a date and time (ISO, UTC, e.g. `2016-09-07T16:55:25.670Z`), then goes on. A time ' +
     'already past waits the one-second minimum; more than 30 days ahead fails the flow. `flow test` records the ' +
-    'wait and goes on at once; `flow serve` stores the waiting run and goes on when it is due, across restarts.',
+    'wait and goes on at once; a run started to suspend ends `waiting` and is resumed when due.',
   kind: 'control',
   inputs: Type.Object({ dateTime: Type.String({ minLength: 1, description: 'When to resume the flow (Okta: date & time).' }) }),
   outputs: Type.Object({}),
