@@ -51,6 +51,12 @@ export interface CardContext {
    * with status `waiting`, to be resumed when due (RunOptions.resume). Gives the time waited for.
    */
   wait(until: Date): Date
+  /**
+   * Suspends the run until a resume request comes (Pause, Pause Raw): the flow's caller gets
+   * `answer` now, and the card gets what the resume request sent. In a test or dry run the pause
+   * is recorded and the card goes on at once with nothing sent (`{}`).
+   */
+  pause(answer: FlowResult): Record<string, unknown>
 }
 
 export type CardKind = 'function' | 'control' | 'connector'

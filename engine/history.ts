@@ -25,6 +25,8 @@ export interface CardRecord {
   waitUntil?: string
   /** The wait was only recorded and the run went on at once (flow test, dry runs). */
   waitRecorded?: boolean
+  /** A Pause card: the run waits (or, in a test run, would wait) for a resume request. */
+  paused?: boolean
 }
 
 export interface OutboundRecord {
@@ -62,7 +64,8 @@ export interface RunRecord {
   error?: ErrorRecord & { cardId?: string }
   /** What the flow gave back; absent when no card set it. */
   result?: FlowResult
-  /** A `waiting` run: when it is due to go on (ISO), and the card that waits. */
+  /** A `waiting` run: when it is due to go on (ISO; absent when it waits for a resume request:
+   * Pause), and the card that waits. */
   waitUntil?: string
   waitingCard?: string
 }

@@ -44,7 +44,10 @@ export interface RunOptions {
    * their outputs again without running (when their inputs are the same), so nothing before the
    * wait is sent or computed twice; the card that waited goes on once its `waitUntil` has come.
    */
-  resume?: Pick<RunRecord, 'cards' | 'waitUntil' | 'waitingCard'>
+  resume?: Pick<RunRecord, 'cards' | 'waitUntil' | 'waitingCard'> & {
+    /** What the resume request sent (its JSON body, or `{headers, body}`): a paused card's outputs. */
+    resumeWith?: Record<string, unknown>
+  }
 }
 
 /** Helper flows calling helper flows stop here, so a flow calling itself fails instead of looping. */
@@ -55,9 +58,9 @@ class StopSignal {
   constructor(readonly message: string) {}
 }
 
-/** Thrown by `ctx.wait` in a suspending run: the run ends `waiting` until then. */
+/** Thrown by `ctx.wait` (and `ctx.pause`) in a suspending run: the run ends `waiting` until then (or a resume request). */
 class WaitSignal {
-  constructor(readonly until: Date) {}
+  constructor(readonly until: Date | undefined) {}
 }
 
 /** A card inside a branch failed: the branching card fails too, and the run's error is the inner one. */
@@ -74,7 +77,7 @@ class BranchFailed extends CardFailedError {
 /** A card inside a branch suspended the run: the branching card waits too, the run names the inner card. */
 class BranchWaiting extends WaitSignal {
   constructor(
-    until: Date,
+    until: Date | undefined,
     readonly cardId: string,
   ) {
     super(until)
@@ -91,7 +94,7 @@ type Outcome =
   | { kind: 'returned' }
   | { kind: 'stopped'; message: string }
   | { kind: 'failed'; record: CardRecord }
-  | { kind: 'waiting'; until: Date; cardId: string }
+  | { kind: 'waiting'; until: Date | undefined; cardId: string }
 
 const OK: Outcome = { kind: 'ok' }
 const RETURNED: Outcome = { kind: 'returned' }
@@ -147,6 +150,19 @@ class RunContext implements CardContext {
     throw new WaitSignal(due)
   }
 
+  pause(answer: FlowResult): Record<string, unknown> {
+    const { opts } = this.run
+    this.record.paused = true
+    if (opts.resume?.waitingCard === this.card.id && opts.resume.resumeWith) return opts.resume.resumeWith
+    if (opts.dryRun || (opts.waits ?? 'record') === 'record') {
+      this.record.waitRecorded = true
+      return {}
+    }
+    if ((opts.callDepth ?? 0) > 0) throw new CardFailedError('a Pause inside a helper flow cannot be resumed: put it in the flow that calls the helper', this.card.id)
+    this.run.answer(answer, this.record)
+    throw new WaitSignal(undefined)
+  }
+
   call<C, T>(call: ConnectorCall<C, T>): Promise<T> {
     return performCall(call, {
       cardId: this.card.id,
@@ -173,6 +189,11 @@ class Run {
     private readonly signal: AbortSignal,
   ) {
     this.resumed = new Map((opts.resume?.cards ?? []).filter((c) => c.status === 'succeeded' || (c.status === 'waiting' && c.id !== opts.resume?.waitingCard)).map((c) => [c.id, c]))
+  }
+
+  /** Sets what the flow gives back; one set outside any branch is not replaced by one inside. */
+  answer(value: FlowResult, record: CardRecord): void {
+    if (!(this.result?.topLevel && record.parent)) this.result = { value, topLevel: !record.parent }
   }
 
   /** Runs the cards in order from `from` until one ends the list; synchronous as long as every card is. */
@@ -232,7 +253,7 @@ class Run {
     record.outputs = outputs
     this.scope[card.id] = outputs
     record.durationMs = performance.now() - started
-    if (card.def.result && !(this.result?.topLevel && record.parent)) this.result = { value: card.def.result(outputs), topLevel: !record.parent }
+    if (card.def.result) this.answer(card.def.result(outputs), record)
     if (card.def.ends) return RETURNED
     if (!card.def.selectBranch) return OK
     const withBranch = (all: Record<string, unknown>): Outcome => {
@@ -258,7 +279,7 @@ class Run {
     }
     if (err instanceof WaitSignal) {
       record.status = 'waiting'
-      record.waitUntil ??= err.until.toISOString()
+      if (err.until) record.waitUntil ??= err.until.toISOString()
       return { kind: 'waiting', until: err.until, cardId: err instanceof BranchWaiting ? err.cardId : record.id }
     }
     record.status = 'failed'
@@ -327,7 +348,7 @@ export async function runFlow(plan: FlowPlan, triggerOutputs: Record<string, unk
   }
   if (outcome.kind === 'stopped') record.message = outcome.message
   if (outcome.kind === 'waiting') {
-    record.waitUntil = outcome.until.toISOString()
+    if (outcome.until) record.waitUntil = outcome.until.toISOString()
     record.waitingCard = outcome.cardId
   }
   if (outcome.kind === 'failed') record.error = { ...outcome.record.error!, cardId: outcome.record.id }

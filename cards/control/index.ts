@@ -10,6 +10,8 @@ import ifElse from './if-else.ts'
 import ifElseIf from './if-else-if.ts'
 import ifError from './if-error.ts'
 import lookup from './lookup.ts'
+import pause from './pause.ts'
+import pauseRaw from './pause-raw.ts'
 import returnCard from './return.ts'
 import returnError from './return-error.ts'
 import returnErrorIf from './return-error-if.ts'
@@ -19,7 +21,7 @@ import waitFor from './wait-for.ts'
 import waitUntil from './wait-until.ts'
 
 export const cards = [
-  assignIf, assign, callFlow, callFlowAsync, continueIf, forEach, ifElseIf, ifElse, ifError, lookup, returnError, returnErrorIf, returnRaw,
+  assignIf, assign, callFlow, callFlowAsync, continueIf, forEach, ifElseIf, ifElse, ifError, lookup, pause, pauseRaw, returnError, returnErrorIf, returnRaw,
   returnCard, waitFor, waitUntil,
 ]
 export const triggers = [helperFlow, scheduledFlow]

@@ -13,7 +13,7 @@ export default defineCard({
   inputs: Type.Object({
     list1: Type.Array(Type.Unknown()),
     list2: Type.Array(Type.Unknown()),
-    more: Type.Array(Type.Array(Type.Unknown()), { default: [], maxItems: 100, description: 'Further lists.' }),
+    more: Type.Optional(Type.Array(Type.Array(Type.Unknown()), { maxItems: 100, description: 'Further lists.' })),
   }),
   outputs: Type.Object({ output: Type.Array(Type.Unknown()) }),
   examples: [
@@ -21,7 +21,7 @@ export default defineCard({
   ],
   okta: { keys: ['list:intersection'], map: (v) => mapped(listsOf(v), { list: 'output' }) },
   run(_ctx, { list1, list2, more }) {
-    const wanted = [list2, ...more].map((l) => new Set(l.map(valueKey)))
+    const wanted = [list2, ...(more ?? [])].map((l) => new Set(l.map(valueKey)))
     const seen = new Set<string>()
     const output = list1.filter((item) => {
       const k = valueKey(item)

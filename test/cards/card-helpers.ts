@@ -42,6 +42,7 @@ export function fakeContext(opts: FakeContextOptions = {}): FakeContext {
       waits.push(until)
       return until
     },
+    pause: () => ({}),
     call<C, T>(call: ConnectorCall<C, T>): Promise<T> {
       calls.push(call as ConnectorCall<unknown, unknown>)
       return Promise.resolve((opts.answer ? opts.answer(call as ConnectorCall<unknown, unknown>) : call.dryRun()) as T)

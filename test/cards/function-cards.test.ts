@@ -35,7 +35,7 @@ describe('List cards', () => {
     assert.deepEqual(await construct.run(ctx, { items: ['b', 'a', 1] }), { list: ['b', 'a', 1] })
   })
   it('Intersection keeps the first list\'s order, once per item, comparing by type', async () => {
-    const out = await intersection.run(ctx, { list1: ['title', 'email', '1', 'email', 'manager'], list2: ['manager', 'email', 1], more: [] })
+    const out = await intersection.run(ctx, { list1: ['title', 'email', '1', 'email', 'manager'], list2: ['manager', 'email', 1] })
     assert.deepEqual(out, { output: ['email', 'manager'] })
   })
   it('To Text joins with the separator', async () => {

@@ -174,3 +174,33 @@ describe('Wait For and Wait Until', () => {
     assert.equal(run.waitUntil, '2026-01-01T00:00:01.000Z')
   })
 })
+
+describe('Pause and Pause Raw', () => {
+  const PAUSING = `  - { id: ask, card: control.pause, inputs: { values: { status: pending }, resumeFields: [approved] } }
+  - { id: after, card: text.compose, inputs: { text: "approved: {{ask.approved}}" } }`
+
+  it('in a test run record the pause and go on with the resume values null', async () => {
+    const run = await runFlow(flow(PAUSING), {})
+    assert.equal(run.status, 'succeeded')
+    assert.equal(card(run, 'ask').paused, true)
+    assert.equal(card(run, 'after').outputs.output, 'approved: ')
+  })
+
+  it('in a suspending run answer the caller and wait, with no due time, for a resume request', async () => {
+    const plan = flow(PAUSING)
+    const first = await runFlow(plan, {}, { waits: 'suspend' })
+    assert.equal(first.status, 'waiting')
+    assert.equal(first.waitUntil, undefined)
+    assert.equal(first.waitingCard, 'ask')
+    assert.deepEqual(first.result, { kind: 'values', values: { status: 'pending' } })
+    const resumed = await runFlow(plan, {}, { waits: 'suspend', resume: { ...first, resumeWith: { approved: true } } })
+    assert.equal(resumed.status, 'succeeded')
+    assert.equal(card(resumed, 'after').outputs.output, 'approved: true')
+  })
+
+  it('Pause Raw answers with its status, headers and body', async () => {
+    const run = await runFlow(flow(`  - { id: ask, card: control.pauseRaw, inputs: { statusCode: 200, headers: { Content-Type: text/plain }, body: wait } }`), {}, { waits: 'suspend' })
+    assert.equal(run.status, 'waiting')
+    assert.deepEqual(run.result, { kind: 'http', statusCode: 200, headers: { 'Content-Type': 'text/plain' }, body: 'wait' })
+  })
+})
