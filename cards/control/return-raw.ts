@@ -5,7 +5,7 @@ import { sameKeys } from '../../importer/mapping.ts'
 export default defineCard({
   type: 'control.returnRaw',
   title: 'Return Raw',
-  description: 'The HTTP answer of an API Endpoint flow, status code, headers and body as given.',
+  description: 'Ends the flow with the HTTP answer of an API Endpoint flow: status code, headers and body as given. Inside an If/Else branch it ends the branch only.',
   kind: 'control',
   inputs: Type.Object({
     statusCode: Type.Integer({ minimum: 200, maximum: 599, default: 200 }),
