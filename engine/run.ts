@@ -321,8 +321,8 @@ class Run {
     if (!plan) throw new CardFailedError(`no helper flow named "${name}"`, card.id)
     const depth = (this.opts.callDepth ?? 0) + 1
     if (depth > MAX_CALL_DEPTH) throw new CardFailedError(`helper flows nest deeper than ${MAX_CALL_DEPTH} calls (does "${name}" call itself?)`, card.id)
-    // card ids are the helper flow's own: the parent's earlier attempt says nothing about them
-    const sub = await runFlow(plan, inputs, { ...this.opts, runId: undefined, reuse: undefined, signal: this.signal, callDepth: depth })
+    // card ids are the helper flow's own: the parent's earlier attempt (or part before a wait) says nothing about them
+    const sub = await runFlow(plan, inputs, { ...this.opts, runId: undefined, reuse: undefined, resume: undefined, signal: this.signal, callDepth: depth })
     for (const entry of sub.outbound) this.outbound.push({ ...entry, cardId: `${card.id}>${entry.cardId}` })
     return sub
   }

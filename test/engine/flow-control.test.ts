@@ -133,6 +133,15 @@ describe('Wait For and Wait Until', () => {
     assert.equal(card(resumed, 'pause').waitUntil, '2026-01-03T00:00:00.000Z')
   })
 
+  it('resumed, run a helper\'s cards afresh even where their ids are those of cards before the wait', async () => {
+    const helper = planOf(`name: H\ntrigger: { id: h, card: control.helperFlow }\ncards:\n  - { id: first, card: date.now }\n  - { id: r, card: control.return, inputs: { output: { at: "{{first.iso}}" } } }`)
+    const plan = flow(`${WAITING}\n  - { id: call, card: control.callFlow, inputs: { flow: H, returns: [at] } }`)
+    const opts: RunOptions = { waits: 'suspend', flows: () => helper }
+    const first = await runFlow(plan, {}, { ...opts, now: at('2026-01-01T00:00:00Z') })
+    const resumed = await runFlow(plan, {}, { ...opts, now: at('2026-01-04T00:00:00Z'), resume: first })
+    assert.equal(card(resumed, 'call').outputs.at, '2026-01-04T00:00:00.000Z')
+  })
+
   it('resumed too early wait again until the same time', async () => {
     const plan = flow(WAITING)
     const first = await runFlow(plan, {}, { now: at('2026-01-01T00:00:00Z'), waits: 'suspend' })
