@@ -12,9 +12,9 @@ export interface FormatOptions {
   full?: boolean
 }
 
-const MARK: Record<CardStatus, string> = { succeeded: '✓', failed: '✗', skipped: '·', stopped: '■' }
-const CARD_STYLE: Record<CardStatus, Style> = { succeeded: 'green', failed: 'red', skipped: 'gray', stopped: 'yellow' }
-const RUN_STYLE: Record<RunStatus, Style> = { succeeded: 'green', failed: 'red', stopped: 'yellow' }
+const MARK: Record<CardStatus, string> = { succeeded: '✓', failed: '✗', skipped: '·', stopped: '■', waiting: '◷' }
+const CARD_STYLE: Record<CardStatus, Style> = { succeeded: 'green', failed: 'red', skipped: 'gray', stopped: 'yellow', waiting: 'yellow' }
+const RUN_STYLE: Record<RunStatus, Style> = { succeeded: 'green', failed: 'red', stopped: 'yellow', waiting: 'yellow' }
 
 export function formatRun(run: RunRecord, opts: FormatOptions = {}): string {
   const paint = (style: Style, text: string) => (opts.color ? styleText(style, text) : text)
@@ -24,6 +24,7 @@ export function formatRun(run: RunRecord, opts: FormatOptions = {}): string {
   const header = `${run.flow} (${run.flowFile}): ${paint(RUN_STYLE[run.status], run.status)} in ${ms(run.durationMs)}`
   lines.push(`${header}${run.dryRun ? paint('gray', '  [dry run]') : ''}  run ${run.runId}`)
   if (run.message) lines.push(`  ${paint('yellow', 'stopped:')} ${run.message}`)
+  if (run.waitUntil) lines.push(`  ${paint('yellow', 'waiting until:')} ${run.waitUntil} (card "${run.waitingCard}")`)
   if (run.error) lines.push(`  ${paint('red', 'error:')} ${run.error.cardId ? `card "${run.error.cardId}": ` : ''}${run.error.message}`)
   lines.push('')
   lines.push(`${paint('cyan', '▶')} ${run.trigger.id}  ${paint('gray', run.trigger.card)}`)
@@ -43,6 +44,7 @@ export function formatRun(run: RunRecord, opts: FormatOptions = {}): string {
     for (const [k, v] of Object.entries(card.inputs)) lines.push(`${indent}    in   ${k}: ${show(v)}`)
     for (const [k, v] of Object.entries(card.outputs)) lines.push(`${indent}    out  ${k}: ${show(v)}`)
     if (card.message) lines.push(`${indent}    ${paint('yellow', 'message')}  ${card.message}`)
+    if (card.waitUntil) lines.push(`${indent}    ${paint('yellow', 'waits until')}  ${card.waitUntil}${card.waitRecorded ? ' (recorded, not slept)' : ''}`)
     if (card.error) lines.push(`${indent}    ${paint('red', 'error')}  ${card.error.code}: ${card.error.message}`)
   }
   // a request that failed before it left (no connection, cancelled) was never sent

@@ -5,7 +5,7 @@ import type { Command } from 'commander'
 import { registry } from '../cards/index.ts'
 import { loadFlowSource } from '../engine/load.ts'
 import { FlopackError, importFlopack } from '../importer/index.ts'
-import { reportDir, reportTable } from '../importer/report.ts'
+import { reportDir, reportTable, unknownCards } from '../importer/report.ts'
 import { EXIT } from './common.ts'
 
 interface ImportOptions {
@@ -35,7 +35,7 @@ function report(dir: string, json: boolean): number {
     return EXIT.invalid
   }
   const reports = reportDir(dir, registry)
-  process.stdout.write(json ? `${JSON.stringify(reports, null, 2)}\n` : `${reportTable(reports)}\n`)
+  process.stdout.write(json ? `${JSON.stringify({ exports: reports, unknown: unknownCards(reports) }, null, 2)}\n` : `${reportTable(reports)}\n`)
   return reports.some((r) => r.error || r.problems.length > 0) ? EXIT.failed : EXIT.ok
 }
 

@@ -45,6 +45,18 @@ export interface CardContext {
   /** Runs a helper flow by name with its trigger outputs, and gives back that run. Present only
    * when the run was given a flow resolver (RunOptions.flows). */
   callFlow?(name: string, inputs: Record<string, unknown>): Promise<RunRecord>
+  /**
+   * Waits until `until` without holding a thread: in a test or dry run the wait is recorded in
+   * history and the card goes on at once; a run started to suspend (RunOptions.waits) ends here
+   * with status `waiting`, to be resumed when due (RunOptions.resume). Gives the time waited for.
+   */
+  wait(until: Date): Date
+  /**
+   * Suspends the run until a resume request comes (Pause, Pause Raw): the flow's caller gets
+   * `answer` now, and the card gets what the resume request sent. In a test or dry run the pause
+   * is recorded and the card goes on at once with nothing sent (`{}`).
+   */
+  pause(answer: FlowResult): Record<string, unknown>
 }
 
 export type CardKind = 'function' | 'control' | 'connector'
@@ -94,6 +106,12 @@ export interface CardDef<I extends TObject = TObject, O extends TObject = TObjec
   answersNow?: boolean
   /** The card may end the flow normally (Continue If): the edge label and the input holding its message. */
   stops?: { when: string; messageInput?: string }
+  /**
+   * The card ends the flow once it has run (Return, Return Raw). Inside a branch it ends that
+   * branch only and the flow goes on after the branching card, as Okta's Return does inside its
+   * blocks (a block is an anonymous helper flow); a Continue If that stops does the same there.
+   */
+  ends?: boolean
   /** Where this card sits in Okta Workflows exports, and how an exported card becomes this one. */
   okta?: ExportMapping
   /** Worked examples: docs, and the card's own test cases (at least one per card). */

@@ -22,6 +22,8 @@ export type ErrorCode =
   /** A card's resolved inputs do not match its schema. */
   | 'CARD_INPUT'
   | 'CARD_FAILED'
+  /** The flow's author ended it with an error of their own (Return Error, Return Error If). */
+  | 'RETURN_ERROR'
   | 'CONNECTOR'
   | 'CONNECTION_MISSING'
   | 'AUTH'
@@ -103,6 +105,17 @@ export class CardFailedError extends CardflowError {
   }
 }
 
+/** The flow ended with the author's own error (Return Error): their message, and the HTTP status an API Endpoint answers with. */
+export class ReturnedError extends CardflowError {
+  constructor(
+    message: string,
+    readonly statusCode: number | undefined,
+    cardId?: string,
+  ) {
+    super('RETURN_ERROR', message, cardId ? { cardId } : {})
+  }
+}
+
 /** A call to an outside service failed. `retryable` says whether trying again may help. */
 export class ConnectorError extends CardflowError {
   readonly service: string
@@ -156,12 +169,15 @@ export interface ErrorRecord {
   code: ErrorCode
   message: string
   retryable?: boolean
+  /** The status code a Return Error card gave, for an API Endpoint's answer. */
+  statusCode?: number
 }
 
 export function toErrorRecord(err: unknown): ErrorRecord {
   if (err instanceof ConnectorError) {
     return { code: err.code, message: err.message, retryable: err.retryable }
   }
+  if (err instanceof ReturnedError) return { code: err.code, message: err.message, ...(err.statusCode !== undefined && { statusCode: err.statusCode }) }
   if (err instanceof CardflowError) return { code: err.code, message: err.message }
   if (err instanceof Error) return { code: 'INTERNAL', message: err.message }
   return { code: 'INTERNAL', message: String(err) }

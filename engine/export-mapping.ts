@@ -20,6 +20,9 @@ export interface ExportedField {
   value: unknown
   /** Another card's output feeds it. */
   pinned: boolean
+  /** A helper-flow input of a card that goes through a list (For Each, Map…) that takes each item
+   * (`''`) or the field at this path of it; undefined for a value that is the same for every item. */
+  item?: string
 }
 
 /** What a card mapping sees of one exported card. */
@@ -40,6 +43,8 @@ export interface ExportedCard {
   outputKeys(): string[]
   /** The helper flow an input names (a flow id or an inline flow), as a cardflow flow name. */
   helperFlow(key: string): string | undefined
+  /** The steps Okta runs when the card fails (If Error's error branch), split out as a helper flow. */
+  errorFlow(): string | undefined
 }
 
 export interface MappedCard {

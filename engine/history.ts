@@ -1,8 +1,9 @@
 /** A run is plain data: what the trigger gave, what each card got and gave, and how it ended. */
 import type { ErrorRecord } from './errors.ts'
 
-export type RunStatus = 'succeeded' | 'failed' | 'stopped'
-export type CardStatus = 'succeeded' | 'failed' | 'skipped' | 'stopped'
+/** `waiting`: a Wait For / Wait Until card suspended the run until `waitUntil` (RunOptions.waits). */
+export type RunStatus = 'succeeded' | 'failed' | 'stopped' | 'waiting'
+export type CardStatus = 'succeeded' | 'failed' | 'skipped' | 'stopped' | 'waiting'
 
 export interface CardRecord {
   id: string
@@ -18,6 +19,14 @@ export interface CardRecord {
   message?: string
   /** A connector card whose outputs come from an earlier attempt of this run: nothing was sent again. */
   reused?: boolean
+  /** The card ran before the wait this run resumes after: its outputs are taken again, it did not run again. */
+  resumed?: boolean
+  /** When a Wait For / Wait Until card waits until (ISO). */
+  waitUntil?: string
+  /** The wait was only recorded and the run went on at once (flow test, dry runs). */
+  waitRecorded?: boolean
+  /** A Pause card: the run waits (or, in a test run, would wait) for a resume request. */
+  paused?: boolean
 }
 
 export interface OutboundRecord {
@@ -55,4 +64,8 @@ export interface RunRecord {
   error?: ErrorRecord & { cardId?: string }
   /** What the flow gave back; absent when no card set it. */
   result?: FlowResult
+  /** A `waiting` run: when it is due to go on (ISO; absent when it waits for a resume request:
+   * Pause), and the card that waits. */
+  waitUntil?: string
+  waitingCard?: string
 }

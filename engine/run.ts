@@ -37,6 +37,22 @@ export interface RunOptions {
    * caller waiting for this run can have its answer before the run ends.
    */
   onAnswer?: (result: FlowResult) => void
+  /**
+   * What a card's `ctx.wait` (Wait For, Wait Until) does. `record` (the default; dry runs always):
+   * the wait is written in history and the run goes on at once, as `flow test` wants. `suspend`
+   * (`flow serve`): a wait not yet due ends the run with status `waiting` and `waitUntil`; the
+   * worker stores it and, when due, runs the flow again with `resume`.
+   */
+  waits?: 'record' | 'suspend'
+  /**
+   * The record of the earlier, `waiting` run this one resumes. Its cards that succeeded give
+   * their outputs again without running (when their inputs are the same), so nothing before the
+   * wait is sent or computed twice; the card that waited goes on once its `waitUntil` has come.
+   */
+  resume?: Pick<RunRecord, 'cards' | 'waitUntil' | 'waitingCard'> & {
+    /** What the resume request sent (its JSON body, or `{headers, body}`): a paused card's outputs. */
+    resumeWith?: Record<string, unknown>
+  }
 }
 
 /** Helper flows calling helper flows stop here, so a flow calling itself fails instead of looping. */
@@ -45,6 +61,11 @@ const MAX_CALL_DEPTH = 16
 /** Thrown by `ctx.stop`: the flow ends normally. */
 class StopSignal {
   constructor(readonly message: string) {}
+}
+
+/** Thrown by `ctx.wait` (and `ctx.pause`) in a suspending run: the run ends `waiting` until then (or a resume request). */
+class WaitSignal {
+  constructor(readonly until: Date | undefined) {}
 }
 
 /** A card inside a branch failed: the branching card fails too, and the run's error is the inner one. */
@@ -58,13 +79,30 @@ class BranchFailed extends CardFailedError {
   }
 }
 
+/** A card inside a branch suspended the run: the branching card waits too, the run names the inner card. */
+class BranchWaiting extends WaitSignal {
+  constructor(
+    until: Date | undefined,
+    readonly cardId: string,
+  ) {
+    super(until)
+  }
+}
+
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} }
 /** For runs given no signal: one that never aborts, shared rather than made per run. */
 const NEVER_ABORTED = new AbortController().signal
 
-type Outcome = { kind: 'ok' } | { kind: 'stopped'; message: string } | { kind: 'failed'; record: CardRecord }
+/** How a list of cards ended: `returned` by a card that `ends` the flow, `waiting` on a suspended wait. */
+type Outcome =
+  | { kind: 'ok' }
+  | { kind: 'returned' }
+  | { kind: 'stopped'; message: string }
+  | { kind: 'failed'; record: CardRecord }
+  | { kind: 'waiting'; until: Date | undefined; cardId: string }
 
 const OK: Outcome = { kind: 'ok' }
+const RETURNED: Outcome = { kind: 'returned' }
 
 /** Only real I/O is awaited: a synchronous card result continues in the same turn, so a flow of
  * function cards runs without one microtask hop per card. */
@@ -81,6 +119,7 @@ class RunContext implements CardContext {
   constructor(
     private readonly run: Run,
     private readonly card: PlannedCard,
+    private readonly record: CardRecord,
     readonly signal: AbortSignal,
   ) {
     this.dryRun = run.opts.dryRun ?? false
@@ -98,6 +137,35 @@ class RunContext implements CardContext {
 
   stop(message: string): never {
     throw new StopSignal(message)
+  }
+
+  wait(until: Date): Date {
+    const { opts } = this.run
+    const resumed = opts.resume?.waitingCard === this.card.id && opts.resume.waitUntil ? new Date(opts.resume.waitUntil) : undefined
+    const due = resumed ?? until
+    this.record.waitUntil = due.toISOString()
+    if (opts.dryRun || (opts.waits ?? 'record') === 'record') {
+      this.record.waitRecorded = true
+      return due
+    }
+    if (due.getTime() <= this.now().getTime()) return due
+    if ((opts.callDepth ?? 0) > 0) {
+      throw new CardFailedError('a wait inside a helper flow cannot be suspended: put the Wait card in the flow that calls the helper', this.card.id)
+    }
+    throw new WaitSignal(due)
+  }
+
+  pause(answer: FlowResult): Record<string, unknown> {
+    const { opts } = this.run
+    this.record.paused = true
+    if (opts.resume?.waitingCard === this.card.id && opts.resume.resumeWith) return opts.resume.resumeWith
+    if (opts.dryRun || (opts.waits ?? 'record') === 'record') {
+      this.record.waitRecorded = true
+      return {}
+    }
+    if ((opts.callDepth ?? 0) > 0) throw new CardFailedError('a Pause inside a helper flow cannot be resumed: put it in the flow that calls the helper', this.card.id)
+    this.run.answer(answer, this.record, true)
+    throw new WaitSignal(undefined)
   }
 
   call<C, T>(call: ConnectorCall<C, T>): Promise<T> {
@@ -118,32 +186,43 @@ class Run {
   readonly scope: Scope = Object.create(null)
   /** What the flow gives back; one set by a card outside any branch is not replaced by one inside, one already answered by none. */
   result: { value: FlowResult; topLevel: boolean; answered: boolean } | undefined
-  private halted = false
+  /** Cards that ran before the wait this run resumes after, by id. */
+  private readonly resumed: ReadonlyMap<string, CardRecord>
 
   constructor(
     readonly opts: RunOptions,
     private readonly signal: AbortSignal,
-  ) {}
+  ) {
+    this.resumed = new Map((opts.resume?.cards ?? []).filter((c) => c.status === 'succeeded' || (c.status === 'waiting' && c.id !== opts.resume?.waitingCard)).map((c) => [c.id, c]))
+  }
 
-  /** Runs the cards in order from `from`; synchronous as long as every card is. */
+  /**
+   * Sets what the flow gives back: one set outside any branch is not replaced by one inside, and
+   * one already answered is final. `now` (Close, Pause) hands it at once to a caller waiting for
+   * this run, redacted as the run record will be.
+   */
+  answer(value: FlowResult, record: CardRecord, now = false): void {
+    if (this.result?.answered || (this.result?.topLevel && record.parent)) return
+    this.result = { value, topLevel: !record.parent, answered: now }
+    if (now && this.opts.onAnswer) {
+      const secrets = [...(this.opts.connections?.secrets() ?? []), ...(this.opts.secrets ?? [])]
+      this.opts.onAnswer(makeRedactor(secrets)(value) as FlowResult)
+    }
+  }
+
+  /** Runs the cards in order from `from` until one ends the list; synchronous as long as every card is. */
   list(cards: PlannedCard[], parent: CardRecord['parent'], from = 0, outcome: Outcome = OK): Outcome | Promise<Outcome> {
     for (let i = from; i < cards.length; i++) {
       const card = cards[i]!
-      if (this.halted) {
+      if (outcome.kind !== 'ok') {
         this.skip([card], parent)
         continue
       }
       const result = this.card(card, parent)
-      if (isPromise(result)) return result.then((r) => this.list(cards, parent, i + 1, this.settle(r, outcome)))
-      outcome = this.settle(result, outcome)
+      if (isPromise(result)) return result.then((r) => this.list(cards, parent, i + 1, r))
+      outcome = result
     }
     return outcome
-  }
-
-  private settle(result: Outcome, outcome: Outcome): Outcome {
-    if (result.kind === 'ok') return outcome
-    this.halted = true
-    return result
   }
 
   private skip(cards: PlannedCard[], parent: CardRecord['parent']) {
@@ -165,12 +244,17 @@ class Run {
       const valid = validate(inputs)
       record.inputs = inputs
       if (!valid) throw new CardInputError(describeErrors(validate.errors).join('; '), card.id)
+      const resumed = this.resumed.get(card.id)
+      if (resumed && isDeepStrictEqual(resumed.inputs, inputs)) {
+        record.resumed = true
+        return this.ran(card, record, started, resumed.outputs)
+      }
       const earlier = card.def.kind === 'connector' ? this.opts.reuse?.get(card.id) : undefined
       if (earlier && isDeepStrictEqual(earlier.inputs, inputs)) {
         record.reused = true
         return this.ran(card, record, started, earlier.outputs)
       }
-      result = card.def.run(new RunContext(this, card, this.signal), inputs)
+      result = card.def.run(new RunContext(this, card, record, this.signal), inputs)
     } catch (err) {
       return this.failed(record, started, err)
     }
@@ -183,11 +267,8 @@ class Run {
     record.outputs = outputs
     this.scope[card.id] = outputs
     record.durationMs = performance.now() - started
-    if (card.def.result && !this.result?.answered && !(this.result?.topLevel && record.parent)) {
-      const answered = card.def.answersNow === true
-      this.result = { value: card.def.result(outputs), topLevel: !record.parent, answered }
-      if (answered) this.answer(this.result.value)
-    }
+    if (card.def.result) this.answer(card.def.result(outputs), record, card.def.answersNow === true)
+    if (card.def.ends) return RETURNED
     if (!card.def.selectBranch) return OK
     const withBranch = (all: Record<string, unknown>): Outcome => {
       record.outputs = all
@@ -203,19 +284,17 @@ class Run {
     }
   }
 
-  /** Hands an early answer to whoever waits for it, redacted as the run record will be. */
-  private answer(result: FlowResult): void {
-    if (!this.opts.onAnswer) return
-    const secrets = [...(this.opts.connections?.secrets() ?? []), ...(this.opts.secrets ?? [])]
-    this.opts.onAnswer(makeRedactor(secrets)(result) as FlowResult)
-  }
-
   private failed(record: CardRecord, started: number, err: unknown): Outcome {
     record.durationMs = performance.now() - started
     if (err instanceof StopSignal) {
       record.status = 'stopped'
       record.message = err.message
       return { kind: 'stopped', message: err.message }
+    }
+    if (err instanceof WaitSignal) {
+      record.status = 'waiting'
+      if (err.until) record.waitUntil ??= err.until.toISOString()
+      return { kind: 'waiting', until: err.until, cardId: err instanceof BranchWaiting ? err.cardId : record.id }
     }
     record.status = 'failed'
     record.error = toErrorRecord(err)
@@ -237,7 +316,8 @@ class Run {
     }
     const done = (outcome: Outcome): Record<string, unknown> => {
       for (const [name, list] of later) this.skip(list, { id: card.id, branch: name })
-      if (outcome.kind === 'stopped') throw new StopSignal(outcome.message)
+      // Return and a stopping Continue If end the branch only: the flow goes on after the block.
+      if (outcome.kind === 'waiting') throw new BranchWaiting(outcome.until, outcome.cardId)
       if (outcome.kind === 'failed') throw new BranchFailed(outcome.record, card.id, chosen)
       const declared: Record<string, unknown> = {}
       for (const [name, perBranch] of card.declaredOutputs) {
@@ -255,9 +335,9 @@ class Run {
     if (!plan) throw new CardFailedError(`no helper flow named "${name}"`, card.id)
     const depth = (this.opts.callDepth ?? 0) + 1
     if (depth > MAX_CALL_DEPTH) throw new CardFailedError(`helper flows nest deeper than ${MAX_CALL_DEPTH} calls (does "${name}" call itself?)`, card.id)
-    // card ids are the helper flow's own: the parent's earlier attempt says nothing about them
+    // card ids are the helper flow's own: the parent's earlier attempt (or part before a wait) says nothing about them,
     // nor do they answer the parent's caller: Close is for the API Endpoint flow itself
-    const sub = await runFlow(plan, inputs, { ...this.opts, runId: undefined, reuse: undefined, onAnswer: undefined, signal: this.signal, callDepth: depth })
+    const sub = await runFlow(plan, inputs, { ...this.opts, runId: undefined, reuse: undefined, resume: undefined, onAnswer: undefined, signal: this.signal, callDepth: depth })
     for (const entry of sub.outbound) this.outbound.push({ ...entry, cardId: `${card.id}>${entry.cardId}` })
     return sub
   }
@@ -273,7 +353,7 @@ export async function runFlow(plan: FlowPlan, triggerOutputs: Record<string, unk
     runId: opts.runId ?? randomUUID(),
     flow: plan.name,
     flowFile: plan.file,
-    status: outcome.kind === 'ok' ? 'succeeded' : outcome.kind,
+    status: outcome.kind === 'ok' || outcome.kind === 'returned' ? 'succeeded' : outcome.kind,
     startedAt: startedAt.toISOString(),
     durationMs: performance.now() - started,
     dryRun: opts.dryRun ?? false,
@@ -282,6 +362,10 @@ export async function runFlow(plan: FlowPlan, triggerOutputs: Record<string, unk
     outbound: run.outbound,
   }
   if (outcome.kind === 'stopped') record.message = outcome.message
+  if (outcome.kind === 'waiting') {
+    if (outcome.until) record.waitUntil = outcome.until.toISOString()
+    record.waitingCard = outcome.cardId
+  }
   if (outcome.kind === 'failed') record.error = { ...outcome.record.error!, cardId: outcome.record.id }
   if (run.result) record.result = run.result.value
   const secrets = [...(opts.connections?.secrets() ?? []), ...(opts.secrets ?? [])]

@@ -243,7 +243,9 @@ class FlowConverter {
       fieldsOf(m, 'inputs').map((field) => {
         const sources = this.pinsInto.get(`${m.uuid}/${field.id}`) ?? []
         const value = sources[0] ? this.refTo(sources[0]) : literalOf(field)
-        return { id: field.id, key: field.key, group: field.group ?? null, type: field.value.type, custom: field.metadata?.custom === true, value, pinned: sources.length > 0 }
+        const proxy = field.value.proxy
+        const item = proxy?.dynamic ? (proxy.path ?? '') : undefined
+        return { id: field.id, key: field.key, group: field.group ?? null, type: field.value.type, custom: field.metadata?.custom === true, value, pinned: sources.length > 0, ...(item !== undefined && { item }) }
       })
     return {
       address: m.address,
@@ -253,6 +255,14 @@ class FlowConverter {
       rawInput: (key) => fieldsOf(m, 'inputs').find((f) => f.key === key)?.value.data,
       fields,
       outputKeys: () => this.outputKeys(m),
+      errorFlow: () => {
+        const memo = `${m.uuid}/policy.error`
+        if (!this.helpers.has(memo)) {
+          const flo = m.node.model.policy?.error?.flo
+          this.helpers.set(memo, isFlowData(flo) ? this.pack.addInline(flo, `${this.name} - ${m.node.data.name ?? 'If Error'} (${this.idOf(m)}) - if error`) : undefined)
+        }
+        return this.helpers.get(memo)
+      },
       helperFlow: (key) => {
         const memo = `${m.uuid}/${key}`
         if (this.helpers.has(memo)) return this.helpers.get(memo)

@@ -7,7 +7,7 @@ export interface OktaField {
   id: string
   key: string
   group?: string | null
-  value: { type?: unknown; collection?: boolean; data?: unknown }
+  value: { type?: unknown; collection?: boolean; data?: unknown; proxy?: { dynamic?: boolean; path?: string | null } | null }
   metadata?: { custom?: boolean; displayname?: string } | null
 }
 
@@ -29,6 +29,8 @@ export interface OktaMethod {
       inputs?: { data?: Record<string, OktaField> }
       outputs?: { data?: Record<string, OktaField> }
       comments?: { title?: string; markdown?: string }
+      /** If Error keeps its error branch here, as an inline flow: `{type: 'handler', flo}`. */
+      policy?: { error?: { type?: string; flo?: unknown } | null } | null
     }
   }
 }

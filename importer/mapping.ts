@@ -22,8 +22,13 @@ export const OPERATOR_NAMES: Record<string, string> = {
   '>=': 'greater than or equal',
   '<': 'less than',
   '<=': 'less than or equal',
+  '%': 'a multiple of',
   in: 'in',
   'not in': 'not in',
+  has: 'has key',
+  "doesn't have": "doesn't have key",
+  '===': 'equal and the same type',
+  '!==': 'not equal or not the same type',
   'is empty': 'is empty',
   'is not empty': 'is not empty',
 }
@@ -112,4 +117,20 @@ export function inlineText(v: unknown): string {
 /** The mapping of a card that takes the export's fields under its own input names. */
 export function mapped(inputs: Record<string, unknown>, outputs?: MappedCard['outputs']): MappedCard {
   return { inputs: defined(inputs), ...(outputs && { outputs }) }
+}
+
+/**
+ * An input of a card whose export keys are known only from Okta's docs: the first field under one
+ * of `keys`, else the field at `position` among the card's own fields (not those an author added).
+ */
+export function inputOf(v: ExportedCard, keys: readonly string[], position?: number): unknown {
+  const fields = v.fields()
+  const byKey = fields.find((f) => keys.includes(f.key))
+  if (byKey) return byKey.value
+  return position === undefined ? undefined : fields.filter((f) => !f.custom && f.group !== 'context')[position]?.value
+}
+
+/** The values of the inputs an author added to an extensible card (Merge's third object, Union's third list), in order. */
+export function extraInputs(v: ExportedCard, known: readonly string[]): unknown[] {
+  return v.fields().filter((f) => !known.includes(f.key) && f.group !== 'context' && f.type !== 'flo' && f.value !== undefined).map((f) => f.value)
 }

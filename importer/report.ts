@@ -59,6 +59,29 @@ export function reportDir(dir: string, registry: Registry): TemplateReport[] {
   return findFlopacks(dir).map(({ template, file }) => reportOne(template, file, registry))
 }
 
+/** One card cardflow does not know, across all the exports of a report. */
+export interface UnknownCard {
+  /** Okta's address without its version, e.g. `root:kernel:control:0.0.1:pause` as `root:kernel:control:pause`. */
+  address: string
+  uses: number
+  /** The exports it appears in. */
+  exports: string[]
+}
+
+/** The unknown cards of every export, most used first: what is left to build. */
+export function unknownCards(reports: readonly TemplateReport[]): UnknownCard[] {
+  const byAddress = new Map<string, UnknownCard>()
+  for (const r of reports) {
+    for (const [address, n] of Object.entries(r.unsupported)) {
+      const entry = byAddress.get(address) ?? { address, uses: 0, exports: [] }
+      entry.uses += n
+      entry.exports.push(r.template)
+      byAddress.set(address, entry)
+    }
+  }
+  return [...byAddress.values()].sort((a, b) => b.uses - a.uses || b.exports.length - a.exports.length || a.address.localeCompare(b.address))
+}
+
 export function reportTable(reports: TemplateReport[]): string {
   const rows = reports.map((r) => [
     r.template,
@@ -71,5 +94,12 @@ export function reportTable(reports: TemplateReport[]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd()
   const total = reports.reduce((t, r) => ({ flows: t.flows + r.flows, valid: t.valid + r.valid, cards: t.cards + r.cards, supported: t.supported + r.supported }), { flows: 0, valid: 0, cards: 0, supported: 0 })
-  return [line(head), ...rows.map(line), '', `${reports.length} exports, ${total.flows} flows (${total.valid} validate), ${total.supported}/${total.cards} cards supported`].join('\n')
+  const unknown = unknownCards(reports)
+  const pct = total.cards > 0 ? ` (${((100 * total.supported) / total.cards).toFixed(1)} %)` : ''
+  const summary = `${reports.length} exports, ${total.flows} flows (${total.valid} validate), ${total.supported}/${total.cards} cards supported${pct}`
+  const unknownLines =
+    unknown.length === 0
+      ? ['every card is known']
+      : [`unknown cards (${unknown.length}), uses across exports:`, ...unknown.map((u) => `  ${String(u.uses).padStart(4)}  ${u.address.replace(/^root:(kernel|channels:http):/, '')}  in ${u.exports.length} export(s): ${u.exports.join(', ')}`)]
+  return [line(head), ...rows.map(line), '', summary, ...unknownLines].join('\n')
 }

@@ -36,6 +36,7 @@ const STATUS_COLOURS: Record<CardStatus, { fill: string; stroke: string }> = {
   failed: { fill: '#fce8e6', stroke: '#c5221f' },
   stopped: { fill: '#fef7e0', stroke: '#b06000' },
   skipped: { fill: '#f8f9fa', stroke: '#c0c4c9' },
+  waiting: { fill: '#e8f0fe', stroke: '#1a73e8' },
 }
 
 interface Point {

@@ -8,8 +8,8 @@ export default defineCard({
   title: 'Call Flow',
   description:
     'Runs a helper flow with `inputs` and waits for it. Its outputs are the values the helper\'s Return ' +
-    'card gives, named in `returns`. A failed helper fails this card. `async: true` (Call Flow Async) ' +
-    'does not wait for values: outputs are empty.',
+    'card gives, named in `returns`. A failed helper fails this card. `async: true` does not wait for ' +
+    'values (outputs are empty); Call Flow Async is the card for that.',
   kind: 'control',
   inputs: Type.Object({
     flow: Type.String({ minLength: 1, description: 'The helper flow\'s name.' }),
@@ -32,11 +32,8 @@ cards:
 ` }, outputs: { doubled: 42 } },
   ],
   okta: {
-    keys: ['control:spawn', 'control:run'],
-    map: (v) => {
-      const async = v.kind === 'control:run'
-      return mapped({ flow: v.helperFlow('flo'), inputs: nonEmpty(helperInputs(v)), returns: async ? undefined : nonEmpty(v.outputKeys()), async: async || undefined })
-    },
+    keys: ['control:spawn'],
+    map: (v) => mapped({ flow: v.helperFlow('flo'), inputs: nonEmpty(helperInputs(v)), returns: nonEmpty(v.outputKeys()) }),
   },
   async run(ctx, { flow, inputs, async }) {
     const run = await callHelper(ctx, flow, inputs)

@@ -8,7 +8,8 @@ export default defineCard({
   title: 'Continue If',
   description:
     'Lets the flow go on when the comparison is true. When false the flow stops normally ' +
-    '(status `stopped`, not an error) and `message` is shown in history.',
+    '(status `stopped`, not an error) and `message` is shown in history. Inside an If/Else branch it ends ' +
+    'the branch only and the flow goes on after the block, as in Okta. Return Error If stops with an error.',
   kind: 'control',
   inputs: Type.Object({
     a: Type.Unknown({ description: 'value a' }),

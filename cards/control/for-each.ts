@@ -1,27 +1,19 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
-import { CardFailedError } from '../../engine/errors.ts'
 import { callHelper } from '../lib/flow-result.ts'
-import { helperInputs, mapped, nonEmpty } from '../../importer/mapping.ts'
-
-/** Okta caps a list it iterates; a longer one is almost always a wrong reference. */
-const MAX_ITEMS = 10_000
+import { argsFor, checkLength, concurrency, eachLimited, HELPER_INPUTS, helperCallOf } from '../lib/helper-list.ts'
+import { mapped } from '../../importer/mapping.ts'
 
 export default defineCard({
   type: 'control.forEach',
   title: 'For Each',
   description:
-    'Runs a helper flow once per item of `list`, in order. The item goes to the helper input named by ' +
-    '`item`, its position to `index`; `inputs` go to every run. A failed run stops the card, unless ' +
-    '`ignoreErrors` (For Each - Ignore Errors) is set, which goes on with the next item.',
+    'Runs a helper flow once per item of `list`. The item goes to the helper input named by `item` (fields of ' +
+    'it to `itemFields`), its position to `index`; `inputs` go to every run. `concurrency` runs that many at ' +
+    'once (1, the default, runs them in order). A failed run stops the card, unless `ignoreErrors` (For Each - ' +
+    'Ignore Errors) is set, which goes on with the other items and counts the failures.',
   kind: 'control',
-  inputs: Type.Object({
-    list: Type.Array(Type.Unknown()),
-    flow: Type.String({ minLength: 1 }),
-    item: Type.String({ minLength: 1, description: 'The helper input that receives each item.' }),
-    inputs: Type.Record(Type.String(), Type.Unknown(), { default: {} }),
-    ignoreErrors: Type.Boolean({ default: false }),
-  }),
+  inputs: Type.Object({ ...HELPER_INPUTS, concurrency: concurrency(1), ignoreErrors: Type.Boolean({ default: false }) }),
   outputs: Type.Object({ runs: Type.Number(), failed: Type.Number() }),
   examples: [
     { title: 'runs a helper once per item', inputs: { list: ['a', 'b'], flow: 'each', item: 'value' }, helpers: { each: `name: each
@@ -31,32 +23,25 @@ cards:
     card: text.lowerCase
     inputs: { string: '{{start.value}}' }
 ` }, outputs: { runs: 2, failed: 0 } },
+    { title: 'an empty list runs nothing', inputs: { list: [], flow: 'missing' }, outputs: { runs: 0, failed: 0 } },
   ],
   okta: {
     keys: ['list:each', 'list:asyncEach'],
-    map: (v) => {
-      const fields = v.fields().filter((f) => f.custom || f.group === 'context')
-      // The helper input no card feeds is the one that receives each item.
-      const item = fields.find((f) => !f.pinned && f.group !== 'context')?.key ?? 'item'
-      return mapped({ list: v.input('list'), flow: v.helperFlow('flo'), item, inputs: nonEmpty(helperInputs(v, ['list', item])), ignoreErrors: v.kind === 'list:asyncEach' || undefined })
-    },
+    map: (v) => mapped({ ...helperCallOf(v), ignoreErrors: v.kind === 'list:asyncEach' || undefined }),
   },
-  async run(ctx, { list, flow, item, inputs, ignoreErrors }) {
-    if (list.length > MAX_ITEMS) throw new CardFailedError(`list has ${list.length} items; For Each takes at most ${MAX_ITEMS}`, ctx.cardId)
+  async run(ctx, { list, flow, item, itemFields, inputs, concurrency, ignoreErrors }) {
+    checkLength(list, 'For Each', ctx.cardId)
     let failed = 0
-    for (const [index, value] of list.entries()) {
-      const args = { ...inputs, [item]: value, index }
-      if (!ignoreErrors) {
-        await callHelper(ctx, flow, args)
-        continue
-      }
+    await eachLimited(list, concurrency, async (value, index) => {
+      const args = argsFor({ item, itemFields, inputs }, value, index, ctx.cardId)
+      if (!ignoreErrors) return void (await callHelper(ctx, flow, args))
       try {
         await callHelper(ctx, flow, args)
       } catch (err) {
         failed++
         ctx.log.warn({ index, err: (err as Error).message }, 'For Each item failed; going on')
       }
-    }
+    })
     return { runs: list.length, failed }
   },
 })

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { callHelper, returnedOf } from '../lib/flow-result.ts'
+import { argsFor, checkLength, HELPER_INPUTS, helperCallOf } from '../lib/helper-list.ts'
 import { mapped } from '../../importer/mapping.ts'
 
 export default defineCard({
@@ -8,9 +9,10 @@ export default defineCard({
   title: 'List - Reduce',
   description:
     'Runs a helper flow per item with `item`, `index` and `memo` (starting at the given `memo`); each run\'s ' +
-    'Return gives the next `memo` (its first value). `item` (Okta\'s name) is the final memo.',
+    'Return gives the next `memo` (its value named memo, else its first). `item` (Okta\'s name) is the final ' +
+    'memo; an empty list gives the starting memo. Items go to the helper as `item` (or `itemFields`), one after another.',
   kind: 'control',
-  inputs: Type.Object({ list: Type.Array(Type.Unknown(), { maxItems: 10_000 }), memo: Type.Optional(Type.Unknown()), flow: Type.String({ minLength: 1 }) }),
+  inputs: Type.Object({ ...HELPER_INPUTS, memo: Type.Optional(Type.Unknown()) }),
   outputs: Type.Object({ item: Type.Unknown() }),
   examples: [
     { title: 'folds a list with a helper', inputs: { list: [1, 2, 3], memo: 0, flow: 'sum' }, helpers: { sum: `name: sum
@@ -24,11 +26,12 @@ cards:
     inputs: { output: '{{add.output}}' }
 ` }, outputs: { item: 6 } },
   ],
-  okta: { keys: ['list:reduce'], map: (v) => mapped({ list: v.input('list'), memo: v.fields().find((f) => f.key === 'memo')?.value, flow: v.helperFlow('flo') }) },
-  async run(ctx, { list, memo, flow }) {
+  okta: { keys: ['list:reduce'], map: (v) => mapped({ ...helperCallOf(v), memo: v.fields().find((f) => f.key === 'memo')?.value }) },
+  async run(ctx, { list, memo, flow, item, itemFields, inputs }) {
+    checkLength(list, 'Reduce', ctx.cardId)
     let acc: unknown = memo ?? null
-    for (const [index, item] of list.entries()) {
-      const returned = returnedOf(await callHelper(ctx, flow, { item, index, memo: acc }))
+    for (const [index, value] of list.entries()) {
+      const returned = returnedOf(await callHelper(ctx, flow, { ...argsFor({ item, itemFields, inputs }, value, index, ctx.cardId), memo: acc }))
       acc = 'memo' in returned ? returned.memo : (Object.values(returned)[0] ?? null)
     }
     return { item: acc }

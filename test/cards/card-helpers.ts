@@ -19,11 +19,14 @@ export interface FakeContextOptions {
 export interface FakeContext extends CardContext {
   /** The connector calls the card made, in order. */
   readonly calls: ConnectorCall<unknown, unknown>[]
+  /** The times the card waited until, in order (recorded, never slept). */
+  readonly waits: Date[]
 }
 
 /** A card context with no engine behind it: stops throw, connector calls are recorded and answered by their dry run. */
 export function fakeContext(opts: FakeContextOptions = {}): FakeContext {
   const calls: ConnectorCall<unknown, unknown>[] = []
+  const waits: Date[] = []
   return {
     cardId: opts.cardId ?? 'c',
     dryRun: true,
@@ -34,6 +37,12 @@ export function fakeContext(opts: FakeContextOptions = {}): FakeContext {
       throw new StopCalled(message)
     },
     calls,
+    waits,
+    wait(until: Date): Date {
+      waits.push(until)
+      return until
+    },
+    pause: () => ({}),
     call<C, T>(call: ConnectorCall<C, T>): Promise<T> {
       calls.push(call as ConnectorCall<unknown, unknown>)
       return Promise.resolve((opts.answer ? opts.answer(call as ConnectorCall<unknown, unknown>) : call.dryRun()) as T)

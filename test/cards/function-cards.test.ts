@@ -66,7 +66,9 @@ describe('comparisons', () => {
   })
   it('equal compares lists and objects by value', () => {
     assert.equal(compare([1, 'a'], 'equal', [1, 'a']), true)
-    assert.equal(compare('1', 'equal', 1), false)
+    assert.equal(compare('1', 'equal', 1), true)
+    assert.equal(compare('1', 'equal and the same type', 1), false)
+    assert.equal(compare('x', 'equal', 0), false)
     assert.equal(compare('a', 'not equal', 'b'), true)
   })
   it('in and not in look into lists and text', () => {

@@ -1,0 +1,38 @@
+import { Type } from '@sinclair/typebox'
+import { defineCard } from '../../engine/card.ts'
+import { extraInputs, inputOf, mapped, nonEmpty } from '../../importer/mapping.ts'
+
+/** Items are the same when their type and value are (lists and objects by value). */
+export function valueKey(item: unknown): string {
+  return typeof item === 'object' && item !== null ? `json:${JSON.stringify(item)}` : `${typeof item}:${String(item)}`
+}
+
+export const LISTS = {
+  list1: Type.Array(Type.Unknown(), { maxItems: 100_000, description: 'The first list.' }),
+  list2: Type.Array(Type.Unknown(), { maxItems: 100_000, description: 'The second list.' }),
+  more: Type.Array(Type.Array(Type.Unknown()), { default: [], maxItems: 100, description: 'Further lists, in order.' }),
+}
+
+/** list1, list2 and the lists an author added, from an export. */
+export const listsOf = (v: Parameters<typeof inputOf>[0]) => ({ list1: inputOf(v, ['list1'], 0), list2: inputOf(v, ['list2'], 1), more: nonEmpty(extraInputs(v, ['list1', 'list2'])) })
+
+export default defineCard({
+  type: 'list.union',
+  title: 'List - Union (Combine Unique)',
+  description:
+    'Combines lists into one list holding each value once, in the order the values first appear (list 1, then ' +
+    'list 2, …). Values are the same when type and value are: 1 and "1" are two values.',
+  kind: 'function',
+  inputs: Type.Object(LISTS),
+  outputs: Type.Object({ union: Type.Array(Type.Unknown()) }),
+  examples: [
+    { title: 'each value once, in order', inputs: { list1: ['a', 'b', 'a'], list2: ['c', 'b'] }, outputs: { union: ['a', 'b', 'c'] } },
+    { title: 'more lists, objects by value', inputs: { list1: [{ id: 1 }], list2: [], more: [[{ id: 1 }, { id: 2 }]] }, outputs: { union: [{ id: 1 }, { id: 2 }] } },
+  ],
+  okta: { keys: ['list:union'], map: (v) => mapped(listsOf(v)) },
+  run(_ctx, { list1, list2, more }) {
+    const seen = new Set<string>()
+    const union = [list1, list2, ...more].flat().filter((item) => !seen.has(valueKey(item)) && seen.add(valueKey(item)))
+    return { union }
+  },
+})
