@@ -27,7 +27,7 @@ const event = (uuid: string, eventType: string, target: unknown[]) => ({
 const flowOn = (trigger: string) => `name: t
 trigger: { id: e, card: ${trigger} }
 cards:
-  - { id: said, card: text.compose, inputs: { text: "{{e.Actor.Alternate ID}} {{e.Event Type}} {{e.Okta User.Alternate ID}} ({{e.Okta User.ID}})" } }
+  - { id: said, card: text.compose, inputs: { text: "{{e.Admin.Alternate ID}} {{e.Event Type}} {{e.Okta User.Alternate ID}} ({{e.Okta User.ID}})" } }
 `
 
 describe('Okta user event triggers', () => {
