@@ -3,15 +3,15 @@
  * and returns the run as plain data. It knows nothing about particular cards.
  */
 import { randomUUID } from 'node:crypto'
-import { isDeepStrictEqual } from 'node:util'
 import type { CardContext, ConnectorCall, Logger } from './card.ts'
 import type { FlowPlan, PlannedCard } from './check.ts'
 import { type ConnectionProvider, performCall } from './connector-call.ts'
 import { CardFailedError, CardInputError, toErrorRecord } from './errors.ts'
 import type { CardRecord, FlowResult, OutboundRecord, RunRecord } from './history.ts'
+import { type StepJournal, scopedJournal } from './journal.ts'
 import { redactRun } from './redact.ts'
 import { describeErrors, validatorFor } from './schema-check.ts'
-import { resolveValue, type Scope } from './values.ts'
+import { type Escape, type Part, partsOf, RenderError, resolveValue, type Scope, type ValueNode } from './values.ts'
 
 export interface RunOptions {
   runId?: string
@@ -27,11 +27,11 @@ export interface RunOptions {
   /** How many helper-flow calls deep this run is; set by the engine. */
   callDepth?: number
   /**
-   * Connector cards that succeeded in an earlier attempt of this same run, by card id. A card
-   * whose inputs are the same again takes those outputs instead of sending again, so a retried
-   * run does not repeat a message it already sent.
+   * The run's step journal (see journal.ts): non-idempotent connector calls are recorded before
+   * they are sent and when they end, and a call an earlier attempt of this run made is not made
+   * again. Without one (flow test), every attempt sends.
    */
-  reuse?: ReadonlyMap<string, Pick<CardRecord, 'inputs' | 'outputs'>>
+  journal?: StepJournal
 }
 
 /** Helper flows calling helper flows stop here, so a flow calling itself fails instead of looping. */
@@ -72,15 +72,18 @@ class RunContext implements CardContext {
   readonly dryRun: boolean
   readonly log: Logger
   callFlow?: (name: string, inputs: Record<string, unknown>) => Promise<RunRecord>
+  /** Connector calls and helper-flow calls made so far by this card: the journal's key within it. */
+  private calls = 0
 
   constructor(
     private readonly run: Run,
     private readonly card: PlannedCard,
+    private readonly record: CardRecord,
     readonly signal: AbortSignal,
   ) {
     this.dryRun = run.opts.dryRun ?? false
     this.log = run.opts.log ?? silent
-    if (run.opts.flows) this.callFlow = (name, inputs) => run.callFlow(card, name, inputs)
+    if (run.opts.flows) this.callFlow = (name, inputs) => run.callFlow(card, name, inputs, this.calls++)
   }
 
   get cardId(): string {
@@ -95,15 +98,28 @@ class RunContext implements CardContext {
     throw new StopSignal(message)
   }
 
-  call<C, T>(call: ConnectorCall<C, T>): Promise<T> {
-    return performCall(call, {
+  parts(input: string): Part[][] | undefined {
+    const node = this.card.inputs.find(([name]) => name === input)?.[1]
+    return node && partsOf(node, this.run.scope)
+  }
+
+  async call<C, T>(call: ConnectorCall<C, T>): Promise<T> {
+    const journal = this.run.opts.journal
+    let entry: OutboundRecord | undefined
+    const value = await performCall(call, {
       cardId: this.card.id,
       dryRun: this.dryRun,
       connectionName: this.card.connection,
       connections: this.run.opts.connections,
       signal: this.signal,
-      record: (entry) => this.run.outbound.push(entry),
+      record: (e) => {
+        entry = e
+        this.run.outbound.push(e)
+      },
+      ...(journal && { journal: { steps: journal, key: `${this.card.id}#${this.calls++}` } }),
     })
+    if (entry?.result === 'reused') this.record.reused = true
+    return value
   }
 }
 
@@ -111,6 +127,8 @@ class Run {
   readonly records: CardRecord[] = []
   readonly outbound: OutboundRecord[] = []
   readonly scope: Scope = Object.create(null)
+  /** Cards whose text outputs are already escaped for a markup, decided from the inputs they got. */
+  private readonly escaped = new Map<string, Escape>()
   /** What the flow gives back; one set by a card outside any branch is not replaced by one inside. */
   result: { value: FlowResult; topLevel: boolean } | undefined
   private halted = false
@@ -154,23 +172,50 @@ class Run {
     this.records.push(record)
     let result: Record<string, unknown> | Promise<Record<string, unknown>>
     try {
-      const inputs: Record<string, unknown> = {}
-      for (const [name, value] of card.inputs) inputs[name] = resolveValue(value, this.scope)
-      const validate = validatorFor(card.def.inputs)
-      const valid = validate(inputs)
-      record.inputs = inputs
-      if (!valid) throw new CardInputError(describeErrors(validate.errors).join('; '), card.id)
-      const earlier = card.def.kind === 'connector' ? this.opts.reuse?.get(card.id) : undefined
-      if (earlier && isDeepStrictEqual(earlier.inputs, inputs)) {
-        record.reused = true
-        return this.ran(card, record, started, earlier.outputs)
-      }
-      result = card.def.run(new RunContext(this, card, this.signal), inputs)
+      const inputs = this.inputs(card, record)
+      const escaped = card.def.escapedOutput?.(inputs)
+      if (escaped) this.escaped.set(card.id, escaped)
+      result = card.def.run(new RunContext(this, card, record, this.signal), inputs)
     } catch (err) {
       return this.failed(record, started, err)
     }
     if (isPromise(result)) return result.then((outputs) => this.ran(card, record, started, outputs), (err: unknown) => this.failed(record, started, err))
     return this.ran(card, record, started, result)
+  }
+
+  /**
+   * The card's inputs, resolved and validated. Whether an input is markup (an HTML body, Slack
+   * text) is asked of the card with the values it really gets, so a flag set by a reference
+   * counts as much as one written in the file; such inputs are resolved again, escaped.
+   */
+  private inputs(card: PlannedCard, record: CardRecord): Record<string, unknown> {
+    const inputs: Record<string, unknown> = {}
+    record.inputs = inputs
+    const validate = validatorFor(card.def.inputs)
+    const check = () => {
+      if (!validate(inputs)) throw new CardInputError(describeErrors(validate.errors).join('; '), card.id)
+    }
+    for (const [name, value] of card.inputs) inputs[name] = this.resolve(card, name, value)
+    check()
+    if (!card.def.escape) return inputs
+    let changed = false
+    for (const [name, value] of card.inputs) {
+      const mode = card.def.escape(name, inputs)
+      if (!mode) continue
+      inputs[name] = this.resolve(card, name, value, { mode, trusted: (c) => this.escaped.get(c) === mode })
+      changed = true
+    }
+    if (changed) check()
+    return inputs
+  }
+
+  private resolve(card: PlannedCard, name: string, value: ValueNode, esc?: Parameters<typeof resolveValue>[2]): unknown {
+    try {
+      return resolveValue(value, this.scope, esc)
+    } catch (err) {
+      if (err instanceof RenderError) throw new CardInputError(`input "${name}": ${err.message}`, card.id)
+      throw err
+    }
   }
 
   /** The card's own run succeeded; a branching card now runs its chosen branch. */
@@ -224,23 +269,29 @@ class Run {
       if (outcome.kind === 'stopped') throw new StopSignal(outcome.message)
       if (outcome.kind === 'failed') throw new BranchFailed(outcome.record, card.id, chosen)
       const declared: Record<string, unknown> = {}
+      const modes = new Set<Escape | undefined>()
       for (const [name, perBranch] of card.declaredOutputs) {
         const value = perBranch.get(chosen)
         declared[name] = value ? resolveValue(value, this.scope) : null
+        modes.add(value?.kind === 'ref' ? this.escaped.get(value.ref.card) : undefined)
       }
+      // outputs that each pass on a value escaped the same way are escaped that way too
+      const [mode] = modes
+      if (modes.size === 1 && mode) this.escaped.set(card.id, mode)
       return { ...outputs, ...declared }
     }
     return isPromise(ran) ? ran.then(done) : done(ran)
   }
 
   /** A helper run shares the options (dry-run, connections, signal); its requests join this run's outbound list. */
-  async callFlow(card: PlannedCard, name: string, inputs: Record<string, unknown>): Promise<RunRecord> {
+  async callFlow(card: PlannedCard, name: string, inputs: Record<string, unknown>, call: number): Promise<RunRecord> {
     const plan = this.opts.flows?.(name)
     if (!plan) throw new CardFailedError(`no helper flow named "${name}"`, card.id)
     const depth = (this.opts.callDepth ?? 0) + 1
     if (depth > MAX_CALL_DEPTH) throw new CardFailedError(`helper flows nest deeper than ${MAX_CALL_DEPTH} calls (does "${name}" call itself?)`, card.id)
-    // card ids are the helper flow's own: the parent's earlier attempt says nothing about them
-    const sub = await runFlow(plan, inputs, { ...this.opts, runId: undefined, reuse: undefined, signal: this.signal, callDepth: depth })
+    // card ids are the helper flow's own: its journal keys sit under this call of this card
+    const journal = this.opts.journal && scopedJournal(this.opts.journal, `${card.id}#${call}>`)
+    const sub = await runFlow(plan, inputs, { ...this.opts, runId: undefined, journal, signal: this.signal, callDepth: depth })
     for (const entry of sub.outbound) this.outbound.push({ ...entry, cardId: `${card.id}>${entry.cardId}` })
     return sub
   }

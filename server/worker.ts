@@ -4,8 +4,9 @@
  * end, and the last retry, is recorded. Nothing leaves the queue without a record.
  */
 import type { ConnectionProvider } from '../engine/connector-call.ts'
-import type { ErrorRecord } from '../engine/errors.ts'
-import type { CardRecord, RunRecord } from '../engine/history.ts'
+import { CardflowError, type ErrorRecord } from '../engine/errors.ts'
+import type { RunRecord } from '../engine/history.ts'
+import type { StepJournal } from '../engine/journal.ts'
 import { runFlow } from '../engine/run.ts'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { type ClaimedRun, type Store, StoreUnavailableError } from '../store/index.ts'
@@ -159,26 +160,41 @@ export class Worker {
     const log = this.o.log.child({ runId: claim.id, flow: claim.flow, attempt: claim.attempt })
     log.info({}, 'run started')
     try {
-      const reuse = claim.attempt > 1 ? await this.sentBefore(claim) : undefined
       return await runFlow(served.plan, claim.input ?? {}, {
         runId: claim.id,
         dryRun: false,
         signal,
         log,
         secrets: this.o.secrets(),
+        journal: await this.journal(claim, log),
         ...(this.o.connections && { connections: this.o.connections }),
-        ...(reuse && { reuse }),
       })
     } catch (err) {
       return unstartedRecord(claim, file, { code: 'INTERNAL', message: (err as Error).message })
     }
   }
 
-  /** What the connector cards of the run's last recorded attempt already did, so a retry does not do it twice. */
-  private async sentBefore(claim: ClaimedRun): Promise<Map<string, CardRecord> | undefined> {
-    const earlier = (await this.o.store.getRun(claim.id))?.record
-    if (!earlier) return undefined
-    return new Map(earlier.cards.filter((c) => c.status === 'succeeded').map((c) => [c.id, c]))
+  /**
+   * The run's step journal, kept in the store: what earlier attempts recorded is read once (the
+   * first attempt has nothing to read); an intent is durable before the call is sent, and only
+   * while this claim holds the run; an outcome is written without holding the run up.
+   */
+  private async journal(claim: ClaimedRun, log: Log): Promise<StepJournal> {
+    const earlier = claim.attempt > 1 ? await this.o.store.steps(claim.id) : []
+    const steps = new Map(earlier.map((step) => [step.key, step]))
+    return {
+      get: (key) => steps.get(key),
+      intent: async (key) => {
+        if (!(await this.o.store.recordStep(claim, { key, state: 'intent' }))) {
+          throw new CardflowError('LEASE_LOST', 'the run was taken over by another claim; this one does not send')
+        }
+      },
+      outcome: (key, state, output) => {
+        this.o.store.recordStep(claim, { key, state, ...(output !== undefined && { output }) }).catch((err: unknown) => {
+          log.warn({ key, state, err: (err as Error).message }, 'cannot record how a connector call ended; a later attempt will treat it as unknown')
+        })
+      },
+    }
   }
 
   private async settle(claim: ClaimedRun, record: RunRecord, retry: boolean): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3'
 import type { RunRecord } from '../engine/history.ts'
+import type { StepRecord, StepState } from '../engine/journal.ts'
 import { type EventRow, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
 import {
   type AcceptResult,
@@ -216,6 +217,26 @@ export class SqliteStore implements Store {
            WHERE id = ? AND attempts = ? AND status = 'running'`,
         )
         .run(notBefore.getTime(), JSON.stringify(record), record.error ? JSON.stringify(record.error) : null, run.id, run.attempt).changes > 0
+    })
+  }
+
+  steps(runId: string): Promise<StepRecord[]> {
+    return this.guard('read the step journal', () => {
+      const rows = this.sql('SELECT key, attempt, state, output FROM steps WHERE run_id = ?').all(runId) as { key: string; attempt: number; state: string; output: string | null }[]
+      return rows.map((r) => ({ key: r.key, attempt: r.attempt, state: r.state as StepState, ...(r.output !== null && { output: JSON.parse(r.output) as unknown }) }))
+    })
+  }
+
+  recordStep(run: ClaimedRun, step: Omit<StepRecord, 'attempt'>): Promise<boolean> {
+    const output = step.output === undefined ? null : JSON.stringify(step.output)
+    return this.write('record a step', () => {
+      // written only while this claim holds the run: a stale claim learns it must not send
+      return this.sql(
+          `INSERT INTO steps (run_id, key, attempt, state, output)
+           SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM runs WHERE id = ? AND attempts = ? AND status = 'running')
+           ON CONFLICT (run_id, key) DO UPDATE SET attempt = excluded.attempt, state = excluded.state, output = excluded.output`,
+        )
+        .run(run.id, step.key, run.attempt, step.state, output, run.id, run.attempt).changes > 0
     })
   }
 
