@@ -127,9 +127,10 @@ function bracketed(path: string): string {
 /** Writes plain paths with spaces in brackets, so that Handlebars reads `{{event.Okta User.ID}}` as one path. */
 function bracketPaths(source: string): string {
   return source.replace(MUSTACHE, (whole, open: string, raw: string, close: string) => {
-    const inner = raw.trim()
-    if (!isPlainPath(inner) || inner.startsWith('[')) return whole
-    return `{{${open}${bracketed(inner)}${close}}}`
+    // `~` (whitespace control) and `&` (unescaped) around the path are kept as written
+    const [, before = '', amp = '', inner = '', after = ''] = /^\s*(~?)\s*(&?)\s*(.*?)\s*(~?)\s*$/s.exec(raw) ?? []
+    if (!isPlainPath(inner) || inner.startsWith('[') || inner === 'else' || inner === 'this') return whole
+    return `{{${open}${before}${amp}${bracketed(inner)}${after}${close}}}`
   })
 }
 

@@ -65,7 +65,11 @@ function unstartedRecord(run: ClaimedRun, flowFile: string, error: ErrorRecord):
 }
 
 export class Worker {
+  /** Runs taken from the queue: at most `concurrency` at once. */
   private readonly inFlight = new Set<Promise<unknown>>()
+  /** Runs their caller executes directly (sync API calls), bounded by the caller: never taking the queue's slots. */
+  private readonly direct = new Set<Promise<unknown>>()
+  private readonly endListeners: ((runId: string) => void)[] = []
   private readonly abort = new AbortController()
   private timer: NodeJS.Timeout | undefined
   private pumping = false
@@ -95,7 +99,7 @@ export class Worker {
       const claims = await this.o.store.claimRuns(this.o.concurrency - this.inFlight.size, this.o.leaseMs)
       if (claims.length === 0) return
       for (const claim of claims) {
-        this.execute(claim)
+        this.track(this.runWithLease(claim, true), this.inFlight)
           .catch((err: unknown) => this.o.log.error({ runId: claim.id, err: (err as Error).message }, 'cannot record the run; it runs again when its lease ends'))
           .finally(() => this.wake())
       }
@@ -108,11 +112,23 @@ export class Worker {
    * retryable failure as final instead of queueing the run again.
    */
   execute(claim: ClaimedRun, opts: { retry: boolean } = { retry: true }): Promise<RunRecord> {
-    const done = this.runWithLease(claim, opts.retry)
+    return this.track(this.runWithLease(claim, opts.retry), this.direct)
+  }
+
+  /** Called with the run's id whenever a run's end is recorded (or another claim took it over). */
+  onEnded(listener: (runId: string) => void): void {
+    this.endListeners.push(listener)
+  }
+
+  private track(done: Promise<RunRecord>, set: Set<Promise<unknown>>): Promise<RunRecord> {
     const tracked = done.catch(() => undefined)
-    this.inFlight.add(tracked)
-    tracked.finally(() => this.inFlight.delete(tracked))
+    set.add(tracked)
+    tracked.finally(() => set.delete(tracked))
     return done
+  }
+
+  private ended(runId: string): void {
+    for (const listener of this.endListeners) listener(runId)
   }
 
   /**
@@ -208,12 +224,14 @@ export class Worker {
       return
     }
     if (!(await this.write(() => this.o.store.finishRun(claim, record)))) return this.lost(claim)
+    this.ended(claim.id)
     this.o.metrics.run(claim.flow, record.status)
     const level = record.status === 'failed' ? 'error' : 'info'
     log[level]({ status: record.status, durationMs: Math.round(record.durationMs), error: record.error }, `run ${record.status}`)
   }
 
   private lost(claim: ClaimedRun): void {
+    this.ended(claim.id)
     this.o.log.warn({ runId: claim.id, attempt: claim.attempt }, 'the run was claimed again elsewhere before it ended here; its end here is not recorded')
   }
 
@@ -240,10 +258,10 @@ export class Worker {
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, graceMs)
     })
-    await Promise.race([Promise.all([...this.inFlight]), timeout])
+    await Promise.race([Promise.all([...this.inFlight, ...this.direct]), timeout])
     clearTimeout(timer)
-    if (this.inFlight.size > 0) {
-      this.o.log.warn({ running: this.inFlight.size }, 'runs did not finish in time; they run again at the next start')
+    if (this.inFlight.size + this.direct.size > 0) {
+      this.o.log.warn({ running: this.inFlight.size + this.direct.size }, 'runs did not finish in time; they run again at the next start')
       this.abort.abort()
     }
   }

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3'
 import type { RunRecord } from '../engine/history.ts'
 import type { StepRecord, StepState } from '../engine/journal.ts'
+import { enableIncrementalVacuum, pruneSqlite, TOMBSTONE } from './sqlite-retention.ts'
 import { type EventRow, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
 import {
   type AcceptResult,
@@ -28,7 +29,6 @@ export interface SqliteStoreOptions {
 }
 
 export const DB_FILE = 'cardflow.db'
-const FINISHED = `(${FINISHED_STATUSES.map((s) => `'${s}'`).join(', ')})`
 const RUN_COLUMNS = 'seq, id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, created_at, finished_at, record, error'
 
 interface PendingWrite {
@@ -51,7 +51,10 @@ export class SqliteStore implements Store {
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     this.db = new Database(file)
+    enableIncrementalVacuum(this.db)
     this.db.pragma('journal_mode = WAL')
+    // the write-ahead log is cut back to this after each checkpoint, so it does not keep its peak size
+    this.db.pragma('journal_size_limit = 4194304')
     // FULL: every commit is fsynced before we answer, at the cost of one fsync per delivery.
     this.db.pragma('synchronous = FULL')
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 1500))}`)
@@ -129,8 +132,11 @@ export class SqliteStore implements Store {
         'INSERT OR IGNORE INTO events (uuid, delivery_id, event_type, published, raw, received_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
       const fresh = new Set<string>()
+      // an event that runs no flow is kept for dedup only: its raw data (personal data) is not stored
+      const needed = new Set(runs.map((r) => r.eventUuid))
       for (const e of delivery.events) {
-        const r = insertEvent.run(e.uuid, delivery.eventId, e.eventType, e.published, JSON.stringify(e.raw), at)
+        const raw = needed.has(e.uuid) ? JSON.stringify(e.raw) : TOMBSTONE
+        const r = insertEvent.run(e.uuid, delivery.eventId, e.eventType, e.published, raw, at)
         if (r.changes > 0) fresh.add(e.uuid)
       }
       const runIds: string[] = []
@@ -272,19 +278,7 @@ export class SqliteStore implements Store {
   }
 
   prune(policy: RetentionPolicy): Promise<number> {
-    const cutoff = Date.now() - policy.maxAgeMs
-    return this.write('prune history', () => {
-      const runs = this.sql(
-          `DELETE FROM runs WHERE status IN ${FINISHED} AND (finished_at < ? OR seq NOT IN
-             (SELECT seq FROM runs WHERE status IN ${FINISHED} ORDER BY seq DESC LIMIT ?))`,
-        )
-        .run(cutoff, policy.maxRuns).changes
-      // Old events no run points at anymore; Okta does not redeliver after this long.
-      this.sql('DELETE FROM events WHERE received_at < ? AND NOT EXISTS (SELECT 1 FROM runs WHERE runs.event_uuid = events.uuid)')
-        .run(cutoff)
-      this.sql('DELETE FROM deliveries WHERE received_at < ?').run(cutoff)
-      return runs
-    })
+    return pruneSqlite(this.db, (what, step) => this.write(what, step), policy)
   }
 
   stats(): Promise<StoreStats> {

@@ -128,10 +128,10 @@ describe('the interpreter', () => {
       intent: async (key) => void written.push(`intent ${key}`),
       outcome: (key, state) => void written.push(`${state} ${key}`),
     })
-    const done = { key: 'post#0', attempt: 1, state: 'done' as const, output: { Message: { Timestamp: '1700000000.000100', Channel: 'C1' } } }
+    const done = { key: 'post#0', attempt: 1, state: 'done' as const, output: { Timestamp: '1700000000.000100', Channel: 'C1' } }
     const again = await runFlow(plan, outputs, { journal: journal(done) })
     assert.equal(card(again, 'post').reused, true)
-    assert.deepEqual(card(again, 'post').outputs, done.output)
+    assert.deepEqual(card(again, 'post').outputs, { Message: done.output })
     assert.deepEqual([again.outbound[0]?.result, written], ['reused', []], 'nothing is sent or written again')
     const unknown = await runFlow(plan, outputs, { journal: journal({ ...done, state: 'intent', output: undefined }) })
     assert.deepEqual([unknown.status, unknown.error?.code, unknown.error?.retryable], ['failed', 'OUTCOME_UNKNOWN', false])
