@@ -21,8 +21,11 @@ export interface Address {
 export const AddressList = (description: string) =>
   Type.Union([Type.String(), Type.Array(Type.String(), { maxItems: 500 })], { description })
 
-/** One mailbox: no space, control character or address syntax on either side of the @. */
-const ADDRESS = /^[^\s\x00-\x1f\x7f@,;:<>()[\]"\\]+@[^\s\x00-\x1f\x7f@,;:<>()[\]"\\]+$/
+/**
+ * One mailbox: a local part of RFC 5322 atoms (no space, quote, bracket, comma or semicolon)
+ * and a host name (letters, digits and hyphens between dots), Unicode letters allowed.
+ */
+const ADDRESS = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*$/u
 const CONTROL = /[\x00-\x1f\x7f\u2028\u2029]+/g
 
 const shown = (text: string) => JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text)
