@@ -14,6 +14,7 @@ const MIN_SECRET_LENGTH = 6
  * characters that only the secret's own bytes decide.
  */
 export function encodedForms(secret: string): string[] {
+  if (secret.length < MIN_SECRET_LENGTH) return []
   const bytes = Buffer.from(secret, 'utf8')
   const url = encodeURIComponent(secret)
   const forms = [url, url.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()), new URLSearchParams({ s: secret }).toString().slice(2), bytes.toString('hex'), bytes.toString('hex').toUpperCase()]
