@@ -129,7 +129,7 @@ describe('crash safety under SIGKILL', () => {
         return settled && r
       },
       'the queue to drain after the last restart',
-      120_000,
+      300_000,
     )
     server.child.kill('SIGTERM')
     assert.equal(await server.exited, 0, 'the last server stops cleanly')
