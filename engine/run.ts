@@ -3,15 +3,16 @@
  * and returns the run as plain data. It knows nothing about particular cards.
  */
 import { randomUUID } from 'node:crypto'
-import type { CardContext, ConnectorCall, Logger } from './card.ts'
+import type { Logger } from './card.ts'
 import type { FlowPlan, PlannedCard } from './check.ts'
-import { type ConnectionProvider, performCall } from './connector-call.ts'
+import type { ConnectionProvider } from './connector-call.ts'
 import { CardFailedError, CardInputError, toErrorRecord } from './errors.ts'
 import type { CardRecord, FlowResult, OutboundRecord, RunRecord } from './history.ts'
 import { type StepJournal, scopedJournal } from './journal.ts'
+import { RunContext, type RunHost, StopSignal } from './run-context.ts'
 import { redactRun } from './redact.ts'
 import { describeErrors, validatorFor } from './schema-check.ts'
-import { type Escape, type Part, partsOf, RenderError, resolveValue, type Scope, type ValueNode } from './values.ts'
+import { type Escape, RenderError, resolveValue, type Scope, type ValueNode } from './values.ts'
 
 export interface RunOptions {
   runId?: string
@@ -37,11 +38,6 @@ export interface RunOptions {
 /** Helper flows calling helper flows stop here, so a flow calling itself fails instead of looping. */
 const MAX_CALL_DEPTH = 16
 
-/** Thrown by `ctx.stop`: the flow ends normally. */
-class StopSignal {
-  constructor(readonly message: string) {}
-}
-
 /** A card inside a branch failed: the branching card fails too, and the run's error is the inner one. */
 class BranchFailed extends CardFailedError {
   constructor(
@@ -53,7 +49,6 @@ class BranchFailed extends CardFailedError {
   }
 }
 
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} }
 /** For runs given no signal: one that never aborts, shared rather than made per run. */
 const NEVER_ABORTED = new AbortController().signal
 
@@ -67,63 +62,7 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function'
 }
 
-/** What a card may touch during a run; one per card, methods on the prototype rather than fresh closures. */
-class RunContext implements CardContext {
-  readonly dryRun: boolean
-  readonly log: Logger
-  callFlow?: (name: string, inputs: Record<string, unknown>) => Promise<RunRecord>
-  /** Connector calls and helper-flow calls made so far by this card: the journal's key within it. */
-  private calls = 0
-
-  constructor(
-    private readonly run: Run,
-    private readonly card: PlannedCard,
-    private readonly record: CardRecord,
-    readonly signal: AbortSignal,
-  ) {
-    this.dryRun = run.opts.dryRun ?? false
-    this.log = run.opts.log ?? silent
-    if (run.opts.flows) this.callFlow = (name, inputs) => run.callFlow(card, name, inputs, this.calls++)
-  }
-
-  get cardId(): string {
-    return this.card.id
-  }
-
-  now(): Date {
-    return this.run.opts.now ? this.run.opts.now() : new Date()
-  }
-
-  stop(message: string): never {
-    throw new StopSignal(message)
-  }
-
-  parts(input: string): Part[][] | undefined {
-    const node = this.card.inputs.find(([name]) => name === input)?.[1]
-    return node && partsOf(node, this.run.scope)
-  }
-
-  async call<C, T>(call: ConnectorCall<C, T>): Promise<T> {
-    const journal = this.run.opts.journal
-    let entry: OutboundRecord | undefined
-    const value = await performCall(call, {
-      cardId: this.card.id,
-      dryRun: this.dryRun,
-      connectionName: this.card.connection,
-      connections: this.run.opts.connections,
-      signal: this.signal,
-      record: (e) => {
-        entry = e
-        this.run.outbound.push(e)
-      },
-      ...(journal && { journal: { steps: journal, key: `${this.card.id}#${this.calls++}` } }),
-    })
-    if (entry?.result === 'reused') this.record.reused = true
-    return value
-  }
-}
-
-class Run {
+class Run implements RunHost {
   readonly records: CardRecord[] = []
   readonly outbound: OutboundRecord[] = []
   readonly scope: Scope = Object.create(null)
