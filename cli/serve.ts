@@ -5,7 +5,7 @@ import { loadConnections } from '../connectors/index.ts'
 import { describeStoreUrl, openStore, type Store, storeUrlFrom } from '../store/index.ts'
 import { defaultLogFormat, type LogFormat } from '../server/log.ts'
 import { ConfigError, createServer, DEFAULTS, type Engine } from '../server/server.ts'
-import type { UiAuth } from '../ui/auth.ts'
+import { checkUiAuth, type UiAuth } from '../ui/auth.ts'
 import { EXIT } from './common.ts'
 import { parseDuration } from './history.ts'
 
@@ -26,6 +26,8 @@ interface ServeFlags {
   uiPublic?: boolean
   dryRun?: boolean
   logFormat?: string
+  apiConcurrency: string
+  pruneEvery: string
 }
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -44,6 +46,8 @@ export function registerServe(program: Command): void {
     .option('--public-hooks', 'accept event hook deliveries without a secret header')
     .option('--keep <duration>', 'keep run history this long (e.g. 30d, 12h)', '30d')
     .option('--keep-runs <n>', 'keep at most this many finished runs', String(DEFAULTS.retention.maxRuns))
+    .option('--prune-every <duration>', 'how often history past --keep and --keep-runs is pruned', '10m')
+    .option('--api-concurrency <n>', 'sync API Endpoint calls at once, beside --concurrency (past it: 503 with Retry-After)', String(DEFAULTS.apiConcurrency))
     .option('--no-watch', 'do not reload flows when their files change')
     .option('--ui-token <token>', 'admin token of the web UI at /ui (default CARDFLOW_UI_TOKEN; basic auth: CARDFLOW_UI_USER and CARDFLOW_UI_PASSWORD)')
     .option('--ui-public', 'serve the web UI without credentials (only on a machine only you can reach)')
@@ -73,6 +77,8 @@ async function serve(flags: ServeFlags): Promise<number> {
     const concurrency = count(flags.concurrency, 'concurrency', 0)
     const retention = { maxAgeMs: parseDuration(flags.keep, '--keep'), maxRuns: count(flags.keepRuns, 'keep-runs', 1) }
     const ui = uiAuth(flags)
+    const metricsToken = process.env.CARDFLOW_METRICS_TOKEN
+    const pruneEveryMs = parseDuration(flags.pruneEvery, '--prune-every')
     store = await openStore(url)
     engine = await createServer({
       flowsDir: flags.flows,
@@ -82,6 +88,9 @@ async function serve(flags: ServeFlags): Promise<number> {
       clientTokens: (slug) => connections.clientToken(slug),
       concurrency,
       retention,
+      pruneEveryMs,
+      apiConcurrency: count(flags.apiConcurrency, 'api-concurrency', 1),
+      ...(metricsToken && { metricsToken }),
       watch: flags.watch,
       ...(hookSecret && { hookSecret }),
       ...(flags.publicHooks && { publicHooks: true }),
@@ -116,7 +125,9 @@ function uiAuth(flags: ServeFlags): UiAuth {
   const user = process.env.CARDFLOW_UI_USER
   const password = process.env.CARDFLOW_UI_PASSWORD
   if (Boolean(user) !== Boolean(password)) throw new ConfigError('set both CARDFLOW_UI_USER and CARDFLOW_UI_PASSWORD for the web UI, or neither')
-  return { ...(token && { token }), ...(user && password && { basic: { user, password } }), ...(flags.uiPublic && { public: true }) }
+  const auth: UiAuth = { ...(token && { token }), ...(user && password && { basic: { user, password } }), ...(flags.uiPublic && { public: true }) }
+  checkUiAuth(auth)
+  return auth
 }
 
 /** SIGTERM or SIGINT, from the moment `flow serve` starts: the engine stops intake, lets running runs finish (bounded), then exits 0. */

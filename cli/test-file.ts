@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { registry } from '../cards/index.ts'
+import { linearRegExp } from '../cards/lib/regex.ts'
 import { loadConnections } from '../connectors/index.ts'
 import { CardflowError, formatLocation, InputError, type SourceLocation } from '../engine/errors.ts'
 import type { RunRecord } from '../engine/history.ts'
@@ -28,7 +29,13 @@ interface TestCase {
 export function partialMatch(expected: unknown, actual: unknown, path = ''): string[] {
   const at = path || '(run)'
   if (typeof expected === 'string' && expected.length > 2 && expected.startsWith('/') && expected.endsWith('/')) {
-    const ok = new RegExp(expected.slice(1, -1)).test(typeof actual === 'string' ? actual : JSON.stringify(actual))
+    let pattern: RegExp
+    try {
+      pattern = linearRegExp(expected.slice(1, -1))
+    } catch (err) {
+      return [`${at}: bad pattern ${expected}: ${(err as Error).message}`]
+    }
+    const ok = pattern.test(typeof actual === 'string' ? actual : (JSON.stringify(actual) ?? ''))
     return ok ? [] : [`${at}: expected to match ${expected}, got ${JSON.stringify(actual)}`]
   }
   if (Array.isArray(expected)) {

@@ -8,7 +8,7 @@ import type { Static, TObject } from '@sinclair/typebox'
 import type { AnyConnectorSpec, ConnectorSpec } from './connector.ts'
 import type { ExportMapping, TriggerExportMapping } from './export-mapping.ts'
 import type { FlowResult, RunRecord } from './history.ts'
-import type { Escape } from './values.ts'
+import type { Escape, Part } from './values.ts'
 
 /** What a connector card asks the engine to send. The engine records it, fakes it in dry-run
  * mode, and otherwise calls `send` with the configured client, with timeouts and retries. */
@@ -42,6 +42,12 @@ export interface CardContext {
   /** Ends the flow normally (status `stopped`) with a message for history. */
   stop(message: string): never
   call<C, T>(call: ConnectorCall<C, T>): Promise<T>
+  /**
+   * How an input's value was put together: the author's own text and the values references
+   * gave, one list of parts per item. Undefined when the flow did not set the input (its default
+   * applies). A card that must not let event data count as several things (recipients) reads it.
+   */
+  parts(input: string): Part[][] | undefined
   /** Runs a helper flow by name with its trigger outputs, and gives back that run. Present only
    * when the run was given a flow resolver (RunOptions.flows). */
   callFlow?(name: string, inputs: Record<string, unknown>): Promise<RunRecord>
@@ -96,9 +102,12 @@ export interface CardDef<I extends TObject = TObject, O extends TObject = TObjec
   outputNames?(inputs: Record<string, unknown>): string[] | undefined
   /** Problems known from the literal inputs alone, reported by the checker at the card's line. */
   check?(inputs: Record<string, unknown>): string[]
-  /** Markup an input is written in (Slack text, an HTML body): values referenced in it are escaped. */
+  /**
+   * Markup an input is written in (Slack text, an HTML body): values referenced in it are
+   * escaped. Asked when the card runs, with the inputs it gets (a flag may come from a reference).
+   */
   escape?(input: string, inputs: Record<string, unknown>): Escape | undefined
-  /** The markup this card's text outputs are already escaped for (a Compose with a `format`). */
+  /** The markup this card's text outputs are already escaped for (a Compose with a `format`), from the inputs it got. */
   escapedOutput?(inputs: Record<string, unknown>): Escape | undefined
   /** The card sets what the flow gives back (Return, Return Raw): the run record carries it. */
   result?(outputs: Static<O>): FlowResult

@@ -9,7 +9,7 @@ import { entry, toPlain, type YMap, type YNode } from './parse.ts'
 import type { Registry } from './registry.ts'
 import { describeErrors, validatorFor } from './schema-check.ts'
 import { suggest } from './suggest.ts'
-import { compileString, type Escape, type EscapeContext, literalOf, type Reference, referencesOf, type ValueNode } from './values.ts'
+import { compileString, literalOf, type Reference, referencesOf, type ValueNode } from './values.ts'
 
 export interface PlannedCard {
   id: string
@@ -63,8 +63,6 @@ interface IdInfo {
   loc: SourceLocation
   owner?: { id: string; branch: string }
   outputs: OutputInfo
-  /** The markup this card's outputs are already escaped for. */
-  escaped?: Escape
   /** The card's type is unknown (already reported): references to it are not checked. */
   unknownType?: boolean
 }
@@ -214,29 +212,22 @@ class Checker {
       const listNode = entry(node, b)?.value
       return [b, listNode ? this.cardList(listNode, { id, branch: b }) : []]
     })
-    const info = this.ids.get(id)
-    const escaped = def.escapedOutput?.(literalInputs) ?? this.declaredEscape(declared)
-    if (info && escaped) info.escaped = escaped
     return { id, type, def, inputs, connection, branches, declaredOutputs: declared, loc: node.loc }
   }
 
-  private escapeContext(mode: Escape | undefined): EscapeContext | undefined {
-    return mode && { mode, trusted: (card) => this.ids.get(card)?.escaped === mode }
-  }
-
-  private compile(node: YNode, cardId: string, esc?: EscapeContext): ValueNode {
+  private compile(node: YNode, cardId: string): ValueNode {
     switch (node.kind) {
       case 'scalar': {
         if (typeof node.value !== 'string') return { kind: 'literal', value: node.value }
-        const result = compileString(node.value, node.loc, esc)
+        const result = compileString(node.value, node.loc)
         if ('node' in result) return result.node
         this.schemaError(`card "${cardId}": ${result.error}`, node.loc, cardId)
         return { kind: 'literal', value: node.value }
       }
       case 'seq':
-        return { kind: 'list', items: node.items.map((i) => this.compile(i, cardId, esc)) }
+        return { kind: 'list', items: node.items.map((i) => this.compile(i, cardId)) }
       case 'map':
-        return { kind: 'object', fields: node.entries.map((e) => [e.key, this.compile(e.value, cardId, esc)]) }
+        return { kind: 'object', fields: node.entries.map((e) => [e.key, this.compile(e.value, cardId)]) }
     }
   }
 
@@ -249,14 +240,13 @@ class Checker {
       this.schemaError(`card "${id}": "inputs" must be a map of input name to value`, inputsNode.loc, id)
       return out
     }
-    const plainInputs = (inputsNode ? toPlain(inputsNode) : {}) as Record<string, unknown>
     for (const e of inputsNode?.entries ?? []) {
       const schema = props[e.key]
       if (!schema) {
         this.schemaError(`card "${id}" (${def.type}) has no input "${e.key}"${suggest(e.key, known)}`, e.keyLoc, id)
         continue
       }
-      const value = this.compile(e.value, id, this.escapeContext(def.escape?.(e.key, plainInputs)))
+      const value = this.compile(e.value, id)
       const literal = literalOf(value)
       if (literal) {
         const validate = validatorFor(schema)
@@ -302,15 +292,6 @@ class Checker {
       }
       return [e.key, perBranch]
     })
-  }
-
-  /** Declared outputs are escaped for X when each branch's value is a reference to an output escaped for X. */
-  private declaredEscape(declared: PlannedCard['declaredOutputs']): Escape | undefined {
-    const modes = declared.flatMap(([, perBranch]) =>
-      [...perBranch.values()].map((v) => (v.kind === 'ref' && !v.escape ? this.ids.get(v.ref.card)?.escaped : undefined)),
-    )
-    const [first] = modes
-    return first && modes.every((m) => m === first) ? first : undefined
   }
 
   private outputInfo(def: AnyCardDef, literalInputs: Record<string, unknown>, declared: PlannedCard['declaredOutputs']): OutputInfo {

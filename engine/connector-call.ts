@@ -6,9 +6,10 @@
  */
 import type { ConnectorCall } from './card.ts'
 import type { ConnectorSpec } from './connector.ts'
-import { ConnectionMissingError, ConnectorError } from './errors.ts'
+import { ConnectionMissingError, ConnectorError, OutcomeUnknownError } from './errors.ts'
 import { describeFailure, type Failure } from './failures.ts'
 import type { OutboundRecord } from './history.ts'
+import type { StepJournal } from './journal.ts'
 import { makeRedactor } from './redact.ts'
 
 export interface ConnectionProvider {
@@ -53,6 +54,8 @@ export interface CallEnv {
   record(entry: OutboundRecord): void
   /** Overrides the connections' policy, field by field. */
   policy?: Partial<CallPolicy>
+  /** Where non-idempotent calls are recorded before they are sent and when they end, under `key`. */
+  journal?: { steps: StepJournal; key: string }
 }
 
 export async function performCall<C, T>(call: ConnectorCall<C, T>, env: CallEnv): Promise<T> {
@@ -66,6 +69,20 @@ export async function performCall<C, T>(call: ConnectorCall<C, T>, env: CallEnv)
   }
   env.record(entry)
   if (env.dryRun) return call.dryRun()
+  const journal = call.idempotent ? undefined : env.journal
+  const earlier = journal?.steps.get(journal.key)
+  if (earlier?.state === 'done') {
+    entry.result = 'reused'
+    return earlier.output as T
+  }
+  if (earlier?.state === 'intent' || earlier?.state === 'unknown') {
+    entry.result = 'failed'
+    throw new OutcomeUnknownError(
+      call.connector.name,
+      `${call.operation} was sent by attempt ${earlier.attempt} of this run, which ended before its answer was recorded; ` +
+        'whether it arrived is unknown, so it is not sent again (check, then replay the run to send it)',
+    )
+  }
   let client: C
   try {
     if (!env.connections) {
@@ -80,6 +97,12 @@ export async function performCall<C, T>(call: ConnectorCall<C, T>, env: CallEnv)
     entry.result = 'failed'
     throw err
   }
+  try {
+    await journal?.steps.intent(journal.key)
+  } catch (err) {
+    entry.result = 'failed'
+    throw err
+  }
   const policy: CallPolicy = { ...DEFAULT_CALL_POLICY, ...env.connections?.policy, ...env.policy }
   const retries = { rateLimited: 0, errors: 0 }
   for (;;) {
@@ -87,14 +110,37 @@ export async function performCall<C, T>(call: ConnectorCall<C, T>, env: CallEnv)
     const outcome = await attempt(call, client, env.signal, policy.timeoutMs)
     if (outcome.ok) {
       entry.result = 'sent'
+      journal?.steps.outcome(journal.key, 'done', makeRedactor(env.connections?.secrets() ?? [])(outcome.value))
       return outcome.value
     }
     const wait = env.signal.aborted ? undefined : nextWait(outcome.failure, call.idempotent, policy, retries)
     if (wait === undefined) {
       entry.result = 'failed'
-      throw connectorError(call, outcome.failure, entry.attempts, policy, env)
+      const unknown = !call.idempotent && mayHaveArrived(outcome.failure, env.signal)
+      journal?.steps.outcome(journal.key, unknown ? 'unknown' : 'not-sent')
+      const err = connectorError(call, outcome.failure, entry.attempts, policy, env)
+      throw unknown ? new OutcomeUnknownError(call.connector.name, `${err.message.slice(call.connector.name.length + 2)}; whether it arrived is unknown, so it is not sent again (check, then replay the run to send it)`) : err
     }
     await sleep(wait, env.signal)
+  }
+}
+
+/**
+ * Whether a failed send may still have reached the service: it timed out, the connection broke,
+ * the run was cut short mid-call, or the service failed in a way that does not say it did nothing.
+ * A 429, a refusal or a 503 (the service says it is not taking requests) left nothing behind.
+ */
+function mayHaveArrived(failure: Failure, signal: AbortSignal): boolean {
+  if (signal.aborted) return true
+  switch (failure.kind) {
+    case 'timeout':
+    case 'network':
+      return true
+    case 'server':
+      return failure.status !== 503
+    case 'rate-limited':
+    case 'rejected':
+      return false
   }
 }
 

@@ -25,6 +25,11 @@ export type ErrorCode =
   /** The flow's author ended it with an error of their own (Return Error, Return Error If). */
   | 'RETURN_ERROR'
   | 'CONNECTOR'
+  /**
+   * A non-idempotent connector call left and no answer says whether it arrived (a timeout, a cut
+   * connection, an attempt that stopped mid-call): it is not sent again behind the author's back.
+   */
+  | 'OUTCOME_UNKNOWN'
   | 'CONNECTION_MISSING'
   | 'AUTH'
   /** A test input, API body or connections file cannot be read. */
@@ -136,6 +141,13 @@ export class ConnectorError extends CardflowError {
   }
 }
 
+/** A call that may have reached the service, and is not sent again without the author deciding. */
+export class OutcomeUnknownError extends CardflowError {
+  constructor(service: string, message: string) {
+    super('OUTCOME_UNKNOWN', `${service}: ${message}`)
+  }
+}
+
 /** A connector card has no usable connection configured. */
 export class ConnectionMissingError extends CardflowError {
   constructor(message: string, cardId?: string) {
@@ -178,6 +190,9 @@ export function toErrorRecord(err: unknown): ErrorRecord {
     return { code: err.code, message: err.message, retryable: err.retryable }
   }
   if (err instanceof ReturnedError) return { code: err.code, message: err.message, ...(err.statusCode !== undefined && { statusCode: err.statusCode }) }
+  if (err instanceof OutcomeUnknownError) return { code: err.code, message: err.message, retryable: false }
+  // the store could not write for a moment (locked, full): nothing was sent, a later attempt may succeed
+  if (err instanceof CardflowError && (err.code === 'STORE_UNAVAILABLE' || err.code === 'LEASE_LOST')) return { code: err.code, message: err.message, retryable: true }
   if (err instanceof CardflowError) return { code: err.code, message: err.message }
   if (err instanceof Error) return { code: 'INTERNAL', message: err.message }
   return { code: 'INTERNAL', message: String(err) }

@@ -34,8 +34,8 @@ export interface OutboundRecord {
   connector: string
   operation: string
   request: Record<string, unknown>
-  /** `recorded` in dry-run mode, else how the call ended. */
-  result: 'recorded' | 'sent' | 'failed'
+  /** `recorded` in dry-run mode, `reused` when an earlier attempt of the run sent it, else how the call ended. */
+  result: 'recorded' | 'sent' | 'failed' | 'reused'
   attempts: number
 }
 

@@ -7,10 +7,37 @@ export const SECRET_KEY = /token|secret|password|passwd|authorization|api[-_ ]?k
 /** Short values would redact ordinary words; real secrets are long. */
 const MIN_SECRET_LENGTH = 6
 
-/** The secret values worth looking for, each once, longest first (a secret holding another goes whole). */
-export function secretValues(secrets: readonly string[]): string[] {
-  return [...new Set(secrets.filter((s) => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length)
+/**
+ * The forms a secret takes in text besides itself: URL-encoded (either hex case, `+` for
+ * spaces), hex, and base64 and base64url, also where the secret sits inside a longer encoded
+ * text (a `Basic` header encodes `user:password`): for each of the three alignments, the
+ * characters that only the secret's own bytes decide.
+ */
+export function encodedForms(secret: string): string[] {
+  if (secret.length < MIN_SECRET_LENGTH) return []
+  const bytes = Buffer.from(secret, 'utf8')
+  const url = encodeURIComponent(secret)
+  const forms = [url, url.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()), new URLSearchParams({ s: secret }).toString().slice(2), bytes.toString('hex'), bytes.toString('hex').toUpperCase()]
+  for (let shift = 0; shift < 3; shift++) {
+    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64')
+    const core = encoded.slice(Math.ceil((8 * shift) / 6), Math.floor((8 * (shift + bytes.length)) / 6))
+    forms.push(core, core.replaceAll('+', '-').replaceAll('/', '_'))
+  }
+  return forms.filter((f) => f !== secret && f.length >= MIN_SECRET_LENGTH)
 }
+
+/** The secret values worth looking for, raw and encoded, each once, longest first (a secret holding another goes whole). */
+export function secretValues(secrets: readonly string[]): string[] {
+  const key = secrets.join('\u0000')
+  if (lastValues?.key === key) return lastValues.values
+  const raw = secrets.filter((s) => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH)
+  const values = [...new Set([...raw, ...raw.flatMap(encodedForms)])].sort((a, b) => b.length - a.length)
+  lastValues = { key, values }
+  return values
+}
+
+/** The same secrets are asked for again and again (each log line, each run): remember the last answer. */
+let lastValues: { key: string; values: string[] } | undefined
 
 /** `text` with every one of `values` (from secretValues) replaced by REDACTED. */
 export function scrubText(text: string, values: readonly string[]): string {
@@ -34,8 +61,9 @@ function isSecretKey(key: string): boolean {
  * A function that returns the value with secret-named fields and secret values replaced.
  * Unchanged parts are returned as they are (copy on write), so a clean run costs one walk.
  */
-export function makeRedactor(secrets: readonly string[]): (value: unknown) => unknown {
+export function makeRedactor(secrets: readonly string[], opts: { byKey?: boolean } = {}): (value: unknown) => unknown {
   const values = secretValues(secrets)
+  const byKey = opts.byKey ?? true
   const walk = (value: unknown, depth: number): unknown => {
     if (typeof value === 'string') return values.length > 0 ? scrubText(value, values) : value
     if (value === null || typeof value !== 'object' || depth > 64) return value
@@ -54,7 +82,7 @@ export function makeRedactor(secrets: readonly string[]): (value: unknown) => un
     for (const k in value) {
       if (!Object.hasOwn(value, k)) continue
       const v = (value as Record<string, unknown>)[k]
-      const next = isSecretKey(k) && (typeof v === 'string' || typeof v === 'number') ? REDACTED : walk(v, depth + 1)
+      const next = byKey && isSecretKey(k) && (typeof v === 'string' || typeof v === 'number') ? REDACTED : walk(v, depth + 1)
       if (next === v) continue
       copy ??= { ...value }
       copy[k] = next
@@ -62,6 +90,15 @@ export function makeRedactor(secrets: readonly string[]): (value: unknown) => un
     return copy ?? value
   }
   return (value) => walk(value, 0)
+}
+
+/**
+ * Known secret values (and their encodings) replaced wherever they appear, field names left
+ * alone: for data stored as it came (a request's body), where a field named `token` is the
+ * caller's own data, not ours to hide.
+ */
+export function makeScrubber(secrets: readonly string[]): (value: unknown) => unknown {
+  return makeRedactor(secrets, { byKey: false })
 }
 
 /** Runs in a row redact with the same secrets: build the redactor once for them. */

@@ -4,14 +4,16 @@
  */
 import { randomUUID } from 'node:crypto'
 import { isDeepStrictEqual } from 'node:util'
-import type { CardContext, ConnectorCall, Logger } from './card.ts'
+import type { Logger } from './card.ts'
 import type { FlowPlan, PlannedCard } from './check.ts'
-import { type ConnectionProvider, performCall } from './connector-call.ts'
+import type { ConnectionProvider } from './connector-call.ts'
 import { CardFailedError, CardInputError, toErrorRecord } from './errors.ts'
 import type { CardRecord, FlowResult, OutboundRecord, RunRecord } from './history.ts'
+import { type StepJournal, scopedJournal } from './journal.ts'
+import { RunContext, type RunHost, StopSignal, WaitSignal } from './run-context.ts'
 import { makeRedactor, redactRun } from './redact.ts'
 import { describeErrors, validatorFor } from './schema-check.ts'
-import { resolveValue, type Scope } from './values.ts'
+import { type Escape, RenderError, resolveValue, type Scope, type ValueNode } from './values.ts'
 
 export interface RunOptions {
   runId?: string
@@ -27,14 +29,14 @@ export interface RunOptions {
   /** How many helper-flow calls deep this run is; set by the engine. */
   callDepth?: number
   /**
-   * Connector cards that succeeded in an earlier attempt of this same run, by card id. A card
-   * whose inputs are the same again takes those outputs instead of sending again, so a retried
-   * run does not repeat a message it already sent.
+   * The run's step journal (see journal.ts): non-idempotent connector calls are recorded before
+   * they are sent and when they end, and a call an earlier attempt of this run made is not made
+   * again. Without one (flow test), every attempt sends.
    */
-  reuse?: ReadonlyMap<string, Pick<CardRecord, 'inputs' | 'outputs'>>
+  journal?: StepJournal
   /**
-   * Called once, with the result redacted, when a card that answers now (Close) has run: a
-   * caller waiting for this run can have its answer before the run ends.
+   * Called once, with the result redacted, when a card that answers now (Close, Pause) has run:
+   * a caller waiting for this run can have its answer before the run ends.
    */
   onAnswer?: (result: FlowResult) => void
   /**
@@ -58,16 +60,6 @@ export interface RunOptions {
 /** Helper flows calling helper flows stop here, so a flow calling itself fails instead of looping. */
 const MAX_CALL_DEPTH = 16
 
-/** Thrown by `ctx.stop`: the flow ends normally. */
-class StopSignal {
-  constructor(readonly message: string) {}
-}
-
-/** Thrown by `ctx.wait` (and `ctx.pause`) in a suspending run: the run ends `waiting` until then (or a resume request). */
-class WaitSignal {
-  constructor(readonly until: Date | undefined) {}
-}
-
 /** A card inside a branch failed: the branching card fails too, and the run's error is the inner one. */
 class BranchFailed extends CardFailedError {
   constructor(
@@ -89,7 +81,6 @@ class BranchWaiting extends WaitSignal {
   }
 }
 
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} }
 /** For runs given no signal: one that never aborts, shared rather than made per run. */
 const NEVER_ABORTED = new AbortController().signal
 
@@ -110,80 +101,12 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function'
 }
 
-/** What a card may touch during a run; one per card, methods on the prototype rather than fresh closures. */
-class RunContext implements CardContext {
-  readonly dryRun: boolean
-  readonly log: Logger
-  callFlow?: (name: string, inputs: Record<string, unknown>) => Promise<RunRecord>
-
-  constructor(
-    private readonly run: Run,
-    private readonly card: PlannedCard,
-    private readonly record: CardRecord,
-    readonly signal: AbortSignal,
-  ) {
-    this.dryRun = run.opts.dryRun ?? false
-    this.log = run.opts.log ?? silent
-    if (run.opts.flows) this.callFlow = (name, inputs) => run.callFlow(card, name, inputs)
-  }
-
-  get cardId(): string {
-    return this.card.id
-  }
-
-  now(): Date {
-    return this.run.opts.now ? this.run.opts.now() : new Date()
-  }
-
-  stop(message: string): never {
-    throw new StopSignal(message)
-  }
-
-  wait(until: Date): Date {
-    const { opts } = this.run
-    const resumed = opts.resume?.waitingCard === this.card.id && opts.resume.waitUntil ? new Date(opts.resume.waitUntil) : undefined
-    const due = resumed ?? until
-    this.record.waitUntil = due.toISOString()
-    if (opts.dryRun || (opts.waits ?? 'record') === 'record') {
-      this.record.waitRecorded = true
-      return due
-    }
-    if (due.getTime() <= this.now().getTime()) return due
-    if ((opts.callDepth ?? 0) > 0) {
-      throw new CardFailedError('a wait inside a helper flow cannot be suspended: put the Wait card in the flow that calls the helper', this.card.id)
-    }
-    throw new WaitSignal(due)
-  }
-
-  pause(answer: FlowResult): Record<string, unknown> {
-    const { opts } = this.run
-    this.record.paused = true
-    if (opts.resume?.waitingCard === this.card.id && opts.resume.resumeWith) return opts.resume.resumeWith
-    if (opts.dryRun || (opts.waits ?? 'record') === 'record') {
-      this.record.waitRecorded = true
-      return {}
-    }
-    if ((opts.callDepth ?? 0) > 0) throw new CardFailedError('a Pause inside a helper flow cannot be resumed: put it in the flow that calls the helper', this.card.id)
-    this.run.answer(answer, this.record, true)
-    throw new WaitSignal(undefined)
-  }
-
-  call<C, T>(call: ConnectorCall<C, T>): Promise<T> {
-    return performCall(call, {
-      cardId: this.card.id,
-      dryRun: this.dryRun,
-      connectionName: this.card.connection,
-      connections: this.run.opts.connections,
-      signal: this.signal,
-      record: (entry) => this.run.outbound.push(entry),
-    })
-  }
-}
-
-class Run {
+class Run implements RunHost {
   readonly records: CardRecord[] = []
   readonly outbound: OutboundRecord[] = []
   readonly scope: Scope = Object.create(null)
+  /** Cards whose text outputs are already escaped for a markup, decided from the inputs they got. */
+  private readonly escaped = new Map<string, Escape>()
   /** What the flow gives back; one set by a card outside any branch is not replaced by one inside, one already answered by none. */
   result: { value: FlowResult; topLevel: boolean; answered: boolean } | undefined
   /** Cards that ran before the wait this run resumes after, by id. */
@@ -238,21 +161,13 @@ class Run {
     this.records.push(record)
     let result: Record<string, unknown> | Promise<Record<string, unknown>>
     try {
-      const inputs: Record<string, unknown> = {}
-      for (const [name, value] of card.inputs) inputs[name] = resolveValue(value, this.scope)
-      const validate = validatorFor(card.def.inputs)
-      const valid = validate(inputs)
-      record.inputs = inputs
-      if (!valid) throw new CardInputError(describeErrors(validate.errors).join('; '), card.id)
+      const inputs = this.inputs(card, record)
+      const escaped = card.def.escapedOutput?.(inputs)
+      if (escaped) this.escaped.set(card.id, escaped)
       const resumed = this.resumed.get(card.id)
       if (resumed && isDeepStrictEqual(resumed.inputs, inputs)) {
         record.resumed = true
         return this.ran(card, record, started, resumed.outputs)
-      }
-      const earlier = card.def.kind === 'connector' ? this.opts.reuse?.get(card.id) : undefined
-      if (earlier && isDeepStrictEqual(earlier.inputs, inputs)) {
-        record.reused = true
-        return this.ran(card, record, started, earlier.outputs)
       }
       result = card.def.run(new RunContext(this, card, record, this.signal), inputs)
     } catch (err) {
@@ -260,6 +175,41 @@ class Run {
     }
     if (isPromise(result)) return result.then((outputs) => this.ran(card, record, started, outputs), (err: unknown) => this.failed(record, started, err))
     return this.ran(card, record, started, result)
+  }
+
+  /**
+   * The card's inputs, resolved and validated. Whether an input is markup (an HTML body, Slack
+   * text) is asked of the card with the values it really gets, so a flag set by a reference
+   * counts as much as one written in the file; such inputs are resolved again, escaped.
+   */
+  private inputs(card: PlannedCard, record: CardRecord): Record<string, unknown> {
+    const inputs: Record<string, unknown> = {}
+    record.inputs = inputs
+    const validate = validatorFor(card.def.inputs)
+    const check = () => {
+      if (!validate(inputs)) throw new CardInputError(describeErrors(validate.errors).join('; '), card.id)
+    }
+    for (const [name, value] of card.inputs) inputs[name] = this.resolve(card, name, value)
+    check()
+    if (!card.def.escape) return inputs
+    let changed = false
+    for (const [name, value] of card.inputs) {
+      const mode = card.def.escape(name, inputs)
+      if (!mode) continue
+      inputs[name] = this.resolve(card, name, value, { mode, trusted: (c) => this.escaped.get(c) === mode })
+      changed = true
+    }
+    if (changed) check()
+    return inputs
+  }
+
+  private resolve(card: PlannedCard, name: string, value: ValueNode, esc?: Parameters<typeof resolveValue>[2]): unknown {
+    try {
+      return resolveValue(value, this.scope, esc)
+    } catch (err) {
+      if (err instanceof RenderError) throw new CardInputError(`input "${name}": ${err.message}`, card.id)
+      throw err
+    }
   }
 
   /** The card's own run succeeded; a branching card now runs its chosen branch. */
@@ -320,24 +270,31 @@ class Run {
       if (outcome.kind === 'waiting') throw new BranchWaiting(outcome.until, outcome.cardId)
       if (outcome.kind === 'failed') throw new BranchFailed(outcome.record, card.id, chosen)
       const declared: Record<string, unknown> = {}
+      const modes = new Set<Escape | undefined>()
       for (const [name, perBranch] of card.declaredOutputs) {
         const value = perBranch.get(chosen)
         declared[name] = value ? resolveValue(value, this.scope) : null
+        modes.add(value?.kind === 'ref' ? this.escaped.get(value.ref.card) : undefined)
       }
+      // outputs that each pass on a value escaped the same way are escaped that way too
+      const [mode] = modes
+      if (modes.size === 1 && mode) this.escaped.set(card.id, mode)
       return { ...outputs, ...declared }
     }
     return isPromise(ran) ? ran.then(done) : done(ran)
   }
 
   /** A helper run shares the options (dry-run, connections, signal); its requests join this run's outbound list. */
-  async callFlow(card: PlannedCard, name: string, inputs: Record<string, unknown>): Promise<RunRecord> {
+  async callFlow(card: PlannedCard, name: string, inputs: Record<string, unknown>, call: number): Promise<RunRecord> {
     const plan = this.opts.flows?.(name)
     if (!plan) throw new CardFailedError(`no helper flow named "${name}"`, card.id)
     const depth = (this.opts.callDepth ?? 0) + 1
     if (depth > MAX_CALL_DEPTH) throw new CardFailedError(`helper flows nest deeper than ${MAX_CALL_DEPTH} calls (does "${name}" call itself?)`, card.id)
-    // card ids are the helper flow's own: the parent's earlier attempt (or part before a wait) says nothing about them,
-    // nor do they answer the parent's caller: Close is for the API Endpoint flow itself
-    const sub = await runFlow(plan, inputs, { ...this.opts, runId: undefined, reuse: undefined, resume: undefined, onAnswer: undefined, signal: this.signal, callDepth: depth })
+    // card ids are the helper flow's own: its journal keys sit under this call of this card; the
+    // part of the parent before a wait says nothing about them, and Close answers only the
+    // API Endpoint flow's own caller
+    const journal = this.opts.journal && scopedJournal(this.opts.journal, `${card.id}#${call}>`)
+    const sub = await runFlow(plan, inputs, { ...this.opts, runId: undefined, journal, resume: undefined, onAnswer: undefined, signal: this.signal, callDepth: depth })
     for (const entry of sub.outbound) this.outbound.push({ ...entry, cardId: `${card.id}>${entry.cardId}` })
     return sub
   }

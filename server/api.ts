@@ -11,6 +11,7 @@ import type { FlowResult, RunRecord } from '../engine/history.ts'
 import { type Store, StoreUnavailableError } from '../store/index.ts'
 import { MAX_DEPTH, nestsDeeperThan } from '../engine/json-limits.ts'
 import type { FlowSet, ServedFlow } from './flows.ts'
+import { makeScrubber } from '../engine/redact.ts'
 import { headerValue, safeHeaders, secretMatches, sendError } from '../web/http.ts'
 import type { Log } from './log.ts'
 import type { Worker } from './worker.ts'
@@ -25,31 +26,42 @@ export interface ApiOptions {
   log: Log
   /** The client token of a flow, by flow file name. */
   clientToken(slug: string): string | undefined
+  /** Every secret the engine knows, so none sent in another header or the query is stored. */
+  secrets(): readonly string[]
   maxBodyBytes: number
   syncTimeoutMs: number
   leaseMs: number
+  /** Sync calls running at once; past it callers get 503 with Retry-After. */
+  maxSyncCalls: number
+  /** Async calls stored and not yet ended; past it callers get 429 with Retry-After. */
+  maxQueuedCalls: number
 }
+
+/** Compared against when a flow does not exist or has no token, so that costs as much as a wrong token. */
+const NO_TOKEN = randomUUID()
 
 export function apiRoutes(o: ApiOptions): Router {
   const router = Router()
   const path = '/api/flows/:slug/invoke'
   const authorize = (req: Request, res: Response, next: () => void) => {
     const flow = o.flows.apiFlow(String(req.params.slug))
-    if (!flow) return sendError(res, 404, `no API Endpoint flow named "${String(req.params.slug)}" is served`)
-    if (!flow.http?.public) {
-      const expected = o.clientToken(flow.slug)
+    if (!flow?.http?.public) {
+      // an unknown flow gets the same answer as a wrong token: callers cannot learn which flows exist
+      const expected = flow ? o.clientToken(flow.slug) : undefined
       const given = headerValue(req, TOKEN_HEADER) ?? queryToken(req)
-      if (expected === undefined || !secretMatches(given, expected)) return sendError(res, 401, 'missing or wrong client token')
+      const matches = secretMatches(given, expected ?? NO_TOKEN)
+      if (!flow || expected === undefined || !matches) return sendError(res, 401, 'missing or wrong client token')
     }
     res.locals.flow = flow
     next()
   }
-  const handler = (req: Request, res: Response) => invoke(o, res.locals.flow as ServedFlow, req, res)
+  const calls = new Admission(o)
+  const handler = (req: Request, res: Response) => invoke(o, calls, res.locals.flow as ServedFlow, req, res)
   // An Okta event hook pointed at an API Endpoint flow is verified once with a GET, like /hooks/okta:
-  // echoing the challenge reveals nothing, so it is answered with or without the client token.
+  // echoing the challenge reveals nothing, so it is answered for any name, with or without a token.
   const verify = (req: Request, res: Response, next: () => void) => {
     const challenge = headerValue(req, 'x-okta-verification-challenge')
-    if (!challenge || !o.flows.apiFlow(String(req.params.slug))) return next()
+    if (!challenge) return next()
     res.status(200).json({ verification: challenge })
   }
   router.get(path, verify, authorize, handler)
@@ -75,12 +87,63 @@ function readBody(req: Request): { ok: true; body: unknown } | { ok: false; mess
   }
 }
 
-async function invoke(o: ApiOptions, flow: ServedFlow, req: Request, res: Response): Promise<void> {
+/**
+ * API calls get their own bounded share of the engine: at most `maxSyncCalls` sync runs at once
+ * (beside the worker pool's event runs, never taking its slots) and `maxQueuedCalls` async runs
+ * waiting or running. Past either, callers are told to come back, and event runs keep flowing.
+ */
+class Admission {
+  private sync = 0
+  private readonly queued = new Set<string>()
+
+  constructor(private readonly o: Pick<ApiOptions, 'maxSyncCalls' | 'maxQueuedCalls' | 'worker'>) {
+    o.worker.onEnded((runId) => this.queued.delete(runId))
+  }
+
+  enterSync(): boolean {
+    if (this.sync >= this.o.maxSyncCalls) return false
+    this.sync++
+    return true
+  }
+
+  leaveSync(): void {
+    this.sync--
+  }
+
+  queueFull(): boolean {
+    return this.queued.size >= this.o.maxQueuedCalls
+  }
+
+  queuedRun(runId: string): void {
+    this.queued.add(runId)
+  }
+}
+
+function busy(res: Response, status: 429 | 503, retryAfterS: number, message: string): void {
+  res.setHeader('retry-after', String(retryAfterS))
+  sendError(res, status, message)
+}
+
+async function invoke(o: ApiOptions, calls: Admission, flow: ServedFlow, req: Request, res: Response): Promise<void> {
   const parsed = readBody(req)
   if (!parsed.ok) return sendError(res, 400, parsed.message)
-  const { [TOKEN_QUERY]: _token, ...query } = req.query as Record<string, unknown>
-  const input = { headers: safeHeaders(req, [TOKEN_HEADER], [o.clientToken(flow.slug) ?? '']), body: parsed.body, query }
   const sync = flow.http?.sync === true
+  if (sync ? !calls.enterSync() : calls.queueFull()) {
+    const what = sync ? `${o.maxSyncCalls} API calls are running` : `${o.maxQueuedCalls} API calls are waiting to run`
+    return busy(res, sync ? 503 : 429, sync ? 1 : 5, `${what}; retry later`)
+  }
+  // a sync call holds its slot until its run ends, even one that outlives the caller's wait
+  const running = run(o, calls, flow, req, res, parsed.body, sync)
+  if (sync) running.then(({ ended }) => ended.finally(() => calls.leaveSync()), () => calls.leaveSync())
+  await running
+}
+
+/** Stores and runs the call, and answers; resolves with the run's end (a sync run may outlive the answer). */
+async function run(o: ApiOptions, calls: Admission, flow: ServedFlow, req: Request, res: Response, body: unknown, sync: boolean): Promise<{ ended: Promise<unknown> }> {
+  const { [TOKEN_QUERY]: _token, ...query } = req.query as Record<string, unknown>
+  // a known secret sent anywhere else in the request (another header, the query, the body) is not stored
+  const scrub = makeScrubber(o.secrets())
+  const input = { headers: safeHeaders(req, [TOKEN_HEADER], o.secrets()), body: scrub(body), query: scrub(query) as Record<string, unknown> }
   const newRun = { id: randomUUID(), flow: flow.slug, source: 'request' as const, input }
   let claim: Awaited<ReturnType<Store['enqueueRun']>>
   try {
@@ -88,28 +151,28 @@ async function invoke(o: ApiOptions, flow: ServedFlow, req: Request, res: Respon
   } catch (err) {
     if (!(err instanceof StoreUnavailableError)) throw err
     o.log.error({ flow: flow.slug, err: err.message }, 'API request not stored')
-    return sendError(res, 503, 'the engine cannot store the request now; retry later')
+    sendError(res, 503, 'the engine cannot store the request now; retry later')
+    return { ended: Promise.resolve() }
   }
   if (!sync) {
+    calls.queuedRun(claim.id)
     o.worker.wake()
     res.status(202).json({ runId: claim.id })
-    return
+    return { ended: Promise.resolve() }
   }
   let answerNow: (result: FlowResult) => void = () => undefined
   const early = new Promise<{ early: FlowResult }>((resolve) => {
     answerNow = (result) => resolve({ early: result })
   })
-  const first = await withTimeout(Promise.race([o.worker.execute(claim, { retry: false, onAnswer: answerNow }), early]), o.syncTimeoutMs)
-  if (!first) {
-    res.status(504).json({ runId: claim.id, error: `the flow did not finish within ${o.syncTimeoutMs / 1000} s; it goes on running` })
-    return
-  }
-  if ('early' in first) {
+  const execution = o.worker.execute(claim, { retry: false, onAnswer: answerNow })
+  // Close (or Pause) answers the caller before the run ends; the run goes on holding its slot
+  const first = await withTimeout(Promise.race([execution, early]), o.syncTimeoutMs)
+  if (!first) res.status(504).json({ runId: claim.id, error: `the flow did not finish within ${o.syncTimeoutMs / 1000} s; it goes on running` })
+  else if ('early' in first) {
     res.setHeader('x-cardflow-run-id', claim.id)
     answerResult(res, first.early)
-    return
-  }
-  answerSync(res, first)
+  } else answerSync(res, first)
+  return { ended: execution }
 }
 
 /** The flow's result is the answer: Return's values as JSON, Return Raw's status, headers and body; none answers 204. */

@@ -31,6 +31,8 @@ export interface HookOptions {
   hookSecret: HookSecret | undefined
   maxBodyBytes: number
   maxEventsPerDelivery: number
+  /** Every secret the engine knows (client tokens too): none sent in another header is stored. */
+  secrets(): readonly string[]
   /** Called after runs were enqueued, so the workers start at once. */
   onEnqueued(): void
 }
@@ -99,7 +101,7 @@ async function acceptDelivery(o: HookOptions, req: Request, res: Response): Prom
   const drop = o.hookSecret ? [o.hookSecret.header] : []
   const delivery: DeliveryInfo = {
     eventId: envelope.eventId,
-    headers: safeHeaders(req, drop, o.hookSecret ? [o.hookSecret.value] : []),
+    headers: safeHeaders(req, drop, o.secrets()),
     ...(envelope.eventTime && { eventTime: envelope.eventTime }),
     ...(envelope.source && { source: envelope.source }),
   }

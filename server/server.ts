@@ -15,12 +15,12 @@ import type { RetentionPolicy, Store } from '../store/index.ts'
 import { FlowSet } from './flows.ts'
 import { apiRoutes } from './api.ts'
 import { type HookSecret, hookRoutes } from './hooks.ts'
-import { errorHandler } from '../web/http.ts'
+import { errorHandler, sendError } from '../web/http.ts'
 import { createLog, type Log, type LogFormat } from './log.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
 import { opsRoutes } from './ops.ts'
 import { Worker } from './worker.ts'
-import type { UiAuth } from '../ui/auth.ts'
+import { checkUiAuth, type UiAuth } from '../ui/auth.ts'
 import { mountUi } from '../ui/mount.ts'
 
 export interface ServerOptions {
@@ -58,6 +58,14 @@ export interface ServerOptions {
   watch?: boolean
   /** Credentials of the web UI at /ui; without one it is not mounted (unless `public`). */
   ui?: UiAuth
+  /** `/metrics` then needs `Authorization: Bearer <token>`. */
+  metricsToken?: string
+  /** Sync API Endpoint calls running at once, beside the worker pool; past it callers get 503. Default 4. */
+  apiConcurrency?: number
+  /** Async API Endpoint calls stored and not yet ended; past it callers get 429. Default 200. */
+  maxQueuedApiCalls?: number
+  /** How often finished runs past the retention policy are pruned. Default 10 minutes. */
+  pruneEveryMs?: number
 }
 
 export const DEFAULTS = {
@@ -71,7 +79,9 @@ export const DEFAULTS = {
   leaseMs: 60_000,
   pollMs: 1000,
   syncTimeoutMs: 60_000,
-  pruneEveryMs: 3600 * 1000,
+  pruneEveryMs: 10 * 60 * 1000,
+  apiConcurrency: 4,
+  maxQueuedApiCalls: 200,
 } as const
 
 export { ConfigError }
@@ -111,13 +121,18 @@ function tokenLookup(tokens: ServerOptions['clientTokens']): (slug: string) => s
 }
 
 export async function createServer(o: ServerOptions): Promise<Engine> {
+  if (o.ui) checkUiAuth(o.ui)
   if (!o.hookSecret && !o.publicHooks) {
     throw new ConfigError('no Okta event hook secret: set OKTA_HOOK_SECRET (and OKTA_HOOK_HEADER when it is not Authorization), or pass --public-hooks to accept unauthenticated deliveries')
   }
   const clientToken = tokenLookup(o.clientTokens)
-  const secretValues = () => [o.hookSecret?.value ?? '', ...(o.connections?.secrets() ?? [])].filter((s) => s !== '')
-  const log = o.log ?? createLog({ ...(o.logLevel && { level: o.logLevel }), ...(o.logDestination && { destination: o.logDestination }), ...(o.logFormat && { format: o.logFormat }), secrets: secretValues })
+  let served: FlowSet | undefined
+  /** Every secret the engine knows: none reaches history, logs or the store, raw or encoded. */
+  const secrets = () =>
+    [o.hookSecret?.value ?? '', ...(o.connections?.secrets() ?? []), ...(served?.all().flatMap((f) => clientToken(f.slug) ?? []) ?? []), o.metricsToken ?? '', o.ui?.token ?? '', o.ui?.basic?.password ?? ''].filter((s) => s !== '')
+  const log = o.log ?? createLog({ ...(o.logLevel && { level: o.logLevel }), ...(o.logDestination && { destination: o.logDestination }), ...(o.logFormat && { format: o.logFormat }), secrets })
   const flows = new FlowSet(o.flowsDir, log, o.registry)
+  served = flows
   await flows.load()
   const store = o.store
   // One engine process owns this store: whatever it had claimed when it stopped runs again.
@@ -139,7 +154,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
     metrics,
     connections: o.connections,
     dryRun: o.dryRun ?? false,
-    secrets: () => [...secretValues(), ...flows.all().flatMap((f) => clientToken(f.slug) ?? [])],
+    secrets,
     concurrency: o.concurrency ?? DEFAULTS.concurrency,
     leaseMs,
     pollMs: o.pollMs ?? DEFAULTS.pollMs,
@@ -150,7 +165,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   const maxBodyBytes = o.maxBodyBytes ?? DEFAULTS.maxBodyBytes
   const app = express()
   app.disable('x-powered-by')
-  app.use(opsRoutes(store, flows, metrics, (plan) => (o.dryRun ? {} : connectionReport(plan, o.connections))))
+  app.use(opsRoutes(store, flows, metrics, { connections: (plan) => (o.dryRun ? {} : connectionReport(plan, o.connections)), ...(o.metricsToken && { metricsToken: o.metricsToken }) }))
   app.use(
     hookRoutes({
       store,
@@ -160,19 +175,46 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
       hookSecret: o.hookSecret,
       maxBodyBytes,
       maxEventsPerDelivery: o.maxEventsPerDelivery ?? DEFAULTS.maxEventsPerDelivery,
+      secrets,
       onEnqueued: () => worker.wake(),
     }),
   )
-  app.use(apiRoutes({ store, flows, worker, log, clientToken, maxBodyBytes, syncTimeoutMs: o.syncTimeoutMs ?? DEFAULTS.syncTimeoutMs, leaseMs }))
+  app.use(
+    apiRoutes({
+      store,
+      flows,
+      worker,
+      log,
+      clientToken,
+      secrets,
+      maxBodyBytes,
+      syncTimeoutMs: o.syncTimeoutMs ?? DEFAULTS.syncTimeoutMs,
+      leaseMs,
+      maxSyncCalls: o.apiConcurrency ?? DEFAULTS.apiConcurrency,
+      maxQueuedCalls: o.maxQueuedApiCalls ?? DEFAULTS.maxQueuedApiCalls,
+    }),
+  )
   mountUi(app, { store, flows, log, auth: o.ui, wake: () => worker.wake() })
+  // what no route answers gets a JSON error too, never express's HTML page
+  app.use((_req, res) => sendError(res, 404, 'not found'))
   app.use(errorHandler(log))
 
   const retention: RetentionPolicy = { ...DEFAULTS.retention, ...o.retention }
-  const prune = () =>
-    store.prune(retention).then(
-      (n) => n > 0 && log.info({ runs: n }, 'pruned old history'),
-      (err: unknown) => log.warn({ err: (err as Error).message }, 'pruning history failed'),
-    )
+  let pruning: Promise<unknown> | undefined
+  // one prune at a time: a long one is not joined by the next tick's
+  const prune = () => {
+    if (pruning) return pruning
+    pruning = store
+      .prune(retention)
+      .then(
+        (n) => n > 0 && log.info({ runs: n }, 'pruned old history'),
+        (err: unknown) => log.warn({ err: (err as Error).message }, 'pruning history failed'),
+      )
+      .finally(() => {
+        pruning = undefined
+      })
+    return pruning
+  }
   let server: Server | undefined
   let pruneTimer: NodeJS.Timeout | undefined
 
@@ -191,12 +233,13 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
       log.info({ url, hooks: `${url}/hooks/okta` }, `listening on ${url}`)
       if (o.watch) flows.watch()
       await prune()
-      pruneTimer = setInterval(prune, DEFAULTS.pruneEveryMs)
+      pruneTimer = setInterval(prune, o.pruneEveryMs ?? DEFAULTS.pruneEveryMs)
       worker.start()
       return url
     },
     async close(graceMs = 10_000) {
       clearInterval(pruneTimer)
+      await pruning
       flows.close()
       const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve()
       server?.closeIdleConnections()

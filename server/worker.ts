@@ -4,8 +4,9 @@
  * end, and the last retry, is recorded. Nothing leaves the queue without a record.
  */
 import type { ConnectionProvider } from '../engine/connector-call.ts'
-import type { ErrorRecord } from '../engine/errors.ts'
-import type { CardRecord, FlowResult, RunRecord } from '../engine/history.ts'
+import { CardflowError, type ErrorRecord } from '../engine/errors.ts'
+import type { FlowResult, RunRecord } from '../engine/history.ts'
+import type { StepJournal } from '../engine/journal.ts'
 import { runFlow } from '../engine/run.ts'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { type ClaimedRun, type Store, StoreUnavailableError } from '../store/index.ts'
@@ -66,7 +67,11 @@ function unstartedRecord(run: ClaimedRun, flowFile: string, error: ErrorRecord):
 }
 
 export class Worker {
+  /** Runs taken from the queue: at most `concurrency` at once. */
   private readonly inFlight = new Set<Promise<unknown>>()
+  /** Runs their caller executes directly (sync API calls), bounded by the caller: never taking the queue's slots. */
+  private readonly direct = new Set<Promise<unknown>>()
+  private readonly endListeners: ((runId: string) => void)[] = []
   private readonly abort = new AbortController()
   private timer: NodeJS.Timeout | undefined
   private pumping = false
@@ -96,7 +101,7 @@ export class Worker {
       const claims = await this.o.store.claimRuns(this.o.concurrency - this.inFlight.size, this.o.leaseMs)
       if (claims.length === 0) return
       for (const claim of claims) {
-        this.execute(claim)
+        this.track(this.runWithLease(claim, true), this.inFlight)
           .catch((err: unknown) => this.o.log.error({ runId: claim.id, err: (err as Error).message }, 'cannot record the run; it runs again when its lease ends'))
           .finally(() => this.wake())
       }
@@ -106,15 +111,26 @@ export class Worker {
   /**
    * Runs a claimed run to its end and settles it in the store. Resolves with its history.
    * `retry: false` (a sync API call, whose caller has the answer and may call again) records a
-   * retryable failure as final instead of queueing the run again. `onAnswer` gets the answer of
-   * a card that answers before the run ends (Close).
+   * retryable failure as final instead of queueing the run again.
    */
   execute(claim: ClaimedRun, opts: { retry: boolean; onAnswer?: (result: FlowResult) => void } = { retry: true }): Promise<RunRecord> {
-    const done = this.runWithLease(claim, opts.retry, opts.onAnswer)
+    return this.track(this.runWithLease(claim, opts.retry, opts.onAnswer), this.direct)
+  }
+
+  /** Called with the run's id whenever a run's end is recorded (or another claim took it over). */
+  onEnded(listener: (runId: string) => void): void {
+    this.endListeners.push(listener)
+  }
+
+  private track(done: Promise<RunRecord>, set: Set<Promise<unknown>>): Promise<RunRecord> {
     const tracked = done.catch(() => undefined)
-    this.inFlight.add(tracked)
-    tracked.finally(() => this.inFlight.delete(tracked))
+    set.add(tracked)
+    tracked.finally(() => set.delete(tracked))
     return done
+  }
+
+  private ended(runId: string): void {
+    for (const listener of this.endListeners) listener(runId)
   }
 
   /**
@@ -162,15 +178,14 @@ export class Worker {
     const log = this.o.log.child({ runId: claim.id, flow: claim.flow, attempt: claim.attempt })
     log.info({}, 'run started')
     try {
-      const reuse = claim.attempt > 1 ? await this.sentBefore(claim) : undefined
       return await runFlow(served.plan, claim.input ?? {}, {
         runId: claim.id,
         dryRun: this.o.dryRun,
         signal,
         log,
         secrets: this.o.secrets(),
+        journal: await this.journal(claim, log),
         ...(this.o.connections && { connections: this.o.connections }),
-        ...(reuse && { reuse }),
         ...(onAnswer && { onAnswer }),
       })
     } catch (err) {
@@ -178,11 +193,27 @@ export class Worker {
     }
   }
 
-  /** What the connector cards of the run's last recorded attempt already did, so a retry does not do it twice. */
-  private async sentBefore(claim: ClaimedRun): Promise<Map<string, CardRecord> | undefined> {
-    const earlier = (await this.o.store.getRun(claim.id))?.record
-    if (!earlier) return undefined
-    return new Map(earlier.cards.filter((c) => c.status === 'succeeded').map((c) => [c.id, c]))
+  /**
+   * The run's step journal, kept in the store: what earlier attempts recorded is read once (the
+   * first attempt has nothing to read); an intent is durable before the call is sent, and only
+   * while this claim holds the run; an outcome is written without holding the run up.
+   */
+  private async journal(claim: ClaimedRun, log: Log): Promise<StepJournal> {
+    const earlier = claim.attempt > 1 ? await this.o.store.steps(claim.id) : []
+    const steps = new Map(earlier.map((step) => [step.key, step]))
+    return {
+      get: (key) => steps.get(key),
+      intent: async (key) => {
+        if (!(await this.o.store.recordStep(claim, { key, state: 'intent' }))) {
+          throw new CardflowError('LEASE_LOST', 'the run was taken over by another claim; this one does not send')
+        }
+      },
+      outcome: (key, state, output) => {
+        this.o.store.recordStep(claim, { key, state, ...(output !== undefined && { output }) }).catch((err: unknown) => {
+          log.warn({ key, state, err: (err as Error).message }, 'cannot record how a connector call ended; a later attempt will treat it as unknown')
+        })
+      },
+    }
   }
 
   private async settle(claim: ClaimedRun, record: RunRecord, retry: boolean): Promise<void> {
@@ -196,12 +227,14 @@ export class Worker {
       return
     }
     if (!(await this.write(() => this.o.store.finishRun(claim, record)))) return this.lost(claim)
+    this.ended(claim.id)
     this.o.metrics.run(claim.flow, record.status)
     const level = record.status === 'failed' ? 'error' : 'info'
     log[level]({ status: record.status, durationMs: Math.round(record.durationMs), error: record.error }, `run ${record.status}`)
   }
 
   private lost(claim: ClaimedRun): void {
+    this.ended(claim.id)
     this.o.log.warn({ runId: claim.id, attempt: claim.attempt }, 'the run was claimed again elsewhere before it ended here; its end here is not recorded')
   }
 
@@ -228,10 +261,10 @@ export class Worker {
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, graceMs)
     })
-    await Promise.race([Promise.all([...this.inFlight]), timeout])
+    await Promise.race([Promise.all([...this.inFlight, ...this.direct]), timeout])
     clearTimeout(timer)
-    if (this.inFlight.size > 0) {
-      this.o.log.warn({ running: this.inFlight.size }, 'runs did not finish in time; they run again at the next start')
+    if (this.inFlight.size + this.direct.size > 0) {
+      this.o.log.warn({ running: this.inFlight.size + this.direct.size }, 'runs did not finish in time; they run again at the next start')
       this.abort.abort()
     }
   }

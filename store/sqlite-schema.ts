@@ -3,7 +3,7 @@ import type { ErrorRecord } from '../engine/errors.ts'
 import type { RunRecord } from '../engine/history.ts'
 import type { ClaimedRun, RunSource, RunSummary, StoredRun, StoredRunStatus } from './store.ts'
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS deliveries (
@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS events (
   received_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_received ON events(received_at);
+CREATE INDEX IF NOT EXISTS deliveries_received ON deliveries(received_at);
 CREATE TABLE IF NOT EXISTS runs (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
@@ -46,6 +47,15 @@ CREATE INDEX IF NOT EXISTS runs_status_seq ON runs(status, seq);
 CREATE INDEX IF NOT EXISTS runs_flow ON runs(flow, seq);
 CREATE INDEX IF NOT EXISTS runs_event ON runs(event_uuid);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- The step journal: each non-idempotent connector call of a run, before it is sent and when it ends.
+CREATE TABLE IF NOT EXISTS steps (
+  run_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  attempt INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  output TEXT,
+  PRIMARY KEY (run_id, key)
+) WITHOUT ROWID;
 `
 
 export interface RunRow {

@@ -5,6 +5,8 @@
  */
 import Database from 'better-sqlite3'
 import type { RunRecord } from '../engine/history.ts'
+import type { StepRecord, StepState } from '../engine/journal.ts'
+import { enableIncrementalVacuum, pruneSqlite, TOMBSTONE } from './sqlite-retention.ts'
 import { type EventRow, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
 import {
   type AcceptResult,
@@ -27,7 +29,6 @@ export interface SqliteStoreOptions {
 }
 
 export const DB_FILE = 'cardflow.db'
-const FINISHED = `(${FINISHED_STATUSES.map((s) => `'${s}'`).join(', ')})`
 const RUN_COLUMNS = 'seq, id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, created_at, finished_at, record, error'
 
 interface PendingWrite {
@@ -50,7 +51,10 @@ export class SqliteStore implements Store {
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     this.db = new Database(file)
+    enableIncrementalVacuum(this.db)
     this.db.pragma('journal_mode = WAL')
+    // the write-ahead log is cut back to this after each checkpoint, so it does not keep its peak size
+    this.db.pragma('journal_size_limit = 4194304')
     // FULL: every commit is fsynced before we answer, at the cost of one fsync per delivery.
     this.db.pragma('synchronous = FULL')
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 1500))}`)
@@ -128,8 +132,11 @@ export class SqliteStore implements Store {
         'INSERT OR IGNORE INTO events (uuid, delivery_id, event_type, published, raw, received_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
       const fresh = new Set<string>()
+      // an event that runs no flow is kept for dedup only: its raw data (personal data) is not stored
+      const needed = new Set(runs.map((r) => r.eventUuid))
       for (const e of delivery.events) {
-        const r = insertEvent.run(e.uuid, delivery.eventId, e.eventType, e.published, JSON.stringify(e.raw), at)
+        const raw = needed.has(e.uuid) ? JSON.stringify(e.raw) : TOMBSTONE
+        const r = insertEvent.run(e.uuid, delivery.eventId, e.eventType, e.published, raw, at)
         if (r.changes > 0) fresh.add(e.uuid)
       }
       const runIds: string[] = []
@@ -219,6 +226,26 @@ export class SqliteStore implements Store {
     })
   }
 
+  steps(runId: string): Promise<StepRecord[]> {
+    return this.guard('read the step journal', () => {
+      const rows = this.sql('SELECT key, attempt, state, output FROM steps WHERE run_id = ?').all(runId) as { key: string; attempt: number; state: string; output: string | null }[]
+      return rows.map((r) => ({ key: r.key, attempt: r.attempt, state: r.state as StepState, ...(r.output !== null && { output: JSON.parse(r.output) as unknown }) }))
+    })
+  }
+
+  recordStep(run: ClaimedRun, step: Omit<StepRecord, 'attempt'>): Promise<boolean> {
+    const output = step.output === undefined ? null : JSON.stringify(step.output)
+    return this.write('record a step', () => {
+      // written only while this claim holds the run: a stale claim learns it must not send
+      return this.sql(
+          `INSERT INTO steps (run_id, key, attempt, state, output)
+           SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM runs WHERE id = ? AND attempts = ? AND status = 'running')
+           ON CONFLICT (run_id, key) DO UPDATE SET attempt = excluded.attempt, state = excluded.state, output = excluded.output`,
+        )
+        .run(run.id, step.key, run.attempt, step.state, output, run.id, run.attempt).changes > 0
+    })
+  }
+
   resetInFlight(): Promise<number> {
     return this.write('reset claimed runs', () => {
       return this.sql(`UPDATE runs SET status = 'queued', lease_until = NULL WHERE status = 'running'`).run().changes
@@ -251,19 +278,7 @@ export class SqliteStore implements Store {
   }
 
   prune(policy: RetentionPolicy): Promise<number> {
-    const cutoff = Date.now() - policy.maxAgeMs
-    return this.write('prune history', () => {
-      const runs = this.sql(
-          `DELETE FROM runs WHERE status IN ${FINISHED} AND (finished_at < ? OR seq NOT IN
-             (SELECT seq FROM runs WHERE status IN ${FINISHED} ORDER BY seq DESC LIMIT ?))`,
-        )
-        .run(cutoff, policy.maxRuns).changes
-      // Old events no run points at anymore; Okta does not redeliver after this long.
-      this.sql('DELETE FROM events WHERE received_at < ? AND NOT EXISTS (SELECT 1 FROM runs WHERE runs.event_uuid = events.uuid)')
-        .run(cutoff)
-      this.sql('DELETE FROM deliveries WHERE received_at < ?').run(cutoff)
-      return runs
-    })
+    return pruneSqlite(this.db, (what, step) => this.write(what, step), policy)
   }
 
   stats(): Promise<StoreStats> {

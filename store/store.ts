@@ -4,6 +4,7 @@
  * them, so a Postgres backend serving several engine processes can replace SQLite.
  */
 import type { RunRecord } from '../engine/history.ts'
+import type { StepRecord } from '../engine/journal.ts'
 import { CardflowError, type ErrorRecord } from '../engine/errors.ts'
 
 /** `queued` and `running` are the queue; the others are history. */
@@ -119,6 +120,14 @@ export interface Store {
   /** Puts the run back in the queue, due at `notBefore`, keeping the failed attempt's record.
    * False when the claim was lost, as for finishRun. */
   retryRunLater(run: ClaimedRun, notBefore: Date, record: RunRecord): Promise<boolean>
+  /** The run's step journal (engine/journal.ts): what its attempts recorded of their connector calls. */
+  steps(runId: string): Promise<StepRecord[]>
+  /**
+   * Records one step of the run under this claim (the claim's attempt is kept with it), replacing
+   * what was recorded under the same key. False when the claim was lost: nothing is written, and
+   * the caller must not send.
+   */
+  recordStep(run: ClaimedRun, step: Omit<StepRecord, 'attempt'>): Promise<boolean>
   /** At the start of a single-process engine: every claimed run is queued again. Returns how many. */
   resetInFlight(): Promise<number>
   listRuns(filter: RunFilter): Promise<RunSummary[]>

@@ -1,10 +1,13 @@
 /**
  * Who may read flow history (it holds personal data): an admin token (Bearer header, or a
- * cookie set by the login form) or HTTP basic credentials. Replay, the one write, also needs
- * a same-origin request carrying a CSRF token tied to the visitor's credential.
+ * session cookie set by the login form) or HTTP basic credentials. Replay and sign-out, the
+ * writes, also need a same-origin request carrying a CSRF token tied to the visitor's credential.
+ * Sessions live on the server: signing out ends one (its cookie stops working), and a restart
+ * ends them all.
  */
 import { createHmac, randomBytes } from 'node:crypto'
 import type { Request } from 'express'
+import { ConfigError } from '../engine/errors.ts'
 import { secretMatches } from '../web/http.ts'
 
 export interface UiAuth {
@@ -13,6 +16,8 @@ export interface UiAuth {
   basic?: { user: string; password: string }
   /** No credential at all: only for a laptop, never for a shared server. */
   public?: boolean
+  /** Failed sign-ins (and other refused credentials) allowed per client address in a window; default 10 per 15 minutes. */
+  signInLimit?: { max: number; windowMs: number }
 }
 
 export interface Principal {
@@ -28,9 +33,21 @@ export function authConfigured(auth: UiAuth): boolean {
   return Boolean(auth.token || auth.basic || auth.public)
 }
 
+/** A credential is never overridden by `--ui-public`: asking for both is refused at start. */
+export function checkUiAuth(auth: UiAuth): void {
+  if (auth.public && (auth.token || auth.basic)) {
+    throw new ConfigError('--ui-public cannot be combined with a web UI credential (CARDFLOW_UI_TOKEN, --ui-token, or CARDFLOW_UI_USER and CARDFLOW_UI_PASSWORD): drop --ui-public to require the credential, or unset the credential')
+  }
+}
+
+/** Sessions kept at most: past it the oldest go first (each holds a few bytes). */
+const MAX_SESSIONS = 10_000
+
 export class Guard {
-  /** Derived from the credentials, so sessions survive a restart and end when a credential changes. */
+  /** Signs session cookies and CSRF tokens; derived from the credentials, so a changed credential ends every session. */
   private readonly key: Buffer
+  /** Live sessions: id to when it ends. Signing out deletes one; its cookie then counts for nothing. */
+  private readonly sessions = new Map<string, number>()
 
   constructor(
     private readonly auth: UiAuth,
@@ -73,17 +90,26 @@ export class Guard {
     return this.auth.token !== undefined && secretMatches(given, this.auth.token)
   }
 
-  /** A cookie value `issuedAt.signature`: nothing secret in it, and it expires on its own. */
+  /** A new session, as its cookie value `id.signature`: the server knows the id until it ends. */
   newSession(): string {
-    const issued = String(this.now())
-    return `${issued}.${this.sign(`session:${issued}`)}`
+    const now = this.now()
+    for (const [id, ends] of this.sessions) if (ends <= now || this.sessions.size >= MAX_SESSIONS) this.sessions.delete(id)
+    const id = randomBytes(18).toString('base64url')
+    this.sessions.set(id, now + SESSION_MS)
+    return `${id}.${this.sign(`session:${id}`)}`
+  }
+
+  /** Signing out: the session ends here, whatever the browser keeps. */
+  endSession(p: Principal): void {
+    if (p.via === 'cookie') this.sessions.delete(p.id.slice('session:'.length))
   }
 
   private sessionFrom(cookie: string | undefined): string | undefined {
-    const [issued, sig] = (cookie ?? '').split('.')
-    if (!issued || !sig || !/^\d+$/.test(issued)) return undefined
-    if (this.now() - Number(issued) > SESSION_MS) return undefined
-    return secretMatches(sig, this.sign(`session:${issued}`)) ? `session:${issued}` : undefined
+    const [id, sig] = (cookie ?? '').split('.')
+    if (!id || !sig || !secretMatches(sig, this.sign(`session:${id}`))) return undefined
+    const ends = this.sessions.get(id)
+    if (ends === undefined || ends <= this.now()) return undefined
+    return `session:${id}`
   }
 
   csrfToken(p: Principal): string {

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import express, { type NextFunction, type Request, type Response, Router } from 'express'
+import { rateLimit } from 'express-rate-limit'
 import { type Store, StoreUnavailableError } from '../store/index.ts'
 import { CLEAR_COOKIE, Guard, type Principal, sessionCookie, type UiAuth } from './auth.ts'
 import type { UiFlow } from './catalog.ts'
@@ -41,6 +42,21 @@ export function createUiRouter(o: UiOptions): Router {
   const router = Router()
   const form = express.urlencoded({ extended: false, limit: FORM_LIMIT })
   router.use(securityHeaders)
+  // Guessing credentials is throttled per client: refused sign-ins and credentials count, others do not.
+  const limit = o.auth.signInLimit ?? { max: 10, windowMs: 15 * 60 * 1000 }
+  router.use(
+    rateLimit({
+      windowMs: limit.windowMs,
+      limit: limit.max,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      skipSuccessfulRequests: true,
+      requestWasSuccessful: (_req, res) => res.statusCode !== 401 && res.statusCode !== 403,
+      // our own log says what happened; the library's checks would print to the console
+      validate: false,
+      handler: (_req, res) => send(res, 'Too many attempts', html`<h1>Too many attempts</h1><p>Too many refused sign-ins from this address. Wait a while, then try again.</p>`, 429),
+    }),
+  )
   const send = (res: Response, title: string, body: Html, status = 200) => {
     const l = res.locals as Locals
     const signedIn = l.principal?.via === 'cookie'
@@ -60,10 +76,6 @@ export function createUiRouter(o: UiOptions): Router {
     res.setHeader('set-cookie', sessionCookie(guard.newSession(), req.secure))
     res.redirect(303, next)
   })
-  router.post('/logout', (_req, res) => {
-    res.setHeader('set-cookie', CLEAR_COOKIE)
-    res.redirect(303, '/ui/login')
-  })
 
   router.use((req, res, next) => {
     const principal = guard.principal(req)
@@ -74,6 +86,17 @@ export function createUiRouter(o: UiOptions): Router {
     if (guard.usesBasic) res.setHeader('www-authenticate', 'Basic realm="cardflow", charset="UTF-8"')
     if (req.method === 'GET' && guard.usesForm && !guard.usesBasic) return res.redirect(303, `/ui/login?next=${encodeURIComponent(req.originalUrl)}`)
     send(res, 'Sign in', loginPage(safeNext(req.originalUrl), 'Sign in to see flow history.', guard.usesForm), 401)
+  })
+
+  // Signing out is a write: it needs the page's CSRF token, and ends the session on the server.
+  router.post('/logout', form, (req, res) => {
+    const principal = (res.locals as Locals).principal!
+    if (!guard.postAllowed(req, principal, (req.body as Record<string, unknown> | undefined)?.csrf)) {
+      return send(res, 'Refused', html`<h1>Refused</h1><p>This request did not come from this page. Open a page and press Sign out again.</p>`, 403)
+    }
+    guard.endSession(principal)
+    res.setHeader('set-cookie', CLEAR_COOKIE)
+    res.redirect(303, '/ui/login')
   })
 
   const flows = async () => [...(await o.flows())]

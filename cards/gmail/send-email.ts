@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import MailComposer from 'nodemailer/lib/mail-composer/index.js'
 import { defineCard } from '../../engine/card.ts'
-import { type Address, AddressList, parseAddresses, parseRecipients, type Recipients, showAddress, showRecipients } from '../../connectors/mail/addresses.ts'
+import { type Address, AddressList, oneAddress, type Recipients, recipientsOf, showAddress, showRecipients } from '../../connectors/mail/addresses.ts'
 import { gmail } from '../../connectors/gmail/index.ts'
 import { mapped, yesNo } from '../../importer/mapping.ts'
 
@@ -11,7 +11,8 @@ export default defineCard({
   description:
     'Sends an email from the connected Gmail account with `users.messages.send`. The message is built as ' +
     'RFC 2822 (non-ASCII subjects and names are encoded), base64url in `raw`. To, CC and BCC take a list of ' +
-    'addresses or one text such as `Ann <ann@example.org>, bob@example.org`. From defaults to the account.',
+    'addresses or one text such as `Ann <ann@example.org>, bob@example.org`; a value from a reference is at most ' +
+    'one recipient (a list from a reference, one per item). From defaults to the account.',
   kind: 'connector',
   // an HTML body: values dropped into it cannot add markup
   escape: (input, inputs) => (input === 'Body' && inputs['Body is HTML?'] === true ? 'html' : undefined),
@@ -20,6 +21,7 @@ export default defineCard({
     To: AddressList('Recipients.'),
     CC: Type.Optional(AddressList('Copy recipients.')),
     BCC: Type.Optional(AddressList('Hidden recipients.')),
+    'Reply-To': Type.Optional(AddressList('Where replies go.')),
     From: Type.Optional(Type.String({ description: 'Sender; must be the account or one of its send-as aliases.' })),
     Subject: Type.String({ maxLength: 998 }),
     Body: Type.String({ maxLength: 5_000_000 }),
@@ -35,8 +37,8 @@ export default defineCard({
   ],
   okta: { keys: ['gmail:sendEmail2'], map: (v) => mapped({ To: v.input('To'), Subject: v.input('Subject'), Body: v.input('Body'), 'Body is HTML?': yesNo(v.input('bodyIsHtml')) }) },
   async run(ctx, inputs) {
-    const recipients = parseRecipients(inputs, ctx.cardId)
-    const from = parseAddresses(inputs.From, 'From', ctx.cardId)[0]
+    const recipients = recipientsOf(ctx, inputs)
+    const from = oneAddress(ctx, 'From', inputs.From)
     const html = inputs['Body is HTML?'] ?? false
     const raw = await buildMime({ from, ...recipients, subject: inputs.Subject, body: inputs.Body, html })
     return ctx.call({
@@ -76,6 +78,7 @@ export async function buildMime(mail: Mail): Promise<string> {
     to: mail.to,
     ...(mail.cc.length > 0 && { cc: mail.cc }),
     ...(mail.bcc.length > 0 && { bcc: mail.bcc }),
+    ...(mail.replyTo.length > 0 && { replyTo: mail.replyTo }),
     subject: mail.subject,
     ...(mail.html ? { html: mail.body } : { text: mail.body }),
   }).compile()

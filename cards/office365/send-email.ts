@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
-import { defineCard } from '../../engine/card.ts'
-import { type Address, AddressList, parseRecipients, showRecipients } from '../../connectors/mail/addresses.ts'
+import { type CardContext, defineCard } from '../../engine/card.ts'
+import { CardFailedError } from '../../engine/errors.ts'
+import { type Address, AddressList, oneAddress, recipientsOf, showRecipients } from '../../connectors/mail/addresses.ts'
 import { office365 } from '../../connectors/office365/index.ts'
 import { mapped, sameKeys } from '../../importer/mapping.ts'
 
@@ -19,6 +20,7 @@ export default defineCard({
     To: AddressList('Recipients.'),
     CC: Type.Optional(AddressList('Copy recipients.')),
     BCC: Type.Optional(AddressList('Hidden recipients.')),
+    'Reply-To': Type.Optional(AddressList('Where replies go.')),
     From: Type.Optional(Type.String({ description: 'The sending mailbox: user id or user principal name.' })),
     Subject: Type.String({ maxLength: 998 }),
     Body: Type.String({ maxLength: 4_000_000 }),
@@ -37,8 +39,8 @@ export default defineCard({
     map: (v) => mapped({ ...sameKeys(['To', 'CC', 'BCC', 'Subject', 'Body'])(v).inputs, 'Message Type': /html/i.test(String(v.input('Message Type'))) ? 'HTML' : 'text' }),
   },
   async run(ctx, inputs) {
-    const r = parseRecipients(inputs, ctx.cardId)
-    const from = inputs.From?.trim() || undefined
+    const r = recipientsOf(ctx, inputs)
+    const from = sender(ctx, inputs.From)
     const contentType = inputs['Message Type']?.toLowerCase() === 'html' ? 'HTML' : 'Text'
     const path = from ? `/users/${encodeURIComponent(from)}/sendMail` : '/me/sendMail'
     const recipients = (list: Address[]) => list.map((a) => ({ emailAddress: { address: a.address, ...(a.name && { name: a.name }) } }))
@@ -48,6 +50,7 @@ export default defineCard({
       toRecipients: recipients(r.to),
       ...(r.cc.length > 0 && { ccRecipients: recipients(r.cc) }),
       ...(r.bcc.length > 0 && { bccRecipients: recipients(r.bcc) }),
+      ...(r.replyTo.length > 0 && { replyTo: recipients(r.replyTo) }),
     }
     return ctx.call({
       connector: office365,
@@ -68,3 +71,12 @@ export default defineCard({
     })
   },
 })
+
+/** The sending mailbox: a user principal name (one address) or a user id; never a list. */
+function sender(ctx: CardContext, value: string | undefined): string | undefined {
+  const text = value?.trim()
+  if (!text) return undefined
+  if (text.includes('@')) return oneAddress(ctx, 'From', text)?.address
+  if (!/^[\w.-]+$/.test(text)) throw new CardFailedError(`input "From": ${JSON.stringify(text.slice(0, 120))} is neither a user principal name nor a user id`, ctx.cardId)
+  return text
+}

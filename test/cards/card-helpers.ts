@@ -43,6 +43,8 @@ export function fakeContext(opts: FakeContextOptions = {}): FakeContext {
       return until
     },
     pause: () => ({}),
+    // no engine: every input counts as written by the flow author
+    parts: () => undefined,
     call<C, T>(call: ConnectorCall<C, T>): Promise<T> {
       calls.push(call as ConnectorCall<unknown, unknown>)
       return Promise.resolve((opts.answer ? opts.answer(call as ConnectorCall<unknown, unknown>) : call.dryRun()) as T)

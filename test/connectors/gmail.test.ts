@@ -69,12 +69,12 @@ describe('Gmail - Send Email against a fake Gmail API', () => {
     })
   })
 
-  it('sends HTML when "Body is HTML?" is true', async () => {
+  it('sends HTML when "Body is HTML?" is true, with the request\'s own values escaped (the flag came from it too)', async () => {
     const run = await runApi('gmail.yaml', { to: 'ann@example.com', subject: 'Hi', body: '<p>Hello <b>Ann</b></p>', html: true }, connect(env()))
     assert.equal(run.status, 'succeeded', JSON.stringify(run.error))
     const mime = gmail.sentMime()[0]!
     assert.match(mimeHeaders(mime).get('content-type') ?? '', /^text\/html/)
-    assert.equal(mimeBody(mime), '<p>Hello <b>Ann</b></p>')
+    assert.equal(mimeBody(mime), '&lt;p&gt;Hello &lt;b&gt;Ann&lt;/b&gt;&lt;/p&gt;')
   })
 
   it('gets an access token from the refresh token first, then sends with it', async () => {
@@ -118,7 +118,7 @@ describe('Gmail - Send Email against a fake Gmail API', () => {
     const run = await runApi('gmail.yaml', { to: 'not an address', subject: 'Hi', body: 'x' }, connect(env()))
     assert.equal(run.status, 'failed')
     assert.equal(run.error?.code, 'CARD_FAILED')
-    assert.match(run.error!.message, /input "To": "not an address" is not an email address/)
+    assert.match(run.error!.message, /input "To": "not an address" from a reference is not one email address/)
     assert.equal(gmail.requests.length, 0)
   })
 })

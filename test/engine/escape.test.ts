@@ -64,4 +64,21 @@ describe('event data cannot inject markup', () => {
     const run = await outboundOf(`  - { id: o, card: office365.sendEmail, inputs: { To: a@example.com, Subject: s, Body: "<b>{{event.Okta User.Alternate ID}}</b>", Message Type: HTML } }\n`)
     assert.match(String(run.outbound[0]!.request.body ?? JSON.stringify(run.outbound[0]!.request)), /<b>&lt;!channel&gt; &amp;/)
   })
+
+  it('decides on the value the card gets: a flag set by a reference escapes event values like a written one', async () => {
+    const once = '&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt; &lt;script&gt;alert(1)&lt;/script&gt;'
+    const FLAGS = `  - { id: flag, card: boolean.compare, inputs: { a: 1, operator: equal, b: 1 } }
+  - { id: type, card: text.compose, inputs: { text: HTML } }
+  - { id: f, card: text.compose, inputs: { text: html } }
+`
+    for (const [type, flag] of [['gmail.sendEmail', 'Body is HTML?: "{{flag.result}}"'], ['office365.sendEmail', 'Message Type: "{{type.output}}"']]) {
+      const run = await outboundOf(`${FLAGS}  - { id: m, card: ${type}, inputs: { To: a@example.com, Subject: s, Body: "<p>{{event.Okta User.Alternate ID}}</p>", ${flag} } }\n`)
+      assert.equal(run.outbound[0]!.request.body, `<p>${once}</p>`, `${type} ${flag}`)
+    }
+    // a Compose whose format comes from a reference escapes too, and its output is not escaped again
+    const composed = await outboundOf(`${FLAGS}  - { id: c, card: text.compose, inputs: { format: "{{f.output}}", text: "<b>{{event.Okta User.Alternate ID}}</b>" } }
+  - { id: m, card: gmail.sendEmail, inputs: { To: a@example.com, Subject: s, Body: "<div>{{c.output}}</div>", Body is HTML?: "{{flag.result}}" } }
+`)
+    assert.equal(composed.outbound[0]!.request.body, `<div><b>${once}</b></div>`)
+  })
 })

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import type { StepJournal, StepRecord } from '../../engine/journal.ts'
 import { REDACTED } from '../../engine/redact.ts'
 import { runFlow } from '../../engine/run.ts'
 import { card, planOf, profileInput, runYaml } from '../helpers.ts'
@@ -118,16 +119,22 @@ describe('the interpreter', () => {
     assert.equal(run!.cards.length, 4)
   })
 
-  it('takes a connector card\'s outputs from an earlier attempt of the run when its inputs are the same', async () => {
+  it('takes a connector call from the step journal when an earlier attempt of the run made it, and refuses to guess an unknown one', async () => {
     const plan = planOf(`${HEAD}  - { id: post, card: slack.sendMessageToChannel, inputs: { channel: "#c", text: "{{event.Changed Attributes}}" } }\n`)
     const outputs = { 'Changed Attributes': 'email', Actor: { ID: 'a' }, 'Okta User': { ID: 'b' } }
-    const earlier = { inputs: { channel: '#c', text: 'email' }, outputs: { Message: { Timestamp: '1700000000.000100', Channel: 'C1' } } }
-    const again = await runFlow(plan, outputs, { dryRun: true, reuse: new Map([['post', earlier]]) })
+    const written: string[] = []
+    const journal = (earlier: StepRecord | undefined): StepJournal => ({
+      get: (key) => (key === 'post#0' ? earlier : undefined),
+      intent: async (key) => void written.push(`intent ${key}`),
+      outcome: (key, state) => void written.push(`${state} ${key}`),
+    })
+    const done = { key: 'post#0', attempt: 1, state: 'done' as const, output: { Timestamp: '1700000000.000100', Channel: 'C1' } }
+    const again = await runFlow(plan, outputs, { journal: journal(done) })
     assert.equal(card(again, 'post').reused, true)
-    assert.deepEqual(card(again, 'post').outputs, earlier.outputs)
-    assert.deepEqual(again.outbound, [], 'nothing is sent again')
-    const changed = await runFlow(plan, { ...outputs, 'Changed Attributes': 'title' }, { dryRun: true, reuse: new Map([['post', earlier]]) })
-    assert.equal(card(changed, 'post').reused, undefined)
-    assert.equal(changed.outbound.length, 1, 'different inputs are sent')
+    assert.deepEqual(card(again, 'post').outputs, { Message: done.output })
+    assert.deepEqual([again.outbound[0]?.result, written], ['reused', []], 'nothing is sent or written again')
+    const unknown = await runFlow(plan, outputs, { journal: journal({ ...done, state: 'intent', output: undefined }) })
+    assert.deepEqual([unknown.status, unknown.error?.code, unknown.error?.retryable], ['failed', 'OUTCOME_UNKNOWN', false])
+    assert.match(unknown.error!.message, /chat\.postMessage was sent by attempt 1 of this run.*not sent again/)
   })
 })

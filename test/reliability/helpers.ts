@@ -117,8 +117,15 @@ export interface StoredRow {
   error: string | null
 }
 
+export interface StepRow {
+  run_id: string
+  key: string
+  attempt: number
+  state: string
+}
+
 /** The store's rows as the checks need them, read through a read-only connection. */
-export function readRows(data: string): { deliveries: Set<string>; events: Set<string>; runs: StoredRow[] } {
+export function readRows(data: string): { deliveries: Set<string>; events: Set<string>; runs: StoredRow[]; steps: StepRow[] } {
   const db = new Database(join(data, DB_FILE), { readonly: true })
   try {
     const column = (sql: string) => new Set((db.prepare(sql).pluck().all() as string[]))
@@ -126,6 +133,7 @@ export function readRows(data: string): { deliveries: Set<string>; events: Set<s
       deliveries: column('SELECT event_id FROM deliveries'),
       events: column('SELECT uuid FROM events'),
       runs: db.prepare('SELECT id, flow, event_uuid, status, attempts, error FROM runs').all() as StoredRow[],
+      steps: db.prepare('SELECT run_id, key, attempt, state FROM steps').all() as StepRow[],
     }
   } finally {
     db.close()

@@ -15,6 +15,8 @@ import { FIXTURES, killServers, FLOW_BIN, readRows, serveChild, storeBytes, temp
 
 const run = promisify(execFile)
 const SECRETS = { hook: HOOK_SECRET, client: CLIENT_TOKEN, slack: SLACK_TOKEN, gmail: GMAIL_TOKEN, graph: GRAPH_TOKEN }
+/** A secret as the password of HTTP basic credentials: base64 of `user:secret`. */
+const basic = (secret: string) => `Basic ${Buffer.from(`svc-user:${secret}`).toString('base64')}`
 
 describe('secrets stay secret when everything fails', () => {
   const data = tempDir('secrets')
@@ -29,7 +31,8 @@ describe('secrets stay secret when everything fails', () => {
 
   it('keeps every secret out of logs, errors, history and the database file', async (t) => {
     ;[slack, gmail, graph] = await Promise.all([startFakeSlack(), startFakeGmail(), startFakeGraph()])
-    const echo = (token: string) => `invalid token ${token} (Bearer ${token})`
+    // services that echo the token, raw and in the encodings a header or a URL gives it
+    const echo = (token: string) => `invalid token ${token} (Bearer ${token}) ${Buffer.from(token).toString('base64')} ${basic(token)} ${encodeURIComponent(token)}`
     slack.failNext({ kind: 'status', status: 500, body: { ok: false, error: echo(SLACK_TOKEN) } })
     slack.failNext({ kind: 'okFalse', error: echo(SLACK_TOKEN) })
     slack.failNext({ kind: 'status', status: 429, retryAfter: 0 }, 3)
@@ -61,6 +64,16 @@ describe('secrets stay secret when everything fails', () => {
       assert.equal((await deliver(served.url, envelope('sec-wrong', events), { authorization: wrong })).status, 401)
     }
     assert.equal((await deliver(served.url, envelope('sec-hdr', [profileEvent('sec-h', '2026-11-20T11:00:00Z')]), { 'x-note': HOOK_SECRET })).status, 200)
+    // an API client token (and encodings of every secret) in the headers of a hook delivery
+    const carried = {
+      'x-api-client-token': CLIENT_TOKEN,
+      'x-forwarded-token': CLIENT_TOKEN,
+      'x-note-2': `see ${CLIENT_TOKEN} here`,
+      'x-b64': Buffer.from(CLIENT_TOKEN).toString('base64'),
+      'x-basic': basic(SLACK_TOKEN),
+      'x-url': encodeURIComponent(GRAPH_TOKEN),
+    }
+    assert.equal((await deliver(served.url, envelope('sec-hdr-2', [profileEvent('sec-h2', '2026-11-20T11:00:01Z')]), carried)).status, 200)
     const api = (headers: Record<string, string>, query = '') =>
       fetch(`${served.url}/api/flows/api-echo/invoke${query}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ note: CLIENT_TOKEN.slice(0, 4) }) })
     assert.equal((await api({ 'x-api-client-token': CLIENT_TOKEN.slice(0, -1) })).status, 401)
@@ -75,7 +88,7 @@ describe('secrets stay secret when everything fails', () => {
       async () => {
         const rows = readRows(data.path)
         ended = rows.runs.filter((r) => r.status === 'succeeded' || r.status === 'failed').length
-        return rows.runs.length >= 21 && ended === rows.runs.length && rows
+        return rows.runs.length >= 24 && ended === rows.runs.length && rows
       },
       'every run to end',
       { progress: () => ended },
@@ -102,6 +115,8 @@ describe('secrets stay secret when everything fails', () => {
       for (const [name, secret] of Object.entries(SECRETS)) {
         assert.ok(!text.includes(secret), `the ${name} secret appears in ${place}`)
         assert.ok(!text.includes(Buffer.from(secret).toString('base64')), `the ${name} secret (base64) appears in ${place}`)
+        assert.ok(!text.includes(basic(secret).slice('Basic '.length)), `the ${name} secret (in a Basic header) appears in ${place}`)
+        assert.ok(!text.includes(encodeURIComponent(secret)), `the ${name} secret (URL-encoded) appears in ${place}`)
       }
     }
     t.diagnostic(`${readRows(data.path).runs.length} runs (${failed.length} failed), ${served.lines.length} log lines, ${Object.keys(SECRETS).length} secrets searched in ${Object.keys(places).length} places`)

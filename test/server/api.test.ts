@@ -79,7 +79,8 @@ describe('API Endpoint flows', () => {
     assert.equal(res.status, 200)
     assert.deepEqual(await res.json(), { verification: 'challenge-42' })
     assert.equal((await s.engine.store.listRuns({ flow: 'echo-sync', limit: 1000 })).length, before)
-    assert.equal((await invoke('nope', { headers: { 'x-okta-verification-challenge': 'c' } })).status, 404)
+    // answered for any name: the echo tells nothing, and whether a flow exists is not told either
+    assert.equal((await invoke('nope', { headers: { 'x-okta-verification-challenge': 'c' } })).status, 200)
   })
 
   it('answers a public sync flow without a token', async () => {
@@ -112,9 +113,12 @@ describe('API Endpoint flows', () => {
     assert.equal(run.record?.cards[0]?.outputs.output, 'got Ada')
   })
 
-  it('answers 404 for a flow that is not served and 400 for a broken JSON body', async () => {
-    assert.equal((await invoke('nope')).status, 404)
-    assert.equal((await invoke('profile-note')).status, 404)
+  it('answers a flow that is not served as a wrong token would (401), and 400 for a broken JSON body', async () => {
+    const wrong = await invoke('echo-sync', { headers: { 'x-api-client-token': 'wrong' } })
+    for (const name of ['nope', 'profile-note']) {
+      const res = await invoke(name, { headers: { 'x-api-client-token': 'wrong' } })
+      assert.deepEqual([res.status, await res.text()], [wrong.status, JSON.stringify({ error: 'missing or wrong client token' })])
+    }
     const bad = await invoke('public-ping', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' })
     assert.equal(bad.status, 400)
   })

@@ -143,6 +143,34 @@ export function storeConformance(name: string, fixture: StoreFixture, skip: stri
       }
     })
 
+    it('journals a run\'s steps under its claim, and refuses a stale claim\'s step', async () => {
+      await store.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])
+      const [first] = await store.claimRuns(1, 60_000)
+      assert.equal(await store.recordStep(first!, { key: 'send#0', state: 'intent' }), true)
+      assert.equal(await store.recordStep(first!, { key: 'send#0', state: 'done', output: { ts: '1.2', nested: [1, null] } }), true)
+      assert.equal(await store.recordStep(first!, { key: 'mail#0', state: 'intent' }), true)
+      assert.deepEqual(
+        (await store.steps('f:e1')).sort((a, b) => a.key.localeCompare(b.key)),
+        [
+          { key: 'mail#0', attempt: 1, state: 'intent' },
+          { key: 'send#0', attempt: 1, state: 'done', output: { ts: '1.2', nested: [1, null] } },
+        ],
+      )
+      // the claim's lease ran out and another claim took the run: the first may not write any more
+      assert.equal(await store.extendLease(first!, -1), true)
+      const [second] = await store.claimRuns(1, 60_000)
+      assert.equal(await store.recordStep(first!, { key: 'other#0', state: 'intent' }), false)
+      assert.equal(await store.recordStep(second!, { key: 'mail#0', state: 'unknown' }), true)
+      const steps = new Map((await store.steps('f:e1')).map((s) => [s.key, s]))
+      assert.deepEqual([steps.size, steps.get('mail#0')?.state, steps.get('mail#0')?.attempt], [2, 'unknown', 2])
+      await store.finishRun(second!, record('f:e1', 'succeeded'))
+      assert.equal(await store.recordStep(second!, { key: 'late#0', state: 'intent' }), false, 'a finished run takes no more steps')
+      assert.deepEqual(await store.steps('no-such-run'), [])
+      // pruning the run prunes its journal
+      assert.equal(await store.prune({ maxAgeMs: -1, maxRuns: 100 }), 1)
+      assert.deepEqual(await store.steps('f:e1'), [])
+    })
+
     it('answers a run that was never stored as absent', async () => {
       assert.equal(await store.getRun('no-such-run'), undefined)
       assert.equal(await store.finishRun({ id: 'no-such-run', flow: 'f', source: 'event', eventUuid: undefined, input: undefined, inputError: undefined, attempt: 1 }, record('x', 'succeeded')), false)

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import fc from 'fast-check'
+import { encodedForms, makeRedactor, REDACTED } from '../../engine/redact.ts'
+import { SEED } from '../reliability/helpers.ts'
+
+describe('secrets in other shapes', () => {
+  it('redacts a secret raw, URL-encoded, hex, and base64 or base64url wherever it sits in an encoded text', (t) => {
+    let checked = 0
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 6, maxLength: 40 }), fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (secret, before, after) => {
+        const redact = makeRedactor([secret])
+        const shapes = [
+          `${before}${secret}${after}`,
+          encodeURIComponent(`${before}${secret}${after}`),
+          new URLSearchParams({ v: `${before}${secret}${after}` }).toString(),
+          Buffer.from(`${before}${secret}${after}`).toString('base64'),
+          Buffer.from(`${before}${secret}${after}`).toString('base64url'),
+          `Basic ${Buffer.from(`${before}:${secret}`).toString('base64')}`,
+          Buffer.from(secret).toString('hex'),
+        ]
+        for (const shape of shapes) {
+          const out = redact({ text: shape }) as { text: string }
+          assert.ok(out.text.includes(REDACTED), `${JSON.stringify(secret)} not found in ${JSON.stringify(shape)}`)
+          checked++
+        }
+      }),
+      { numRuns: 300, seed: SEED },
+    )
+    t.diagnostic(`seed ${SEED}: ${checked} encoded shapes of generated secrets redacted`)
+  })
+
+  it('does not turn short or ordinary words into redactions', () => {
+    assert.deepEqual(encodedForms('abc'), [])
+    const redact = makeRedactor(['s3cr3t-value-9f2'])
+    assert.equal(redact('nothing to hide here'), 'nothing to hide here')
+  })
+})
