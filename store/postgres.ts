@@ -1,0 +1,362 @@
+/**
+ * The shared store: PostgreSQL through a pool of node-postgres connections, for any number of
+ * `flow serve` processes on one database. Every call is one statement, so one round trip and
+ * one transaction: a delivery with its events and runs is a single INSERT … CTE, deduplicated by
+ * unique keys whichever engine received it. Runs are claimed with `FOR UPDATE SKIP LOCKED` under
+ * a lease kept on the database's clock; a dead or frozen engine's runs are claimed again when
+ * their lease runs out. Each method is one function with its SQL: a new method adds one here and,
+ * when it needs new tables, one migration in postgres-schema.ts.
+ */
+import pg from 'pg'
+import { ConfigError } from '../engine/errors.ts'
+import type { RunRecord } from '../engine/history.ts'
+import { WorkListener } from './postgres-listen.ts'
+import { type PostgresSettings, postgresSettings } from './postgres-config.ts'
+import { lockKey, migrate as migrateSchema, RUN_COLUMNS, workChannel } from './postgres-schema.ts'
+import { type EventRow, type RunRow, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
+import {
+  type AcceptResult,
+  type ClaimedRun,
+  type Delivery,
+  FINISHED_STATUSES,
+  type NewRun,
+  type RetentionPolicy,
+  type RunFilter,
+  type RunSummary,
+  type Store,
+  type StoreStats,
+  type StoredRun,
+  StoreUnavailableError,
+} from './store.ts'
+
+const FINISHED = `(${FINISHED_STATUSES.map((s) => `'${s}'`).join(', ')})`
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value))
+
+function unavailable(what: string, err: unknown): StoreUnavailableError {
+  return new StoreUnavailableError(`store cannot ${what} (${(err as Error).message})`, { cause: err })
+}
+
+/** One statement: a name makes node-postgres prepare it once per connection. */
+interface Statement {
+  name?: string
+  text: string
+}
+
+const SQL = {
+  accept: {
+    name: 'cardflow_accept',
+    text: `
+      WITH delivery AS (
+        INSERT INTO deliveries (event_id, received_at, event_count) VALUES ($1::text, $2::timestamptz, $3::int)
+        ON CONFLICT DO NOTHING RETURNING event_id
+      ), fresh AS (
+        INSERT INTO events (uuid, delivery_id, event_type, published, raw, received_at)
+        SELECT e.uuid, $1, e.event_type, e.published, e.raw, $2
+        FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS e (uuid, event_type, published, raw)
+        WHERE EXISTS (SELECT 1 FROM delivery)
+        ORDER BY e.uuid
+        ON CONFLICT DO NOTHING RETURNING uuid
+      ), planned AS (
+        SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+          WITH ORDINALITY AS p (id, flow, event_uuid, input, input_error, ord)
+      ), queued AS (
+        INSERT INTO runs (id, flow, source, event_uuid, input, input_error, status, due_at, created_at)
+        SELECT p.id, p.flow, 'event', p.event_uuid, p.input, p.input_error, 'queued', now(), $2
+        FROM planned p WHERE p.event_uuid IN (SELECT uuid FROM fresh)
+        ORDER BY p.ord
+        RETURNING id
+      )
+      SELECT EXISTS (SELECT 1 FROM delivery) AS stored, (SELECT count(*) FROM fresh)::int AS events,
+        ARRAY(SELECT p.id FROM planned p JOIN queued q ON q.id = p.id ORDER BY p.ord) AS run_ids`,
+  },
+  enqueue: {
+    name: 'cardflow_enqueue',
+    text: `
+      INSERT INTO runs (id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, lease_until, claimed_by, created_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::float8 IS NULL THEN 'queued' ELSE 'running' END,
+        CASE WHEN $8::float8 IS NULL THEN 0 ELSE 1 END, now(), now() + $8::float8 * interval '1 millisecond',
+        CASE WHEN $8::float8 IS NULL THEN NULL ELSE $9 END, now())
+      RETURNING ${RUN_COLUMNS}`,
+  },
+  // Two scans (due runs, runs whose lease ran out), each stopping after n rows and skipping rows
+  // another engine is claiming at this instant; the oldest n of both are taken.
+  claim: {
+    name: 'cardflow_claim',
+    text: `
+      WITH due AS (
+        SELECT seq FROM runs WHERE status = 'queued' AND due_at <= now() ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED
+      ), expired AS (
+        SELECT seq FROM runs WHERE status = 'running' AND lease_until < now() ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED
+      ), picked AS (
+        SELECT seq AS picked_seq FROM (SELECT seq FROM due UNION ALL SELECT seq FROM expired) AS candidates ORDER BY seq LIMIT $1
+      )
+      UPDATE runs SET status = 'running', attempts = runs.attempts + 1,
+        lease_until = now() + $2::float8 * interval '1 millisecond', claimed_by = $3
+      FROM picked WHERE runs.seq = picked.picked_seq
+      RETURNING ${RUN_COLUMNS}`,
+  },
+  extend: {
+    name: 'cardflow_extend',
+    text: `UPDATE runs SET lease_until = now() + $3::float8 * interval '1 millisecond' WHERE id = $1 AND attempts = $2 AND status = 'running'`,
+  },
+  finish: {
+    name: 'cardflow_finish',
+    text: `
+      UPDATE runs SET status = $3, finished_at = now(), lease_until = NULL, record = $4, error = $5
+      WHERE id = $1 AND attempts = $2 AND status = 'running'`,
+  },
+  retry: {
+    name: 'cardflow_retry',
+    text: `
+      UPDATE runs SET status = 'queued', due_at = $3, lease_until = NULL, claimed_by = NULL, record = $4, error = $5
+      WHERE id = $1 AND attempts = $2 AND status = 'running'`,
+  },
+  get: {
+    name: 'cardflow_get',
+    text: `
+      SELECT ${RUN_COLUMNS}, e.uuid AS e_uuid, e.event_type AS e_event_type, e.published AS e_published, e.raw AS e_raw
+      FROM runs LEFT JOIN events e ON e.uuid = runs.event_uuid WHERE runs.id = $1`,
+  },
+  stats: { name: 'cardflow_stats', text: 'SELECT status, count(*)::int AS n FROM runs GROUP BY status' },
+  // A standby answers reads but cannot take a delivery: it is not ready.
+  ping: { name: 'cardflow_ping', text: 'SELECT pg_is_in_recovery() AS standby' },
+} satisfies Record<string, Statement>
+
+export class PostgresStore implements Store {
+  private readonly pool: pg.Pool
+  private readonly listeners = new Set<() => void>()
+  private listener: WorkListener | undefined
+  private readonly running = new Set<string>()
+
+  constructor(private readonly settings: PostgresSettings) {
+    this.pool = new pg.Pool(settings.pool)
+    // An idle connection dropped by the server: the pool replaces it; the next query says more.
+    this.pool.on('error', () => undefined)
+  }
+
+  private async query<R extends pg.QueryResultRow>(what: string, statement: Statement, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+    try {
+      return await this.pool.query<R>({ ...statement, values })
+    } catch (err) {
+      throw unavailable(what, err)
+    }
+  }
+
+  /** Several statements in one transaction on one connection. */
+  private async transaction<T>(what: string, steps: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient
+    try {
+      client = await this.pool.connect()
+    } catch (err) {
+      throw unavailable(what, err)
+    }
+    let broken: Error | undefined
+    try {
+      await client.query('BEGIN')
+      const value = await steps(client)
+      await client.query('COMMIT')
+      return value
+    } catch (err) {
+      await client.query('ROLLBACK').catch((e: Error) => {
+        broken = e
+      })
+      throw unavailable(what, err)
+    } finally {
+      client.release(broken)
+    }
+  }
+
+  async acceptDelivery(delivery: Delivery, runs: NewRun[]): Promise<AcceptResult> {
+    // Events in a fixed order: two deliveries sharing events then lock them in the same order.
+    const events = [...delivery.events].sort((a, b) => (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0))
+    const eventRuns = runs.filter((r) => r.eventUuid !== undefined)
+    const { rows } = await this.query<{ stored: boolean; events: number; run_ids: string[] }>('store the delivery', SQL.accept, [
+      delivery.eventId,
+      delivery.receivedAt,
+      delivery.events.length,
+      events.map((e) => e.uuid),
+      events.map((e) => e.eventType),
+      events.map((e) => e.published),
+      events.map((e) => JSON.stringify(e.raw)),
+      eventRuns.map((r) => r.id),
+      eventRuns.map((r) => r.flow),
+      eventRuns.map((r) => r.eventUuid),
+      eventRuns.map((r) => json(r.input)),
+      eventRuns.map((r) => json(r.inputError)),
+    ])
+    const row = rows[0]!
+    if (!row.stored) return { duplicate: true, storedEvents: 0, runIds: [] }
+    return { duplicate: false, storedEvents: row.events, runIds: row.run_ids }
+  }
+
+  async enqueueRun(run: NewRun, opts: { leaseMs?: number } = {}): Promise<ClaimedRun> {
+    const { rows } = await this.query<RunRow>('enqueue the run', SQL.enqueue, [
+      run.id,
+      run.flow,
+      run.source,
+      run.eventUuid ?? null,
+      run.replayOf ?? null,
+      json(run.input),
+      json(run.inputError),
+      opts.leaseMs ?? null,
+      this.settings.engineId,
+    ])
+    return toClaimed(rows[0]!)
+  }
+
+  async claimRuns(n: number, leaseMs: number): Promise<ClaimedRun[]> {
+    const { rows } = await this.query<RunRow>('claim runs', SQL.claim, [n, leaseMs, this.settings.engineId])
+    return rows.sort((a, b) => Number(a.seq) - Number(b.seq)).map(toClaimed)
+  }
+
+  /** Brings the schema up to date (or, with `create` false, checks that it is). */
+  async migrate(described: string, create: boolean): Promise<void> {
+    const client = await this.pool.connect().catch((err: unknown) => {
+      throw unavailable('connect', err)
+    })
+    try {
+      await migrateSchema(client, this.settings.schema, described, create)
+    } catch (err) {
+      throw err instanceof ConfigError ? err : unavailable('bring its tables up to date', err)
+    } finally {
+      client.release()
+    }
+  }
+
+  async extendLease(run: ClaimedRun, leaseMs: number): Promise<boolean> {
+    return ((await this.query('extend a lease', SQL.extend, [run.id, run.attempt, leaseMs])).rowCount ?? 0) > 0
+  }
+
+  async finishRun(run: ClaimedRun, record: RunRecord): Promise<boolean> {
+    const values = [run.id, run.attempt, record.status, JSON.stringify(record), json(record.error)]
+    return ((await this.query('finish the run', SQL.finish, values)).rowCount ?? 0) > 0
+  }
+
+  async retryRunLater(run: ClaimedRun, notBefore: Date, record: RunRecord): Promise<boolean> {
+    const values = [run.id, run.attempt, notBefore, JSON.stringify(record), json(record.error)]
+    return ((await this.query('requeue the run', SQL.retry, values)).rowCount ?? 0) > 0
+  }
+
+  async listRuns(filter: RunFilter): Promise<RunSummary[]> {
+    const where: string[] = []
+    const values: unknown[] = []
+    const add = (column: string, value: unknown) => {
+      values.push(value)
+      where.push(`${column} $${values.length}`)
+    }
+    if (filter.flow !== undefined) add('flow =', filter.flow)
+    if (filter.status !== undefined) add('status =', filter.status)
+    if (filter.since !== undefined) add('created_at >=', filter.since)
+    values.push(filter.limit ?? 100)
+    const text = `SELECT ${RUN_COLUMNS} FROM runs ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${values.length}`
+    return (await this.query<RunRow>('list runs', { text }, values)).rows.map(toSummary)
+  }
+
+  async getRun(id: string): Promise<StoredRun | undefined> {
+    type Row = RunRow & { e_uuid: string | null; e_event_type: string; e_published: string; e_raw: string }
+    const row = (await this.query<Row>('read the run', SQL.get, [id])).rows[0]
+    if (!row) return undefined
+    const event: EventRow | undefined = row.e_uuid === null ? undefined : { uuid: row.e_uuid, event_type: row.e_event_type, published: row.e_published, raw: row.e_raw }
+    return toStoredRun(row, event)
+  }
+
+  /** Deletes in one transaction; a long history may take a while, so no statement timeout here. */
+  prune(policy: RetentionPolicy): Promise<number> {
+    return this.transaction('prune history', async (client) => {
+      await client.query('SET LOCAL statement_timeout = 0')
+      const runs = await client.query(
+        `DELETE FROM runs WHERE status IN ${FINISHED} AND (finished_at < now() - $1::float8 * interval '1 millisecond' OR seq <
+           (SELECT seq FROM runs WHERE status IN ${FINISHED} ORDER BY seq DESC OFFSET $2 - 1 LIMIT 1))`,
+        [policy.maxAgeMs, policy.maxRuns],
+      )
+      // Old events no run points at anymore; Okta does not redeliver after this long.
+      await client.query(
+        `DELETE FROM events WHERE received_at < now() - $1::float8 * interval '1 millisecond'
+           AND NOT EXISTS (SELECT 1 FROM runs WHERE runs.event_uuid = events.uuid)`,
+        [policy.maxAgeMs],
+      )
+      await client.query(`DELETE FROM deliveries WHERE received_at < now() - $1::float8 * interval '1 millisecond'`, [policy.maxAgeMs])
+      return runs.rowCount ?? 0
+    })
+  }
+
+  async stats(): Promise<StoreStats> {
+    const { rows } = await this.query<{ status: string; n: number }>('count runs', SQL.stats)
+    const count = (s: string) => rows.find((r) => r.status === s)?.n ?? 0
+    return { queued: count('queued'), running: count('running'), finished: FINISHED_STATUSES.reduce((sum, s) => sum + count(s), 0) }
+  }
+
+  async ping(): Promise<void> {
+    const { rows } = await this.query<{ standby: boolean }>('reach the database', SQL.ping)
+    if (rows[0]?.standby) throw new StoreUnavailableError('store cannot write (the database is a read-only standby)')
+  }
+
+  /**
+   * A session advisory lock, tried without waiting, held on one pooled connection while `work`
+   * runs. A killed engine's connection closes and frees it at once; a frozen one's holds it
+   * until the database drops the connection (TCP keepalive), and the chore waits meanwhile.
+   */
+  async exclusive(name: string, work: () => Promise<void>): Promise<boolean> {
+    if (this.running.has(name)) return false
+    this.running.add(name)
+    const key = lockKey(this.settings.schema, name)
+    try {
+      const client = await this.pool.connect().catch((err: unknown) => {
+        throw unavailable(`take the ${name} lock`, err)
+      })
+      let broken: Error | undefined
+      try {
+        const { rows } = await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS got', [key]).catch((err: Error) => {
+          broken = err
+          throw unavailable(`take the ${name} lock`, err)
+        })
+        if (!rows[0]!.got) return false
+        try {
+          await work()
+        } finally {
+          // a connection that cannot unlock is closed instead, which unlocks
+          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch((err: Error) => {
+            broken = err
+          })
+        }
+        return true
+      } finally {
+        client.release(broken)
+      }
+    } finally {
+      this.running.delete(name)
+    }
+  }
+
+  onWork(listener: () => void): () => void {
+    this.listeners.add(listener)
+    if (!this.listener) {
+      this.listener = new WorkListener(this.settings.client, workChannel(this.settings.schema), () => {
+        for (const l of this.listeners) l()
+      })
+      this.listener.start()
+    }
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.listener?.close()
+    this.listener = undefined
+    if (!this.pool.ended) await this.pool.end()
+  }
+}
+
+/** Opens the store, bringing its schema up to date first (see postgres-schema.ts). */
+export async function openPostgresStore(url: string, described: string, opts: { create?: boolean } = {}): Promise<PostgresStore> {
+  const settings = postgresSettings(url)
+  const store = new PostgresStore(settings)
+  try {
+    await store.migrate(described, opts.create !== false)
+  } catch (err) {
+    await store.close()
+    throw err
+  }
+  return store
+}
