@@ -19,6 +19,7 @@ interface ServeFlags {
   publicHooks?: boolean
   keep: string
   keepRuns: string
+  lease: string
   watch: boolean
   logLevel?: string
   uiToken?: string
@@ -32,7 +33,7 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('receive Okta event hooks and API Endpoint calls, store them, and run the matching flows')
     .option('--flows <dir>', 'directory of flow files', 'flows')
-    .option('--store <url>', 'the store: sqlite:<file> (default sqlite:.cardflow/cardflow.db, or CARDFLOW_STORE)')
+    .option('--store <url>', 'the store: sqlite:<file> (default sqlite:.cardflow/cardflow.db, or CARDFLOW_STORE), or postgres://user@host:port/db shared by several engines')
     .option('--data <dir>', 'short for --store sqlite:<dir>/cardflow.db')
     .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
@@ -41,6 +42,7 @@ export function registerServe(program: Command): void {
     .option('--public-hooks', 'accept event hook deliveries without a secret header')
     .option('--keep <duration>', 'keep run history this long (e.g. 30d, 12h)', '30d')
     .option('--keep-runs <n>', 'keep at most this many finished runs', String(DEFAULTS.retention.maxRuns))
+    .option('--lease <duration>', 'how long a run stays claimed without a renewal before another engine may take it over', '60s')
     .option('--no-watch', 'do not reload flows when their files change')
     .option('--ui-token <token>', 'admin token of the web UI at /ui (default CARDFLOW_UI_TOKEN; basic auth: CARDFLOW_UI_USER and CARDFLOW_UI_PASSWORD)')
     .option('--ui-public', 'serve the web UI without credentials (only on a machine only you can reach)')
@@ -65,6 +67,8 @@ async function serve(flags: ServeFlags): Promise<number> {
     const url = storeUrlFrom(flags)
     const concurrency = count(flags.concurrency, 'concurrency', 0)
     const retention = { maxAgeMs: parseDuration(flags.keep, '--keep'), maxRuns: count(flags.keepRuns, 'keep-runs', 1) }
+    const leaseMs = parseDuration(flags.lease, '--lease')
+    if (leaseMs < 1000) throw new ConfigError(`--lease must be at least 1s (got "${flags.lease}")`)
     const ui = uiAuth(flags)
     store = await openStore(url)
     engine = await createServer({
@@ -75,6 +79,7 @@ async function serve(flags: ServeFlags): Promise<number> {
       clientTokens: (slug) => connections.clientToken(slug),
       concurrency,
       retention,
+      leaseMs,
       watch: flags.watch,
       ...(hookSecret && { hookSecret }),
       ...(flags.publicHooks && { publicHooks: true }),

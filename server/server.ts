@@ -99,8 +99,9 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   const flows = new FlowSet(o.flowsDir, log, o.registry)
   await flows.load()
   const store = o.store
-  // One engine process owns this store: whatever it had claimed when it stopped runs again.
-  const reset = await store.resetInFlight()
+  // A store this engine owns alone: whatever it had claimed when it stopped runs again now. A
+  // shared store has no such reset (the runs may be another engine's): their leases give them back.
+  const reset = store.resetInFlight ? await store.resetInFlight() : 0
   if (reset > 0) log.warn({ runs: reset }, 'runs interrupted by the last stop will run again')
   for (const f of flows.all()) {
     if (f.http && !f.http.public && !clientToken(f.slug)) {
@@ -144,13 +145,17 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   app.use(errorHandler(log))
 
   const retention: RetentionPolicy = { ...DEFAULTS.retention, ...o.retention }
+  // With several engines on one store, one of them prunes at a time; the others skip that turn.
   const prune = () =>
-    store.prune(retention).then(
-      (n) => n > 0 && log.info({ runs: n }, 'pruned old history'),
-      (err: unknown) => log.warn({ err: (err as Error).message }, 'pruning history failed'),
-    )
+    store
+      .exclusive('retention', async () => {
+        const n = await store.prune(retention)
+        if (n > 0) log.info({ runs: n }, 'pruned old history')
+      })
+      .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'pruning history failed'))
   let server: Server | undefined
   let pruneTimer: NodeJS.Timeout | undefined
+  let unwatch: (() => void) | undefined
 
   return {
     store,
@@ -169,10 +174,13 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
       await prune()
       pruneTimer = setInterval(prune, DEFAULTS.pruneEveryMs)
       worker.start()
+      // runs enqueued by other engines or commands wake the workers at once; polling stays the fallback
+      unwatch = store.onWork?.(() => worker.wake())
       return url
     },
     async close(graceMs = 10_000) {
       clearInterval(pruneTimer)
+      unwatch?.()
       flows.close()
       const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve()
       server?.closeIdleConnections()
