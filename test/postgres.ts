@@ -12,7 +12,8 @@ import { describeStoreUrl } from '../store/index.ts'
 export const PG_URL = process.env.CARDFLOW_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test'
 
 async function reachable(): Promise<string | false> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 })
+  // generous: a loaded machine can take seconds to accept a connection
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 15_000 })
   try {
     await client.connect()
     await client.query('SELECT 1')

@@ -8,47 +8,13 @@
 import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
 import { type FakeSlack, SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
-import { envelope, HOOK_SECRET, profileEvent, waitFor } from '../server/helpers.ts'
+import { HOOK_SECRET, waitFor } from '../server/helpers.ts'
 import { FIXTURES, kill9, readRows, SEED, type Served, seeded, serveChild, size, tempDir } from './helpers.ts'
+import { deliverLikeOkta, messagesPerRun, type Planned, planDeliveries, postDelivery, sendOrder } from './okta-load.ts'
 
 const FLOWS = `${FIXTURES}crash-flows`
 const FLOW_NAMES = ['to-general', 'to-alerts']
 const SENDERS = 4
-
-interface Planned {
-  eventId: string
-  body: unknown
-  uuids: string[]
-}
-
-/** Deliveries of 1 to 3 new events; one in ten also carries an event an earlier delivery had. */
-function planDeliveries(count: number, rand: () => number): Planned[] {
-  const out: Planned[] = []
-  const all: string[] = []
-  let seq = 0
-  for (let i = 0; i < count; i++) {
-    const events = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => {
-      const n = seq++
-      return profileEvent(`ev-${SEED}-${n}`, new Date(Date.UTC(2026, 10, 20, 10) + n).toISOString())
-    })
-    if (all.length > 0 && rand() < 0.1) {
-      const old = all[Math.floor(rand() * all.length)]!
-      events.push(profileEvent(old, '2026-11-20T09:00:00.000Z'))
-    }
-    for (const e of events) if (!all.includes(e.uuid)) all.push(e.uuid)
-    out.push({ eventId: `delivery-${SEED}-${i}`, body: envelope(`delivery-${SEED}-${i}`, events), uuids: events.map((e) => e.uuid) })
-  }
-  return out
-}
-
-/** The send order: each delivery once, and one in seven again later (Okta's at-least-once). */
-function sendOrder(deliveries: Planned[], rand: () => number): Planned[] {
-  const order = [...deliveries]
-  for (const d of deliveries) {
-    if (rand() < 1 / 7) order.splice(order.indexOf(d) + 1 + Math.floor(rand() * (order.length - order.indexOf(d))), 0, d)
-  }
-  return order
-}
 
 describe('crash safety under SIGKILL', () => {
   const data = tempDir('crash')
@@ -78,29 +44,10 @@ describe('crash safety under SIGKILL', () => {
     const post = async (d: Planned): Promise<number | string> => {
       await up
       sent++
-      try {
-        const res = await fetch(`${server.url}/hooks/okta`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: HOOK_SECRET },
-          body: JSON.stringify(d.body),
-          signal: AbortSignal.timeout(10_000),
-        })
-        await res.arrayBuffer()
-        return res.status
-      } catch {
-        return 'network'
-      }
-    }
-    // Okta retries once on a 5xx or no answer, never on a 4xx.
-    const deliver = async (d: Planned) => {
-      for (let attempt = 0; attempt < 2; attempt++) {
-        const status = await post(d)
-        answers.set(d.eventId, [...(answers.get(d.eventId) ?? []), status])
-        if (status === 200 || (typeof status === 'number' && status < 500)) return
-      }
+      return postDelivery(server.url, d.body)
     }
     const senders = Array.from({ length: SENDERS }, async () => {
-      for (let d = queue.shift(); d; d = queue.shift()) await deliver(d)
+      for (let d = queue.shift(); d; d = queue.shift()) await deliverLikeOkta(d, post, answers)
     })
 
     const thresholds = Array.from({ length: kills }, () => Math.floor(count * (0.1 + 0.8 * rand()))).sort((a, b) => a - b)
@@ -148,13 +95,7 @@ describe('crash safety under SIGKILL', () => {
       }
     }
 
-    // The fake Slack counts messages per (event, channel), i.e. per run.
-    const messages = new Map<string, number>()
-    for (const req of slack.calls('chat.postMessage')) {
-      const uuid = /^\[([^\]]+)\]/.exec(req.form?.get('text') ?? '')?.[1]
-      const key = `${uuid}|${req.form?.get('channel')}`
-      messages.set(key, (messages.get(key) ?? 0) + 1)
-    }
+    const messages = messagesPerRun(slack)
     let duplicates = 0
     for (const run of rows.runs) {
       const sentTimes = messages.get(`${run.event_uuid}|#${run.flow.slice(3)}`) ?? 0
