@@ -65,10 +65,14 @@ CREATE INDEX runs_finished ON runs (seq) WHERE status IN ${FINISHED};
 CREATE INDEX runs_flow ON runs (flow, seq);
 CREATE INDEX runs_event ON runs (event_uuid);
 CREATE INDEX runs_created ON runs (created_at);
--- Engines LISTEN on one channel per schema: a new queued run wakes them without a poll.
+-- Engines LISTEN on one channel per schema: runs queued into an empty queue wake them without a
+-- poll. While older runs wait, the engines are busy with them and claim again after each run, so
+-- no notification is sent: each one costs every listening engine a transaction and a claim.
 CREATE FUNCTION cardflow_notify_work() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM added WHERE status = 'queued') THEN
+  IF EXISTS (SELECT 1 FROM added WHERE status = 'queued') AND NOT EXISTS (
+    SELECT 1 FROM runs WHERE status = 'queued' AND due_at <= now() AND seq < (SELECT min(seq) FROM added)
+  ) THEN
     PERFORM pg_notify('cardflow_work_' || TG_TABLE_SCHEMA, '');
   END IF;
   RETURN NULL;

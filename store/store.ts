@@ -138,8 +138,9 @@ export interface Store {
    */
   exclusive(name: string, work: () => Promise<void>): Promise<boolean>
   /**
-   * Calls `listener` when runs were enqueued, possibly by another process, so engines start them
-   * without waiting for their next poll. Returns the unsubscribe. A store without it is polled.
+   * Calls `listener` when runs were enqueued, possibly by another process, into a queue where no
+   * older run was due, so idle engines start them without waiting for their next poll (a busy
+   * engine claims again after each run anyway). Returns the unsubscribe. A store without it is polled.
    */
   onWork?(listener: () => void): () => void
   /** Resolves when the store can write; rejects with StoreUnavailableError otherwise. */
