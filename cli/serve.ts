@@ -20,6 +20,7 @@ interface ServeFlags {
   keep: string
   keepRuns: string
   lease: string
+  trustProxy?: string
   watch: boolean
   logLevel?: string
   uiToken?: string
@@ -43,6 +44,7 @@ export function registerServe(program: Command): void {
     .option('--keep <duration>', 'keep run history this long (e.g. 30d, 12h)', '30d')
     .option('--keep-runs <n>', 'keep at most this many finished runs', String(DEFAULTS.retention.maxRuns))
     .option('--lease <duration>', 'how long a run stays claimed without a renewal before another engine may take it over', '60s')
+    .option('--trust-proxy <list>', 'proxies whose X-Forwarded-For gives the caller address in logs: addresses or subnets, comma-separated (default CARDFLOW_TRUST_PROXY; none)')
     .option('--no-watch', 'do not reload flows when their files change')
     .option('--ui-token <token>', 'admin token of the web UI at /ui (default CARDFLOW_UI_TOKEN; basic auth: CARDFLOW_UI_USER and CARDFLOW_UI_PASSWORD)')
     .option('--ui-public', 'serve the web UI without credentials (only on a machine only you can reach)')
@@ -67,6 +69,7 @@ async function serve(flags: ServeFlags): Promise<number> {
     const url = storeUrlFrom(flags)
     const concurrency = count(flags.concurrency, 'concurrency', 0)
     const retention = { maxAgeMs: parseDuration(flags.keep, '--keep'), maxRuns: count(flags.keepRuns, 'keep-runs', 1) }
+    const trustProxy = flags.trustProxy ?? process.env.CARDFLOW_TRUST_PROXY
     const leaseMs = parseDuration(flags.lease, '--lease')
     if (leaseMs < 1000) throw new ConfigError(`--lease must be at least 1s (got "${flags.lease}")`)
     const ui = uiAuth(flags)
@@ -81,6 +84,7 @@ async function serve(flags: ServeFlags): Promise<number> {
       retention,
       leaseMs,
       watch: flags.watch,
+      ...(trustProxy && { trustProxy }),
       ...(hookSecret && { hookSecret }),
       ...(flags.publicHooks && { publicHooks: true }),
       ...(flags.logLevel && { logLevel: flags.logLevel }),

@@ -53,6 +53,11 @@ export interface ServerOptions {
   watch?: boolean
   /** Credentials of the web UI at /ui; without one it is not mounted (unless `public`). */
   ui?: UiAuth
+  /**
+   * The proxies whose `X-Forwarded-For` gives the caller's address in logs: Express's `trust
+   * proxy` list (addresses, subnets, `loopback`, `uniquelocal`). Unset: the connection's address.
+   */
+  trustProxy?: string
 }
 
 export const DEFAULTS = {
@@ -87,6 +92,15 @@ export interface Engine {
 function tokenLookup(tokens: ServerOptions['clientTokens']): (slug: string) => string | undefined {
   if (typeof tokens === 'function') return tokens
   return (slug) => (tokens && Object.hasOwn(tokens, slug) ? tokens[slug] : undefined)
+}
+
+/** Only named proxies: trusting every hop would let any caller write the address that is logged. */
+function trustedProxies(list: string): string[] {
+  const entries = list.split(',').map((e) => e.trim()).filter((e) => e !== '')
+  if (entries.some((e) => /^(true|\*|0\.0\.0\.0\/0|::\/0)$/i.test(e))) {
+    throw new ConfigError('--trust-proxy names the proxies in front of the engine (addresses or subnets such as 10.0.0.0/24, or loopback); trusting every address would let any caller choose the address that is logged')
+  }
+  return entries
 }
 
 export async function createServer(o: ServerOptions): Promise<Engine> {
@@ -127,6 +141,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   const maxBodyBytes = o.maxBodyBytes ?? DEFAULTS.maxBodyBytes
   const app = express()
   app.disable('x-powered-by')
+  if (o.trustProxy) app.set('trust proxy', trustedProxies(o.trustProxy))
   app.use(opsRoutes(store, flows, metrics))
   app.use(
     hookRoutes({

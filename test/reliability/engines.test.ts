@@ -49,7 +49,7 @@ describe('three engines on one PostgreSQL database', { skip: PG_SKIP }, () => {
 
   it('runs every acknowledged delivery once in history while one engine is killed and one frozen mid-burst', async (t) => {
     const rand = seeded(SEED)
-    const count = size(60, 900)
+    const count = size(60, 600)
     slack = await startFakeSlack()
     // each Slack answer takes a moment, so every engine holds runs when it is stopped
     slack.failNext({ kind: 'slow', ms: 25 }, 1_000_000)
