@@ -86,3 +86,12 @@ export function describePostgresUrl(url: string): string {
     return `${url.slice(0, url.indexOf(':') + 1)}//…`
   }
 }
+
+/**
+ * A statement that may rightly take long (a migration, a large prune): the client does not give
+ * up on it; the server's statement timeout, set for the transaction, bounds it instead.
+ */
+export function untimed(text: string, values: unknown[] = []): pg.QueryConfig {
+  // node-postgres reads query_timeout per query too; its typings do not list it
+  return { text, values, query_timeout: 24 * 3600 * 1000 } as pg.QueryConfig
+}

@@ -6,6 +6,7 @@
  */
 import type pg from 'pg'
 import { ConfigError } from '../engine/errors.ts'
+import { untimed } from './postgres-config.ts'
 
 interface Migration {
   version: number
@@ -117,20 +118,21 @@ export const RUN_COLUMNS = [
  * `create: false` (commands that only read) the store must exist at the latest version.
  */
 export async function migrate(client: pg.ClientBase, schema: string, described: string, create: boolean): Promise<void> {
-  await client.query('BEGIN')
+  const run = <R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]) => client.query<R>(untimed(text, values))
+  await run('BEGIN')
   try {
     // Waiting for another engine's migration is bounded; the migration itself is not.
-    await client.query(`SET LOCAL statement_timeout = '120s'`)
-    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey(schema, 'migrate')])
-    await client.query('SET LOCAL statement_timeout = 0')
-    const exists = await client.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [`"${schema}".cardflow_migrations`])
+    await run(`SET LOCAL statement_timeout = '120s'`)
+    await run('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey(schema, 'migrate')])
+    await run('SET LOCAL statement_timeout = 0')
+    const exists = await run<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [`"${schema}".cardflow_migrations`])
     if (!exists.rows[0]!.present) {
       if (!create) throw new ConfigError(`no cardflow store in ${described} (start \`flow serve --store …\` on it first)`)
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`)
-      await client.query(`CREATE TABLE "${schema}".cardflow_migrations (version integer PRIMARY KEY, why text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
+      await run(`CREATE SCHEMA IF NOT EXISTS "${schema}"`)
+      await run(`CREATE TABLE "${schema}".cardflow_migrations (version integer PRIMARY KEY, why text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
     }
-    await client.query(`SET LOCAL search_path = "${schema}"`)
-    const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM cardflow_migrations')
+    await run(`SET LOCAL search_path = "${schema}"`)
+    const { rows } = await run<{ version: number | null }>('SELECT max(version) AS version FROM cardflow_migrations')
     const current = rows[0]!.version ?? 0
     if (current > LATEST_VERSION) {
       throw new ConfigError(`the store in ${described} is at schema version ${current}, newer than this cardflow knows (${LATEST_VERSION}): upgrade cardflow`)
@@ -139,12 +141,12 @@ export async function migrate(client: pg.ClientBase, schema: string, described: 
       throw new ConfigError(`the store in ${described} is at schema version ${current}; start \`flow serve\` of this version once to bring it to ${LATEST_VERSION}`)
     }
     for (const m of MIGRATIONS.filter((m) => m.version > current)) {
-      await client.query(m.sql)
-      await client.query('INSERT INTO cardflow_migrations (version, why) VALUES ($1, $2)', [m.version, m.why])
+      await run(m.sql)
+      await run('INSERT INTO cardflow_migrations (version, why) VALUES ($1, $2)', [m.version, m.why])
     }
-    await client.query('COMMIT')
+    await run('COMMIT')
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined)
+    await run('ROLLBACK').catch(() => undefined)
     throw err
   }
 }

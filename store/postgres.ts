@@ -11,8 +11,9 @@ import pg from 'pg'
 import { ConfigError } from '../engine/errors.ts'
 import type { RunRecord } from '../engine/history.ts'
 import { WorkListener } from './postgres-listen.ts'
-import { type PostgresSettings, postgresSettings } from './postgres-config.ts'
+import { type PostgresSettings, postgresSettings, untimed } from './postgres-config.ts'
 import { lockKey, migrate as migrateSchema, RUN_COLUMNS, workChannel } from './postgres-schema.ts'
+import { SQL, type Statement } from './postgres-sql.ts'
 import { type EventRow, type RunRow, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
 import {
   type AcceptResult,
@@ -35,92 +36,6 @@ const json = (value: unknown) => (value === undefined ? null : JSON.stringify(va
 function unavailable(what: string, err: unknown): StoreUnavailableError {
   return new StoreUnavailableError(`store cannot ${what} (${(err as Error).message})`, { cause: err })
 }
-
-/** One statement: a name makes node-postgres prepare it once per connection. */
-interface Statement {
-  name?: string
-  text: string
-}
-
-const SQL = {
-  accept: {
-    name: 'cardflow_accept',
-    text: `
-      WITH delivery AS (
-        INSERT INTO deliveries (event_id, received_at, event_count) VALUES ($1::text, $2::timestamptz, $3::int)
-        ON CONFLICT DO NOTHING RETURNING event_id
-      ), fresh AS (
-        INSERT INTO events (uuid, delivery_id, event_type, published, raw, received_at)
-        SELECT e.uuid, $1, e.event_type, e.published, e.raw, $2
-        FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS e (uuid, event_type, published, raw)
-        WHERE EXISTS (SELECT 1 FROM delivery)
-        ORDER BY e.uuid
-        ON CONFLICT DO NOTHING RETURNING uuid
-      ), planned AS (
-        SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-          WITH ORDINALITY AS p (id, flow, event_uuid, input, input_error, ord)
-      ), queued AS (
-        INSERT INTO runs (id, flow, source, event_uuid, input, input_error, status, due_at, created_at)
-        SELECT p.id, p.flow, 'event', p.event_uuid, p.input, p.input_error, 'queued', now(), $2
-        FROM planned p WHERE p.event_uuid IN (SELECT uuid FROM fresh)
-        ORDER BY p.ord
-        RETURNING id
-      )
-      SELECT EXISTS (SELECT 1 FROM delivery) AS stored, (SELECT count(*) FROM fresh)::int AS events,
-        ARRAY(SELECT p.id FROM planned p JOIN queued q ON q.id = p.id ORDER BY p.ord) AS run_ids`,
-  },
-  enqueue: {
-    name: 'cardflow_enqueue',
-    text: `
-      INSERT INTO runs (id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, lease_until, claimed_by, created_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::float8 IS NULL THEN 'queued' ELSE 'running' END,
-        CASE WHEN $8::float8 IS NULL THEN 0 ELSE 1 END, now(), now() + $8::float8 * interval '1 millisecond',
-        CASE WHEN $8::float8 IS NULL THEN NULL ELSE $9 END, now())
-      RETURNING ${RUN_COLUMNS}`,
-  },
-  // Two scans (due runs, runs whose lease ran out), each stopping after n rows and skipping rows
-  // another engine is claiming at this instant; the oldest n of both are taken.
-  claim: {
-    name: 'cardflow_claim',
-    text: `
-      WITH due AS (
-        SELECT seq FROM runs WHERE status = 'queued' AND due_at <= now() ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED
-      ), expired AS (
-        SELECT seq FROM runs WHERE status = 'running' AND lease_until < now() ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED
-      ), picked AS (
-        SELECT seq AS picked_seq FROM (SELECT seq FROM due UNION ALL SELECT seq FROM expired) AS candidates ORDER BY seq LIMIT $1
-      )
-      UPDATE runs SET status = 'running', attempts = runs.attempts + 1,
-        lease_until = now() + $2::float8 * interval '1 millisecond', claimed_by = $3
-      FROM picked WHERE runs.seq = picked.picked_seq
-      RETURNING ${RUN_COLUMNS}`,
-  },
-  extend: {
-    name: 'cardflow_extend',
-    text: `UPDATE runs SET lease_until = now() + $3::float8 * interval '1 millisecond' WHERE id = $1 AND attempts = $2 AND status = 'running'`,
-  },
-  finish: {
-    name: 'cardflow_finish',
-    text: `
-      UPDATE runs SET status = $3, finished_at = now(), lease_until = NULL, record = $4, error = $5
-      WHERE id = $1 AND attempts = $2 AND status = 'running'`,
-  },
-  retry: {
-    name: 'cardflow_retry',
-    text: `
-      UPDATE runs SET status = 'queued', due_at = $3, lease_until = NULL, claimed_by = NULL, record = $4, error = $5
-      WHERE id = $1 AND attempts = $2 AND status = 'running'`,
-  },
-  get: {
-    name: 'cardflow_get',
-    text: `
-      SELECT ${RUN_COLUMNS}, e.uuid AS e_uuid, e.event_type AS e_event_type, e.published AS e_published, e.raw AS e_raw
-      FROM runs LEFT JOIN events e ON e.uuid = runs.event_uuid WHERE runs.id = $1`,
-  },
-  stats: { name: 'cardflow_stats', text: 'SELECT status, count(*)::int AS n FROM runs GROUP BY status' },
-  // A standby answers reads but cannot take a delivery: it is not ready.
-  ping: { name: 'cardflow_ping', text: 'SELECT pg_is_in_recovery() AS standby' },
-} satisfies Record<string, Statement>
 
 export class PostgresStore implements Store {
   private readonly pool: pg.Pool
@@ -265,17 +180,21 @@ export class PostgresStore implements Store {
     return this.transaction('prune history', async (client) => {
       await client.query('SET LOCAL statement_timeout = 0')
       const runs = await client.query(
-        `DELETE FROM runs WHERE status IN ${FINISHED} AND (finished_at < now() - $1::float8 * interval '1 millisecond' OR seq <
-           (SELECT seq FROM runs WHERE status IN ${FINISHED} ORDER BY seq DESC OFFSET $2 - 1 LIMIT 1))`,
-        [policy.maxAgeMs, policy.maxRuns],
+        untimed(
+          `DELETE FROM runs WHERE status IN ${FINISHED} AND (finished_at < now() - $1::float8 * interval '1 millisecond' OR seq <
+             (SELECT seq FROM runs WHERE status IN ${FINISHED} ORDER BY seq DESC OFFSET $2 - 1 LIMIT 1))`,
+          [policy.maxAgeMs, policy.maxRuns],
+        ),
       )
       // Old events no run points at anymore; Okta does not redeliver after this long.
       await client.query(
-        `DELETE FROM events WHERE received_at < now() - $1::float8 * interval '1 millisecond'
-           AND NOT EXISTS (SELECT 1 FROM runs WHERE runs.event_uuid = events.uuid)`,
-        [policy.maxAgeMs],
+        untimed(
+          `DELETE FROM events WHERE received_at < now() - $1::float8 * interval '1 millisecond'
+             AND NOT EXISTS (SELECT 1 FROM runs WHERE runs.event_uuid = events.uuid)`,
+          [policy.maxAgeMs],
+        ),
       )
-      await client.query(`DELETE FROM deliveries WHERE received_at < now() - $1::float8 * interval '1 millisecond'`, [policy.maxAgeMs])
+      await client.query(untimed(`DELETE FROM deliveries WHERE received_at < now() - $1::float8 * interval '1 millisecond'`, [policy.maxAgeMs]))
       return runs.rowCount ?? 0
     })
   }

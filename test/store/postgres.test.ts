@@ -11,6 +11,7 @@ import { ConfigError } from '../../engine/errors.ts'
 import { describeStoreUrl, openStore, type Store, StoreUnavailableError } from '../../store/index.ts'
 import { MIGRATIONS } from '../../store/postgres-schema.ts'
 import { admin, freshSchema, PG_SKIP, PG_URL, relayToPostgres, type TestSchema, withParams } from '../postgres.ts'
+import { waitFor } from '../server/helpers.ts'
 import { delivery, record, runFor, storeConformance } from './conformance.ts'
 
 storeConformance(
@@ -46,6 +47,34 @@ describe('PostgreSQL store', { skip: PG_SKIP }, () => {
       assert.equal((await stores[3]!.getRun('f:e1'))?.status, 'queued')
     } finally {
       for (const s of stores) await s.close()
+    }
+  })
+
+  it("waits for another engine's migration however long it takes, past its own statement timeout", async () => {
+    const place = fresh()
+    await (await openStore(place.url())).close()
+    // another engine holds the migration lock, as it would while migrating a large table
+    const holder = new pg.Client({ connectionString: PG_URL })
+    await holder.connect()
+    try {
+      await holder.query('BEGIN')
+      await holder.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`cardflow:${place.schema}:migrate`])
+      const opening = openStore(place.url({ statement_timeout: 100 }))
+      // past the store's own statement and client timeouts (0.1 s and 2.1 s), by the database's clock
+      // (asked on another connection: inside the holder's transaction the activity view is a snapshot)
+      await waitFor(async () => {
+        const { rows } = await admin((c) => c.query(
+          `SELECT 1 FROM pg_stat_activity WHERE wait_event = 'advisory' AND clock_timestamp() - query_start > interval '3 seconds'
+             AND application_name LIKE 'cardflow %'`,
+        ))
+        return rows.length > 0
+      }, 'the starting engine to wait three seconds for the lock')
+      await holder.query('COMMIT')
+      const store = await opening
+      await store.ping()
+      await store.close()
+    } finally {
+      await holder.end()
     }
   })
 
