@@ -41,7 +41,14 @@ async function startEngines(setup: Setup, concurrency: number, slackUrl: string)
   const one = (i: number) => startCardflow({ slackUrl, concurrency, name: `engine ${i + 1}`, ...(setup.store && { store: setup.store }) })
   // the first creates the tables; the others start together on them
   const first = await one(0)
-  return [first, ...(await Promise.all(Array.from({ length: setup.engines - 1 }, (_, i) => one(i + 1))))]
+  const rest = await Promise.allSettled(Array.from({ length: setup.engines - 1 }, (_, i) => one(i + 1)))
+  const started = [first, ...rest.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))]
+  const failed = rest.find((r) => r.status === 'rejected')
+  if (failed) {
+    await Promise.all(started.map((s) => s.stop()))
+    throw failed.reason
+  }
+  return started
 }
 
 /** Runs `work` against the setup's engines and measures what it cost. `events` counts the work's events, `sent` every delivery. */

@@ -13,7 +13,8 @@ import { HOOK_SECRET, SLACK_TOKEN } from './okta.ts'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const FLOW = join(ROOT, 'flows/notify-user-on-profile-update.yaml')
-const READY_LIMIT_MS = 30_000
+// generous: on a busy box an engine (tsx compiling it first) can take long to start
+const READY_LIMIT_MS = 90_000
 
 export interface Sut {
   name: string
