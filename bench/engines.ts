@@ -16,8 +16,8 @@ import { num, ratio, row, SHORT, sleep } from './lib/report.ts'
 import { startSlack } from './lib/slack.ts'
 
 const SECONDS = SHORT ? 3 : 15
-const EVENTS = SHORT ? 1500 : 10_000
-const WARMUP = 300
+const EVENTS = SHORT ? 600 : 10_000
+const WARMUP = SHORT ? 120 : 300
 const CONNECTIONS = 24
 const LIMIT_MS = SHORT ? 90_000 : 400_000
 
@@ -51,12 +51,17 @@ async function startEngines(setup: Setup, concurrency: number, slackUrl: string)
   return started
 }
 
-/** Runs `work` against the setup's engines and measures what it cost. `events` counts the work's events, `sent` every delivery. */
+/**
+ * Runs `work` against the setup's engines and measures what it cost: CPU from the moment the
+ * work calls `measure()` (after its warm-up) to its end, statements over the engines' whole life
+ * (PostgreSQL reports them as its processes end) divided by every delivery sent. `events` counts
+ * the measured events, `sent` every delivery.
+ */
 async function measured(
   setup: Setup,
   db: BenchDatabase | undefined,
   engines: () => Promise<Sut[]>,
-  work: (suts: Sut[]) => Promise<{ loads: LoadResult[]; events: number; seconds: number; sent: number }>,
+  work: (suts: Sut[], measure: () => Promise<void>) => Promise<{ loads: LoadResult[]; events: number; seconds: number; sent: number }>,
 ): Promise<Figures> {
   const tx0 = setup.store && db ? await db.transactions() : 0
   const suts = await engines()
@@ -64,9 +69,12 @@ async function measured(
   let engineCpu = 0
   let serverCpu: number | undefined
   try {
-    const cpu0 = suts.map((s) => usage(s.pid).cpuSeconds)
-    const server0 = setup.store && db ? await db.serverCpu() : undefined
-    result = await work(suts)
+    let cpu0: number[] = []
+    let server0: Map<number, number> | undefined
+    result = await work(suts, async () => {
+      cpu0 = suts.map((s) => usage(s.pid).cpuSeconds)
+      server0 = setup.store && db ? await db.serverCpu() : undefined
+    })
     engineCpu = suts.reduce((sum, s, i) => sum + usage(s.pid).cpuSeconds - cpu0[i]!, 0)
     if (server0 && db) serverCpu = cpuBetween(server0, await db.serverCpu())
   } finally {
@@ -89,9 +97,10 @@ async function measured(
 }
 
 function intake(setup: Setup, db: BenchDatabase | undefined): Promise<Figures> {
-  return measured(setup, db, () => startEngines(setup, 0, 'http://127.0.0.1:9/'), async (suts) => {
+  return measured(setup, db, () => startEngines(setup, 0, 'http://127.0.0.1:9/'), async (suts, measure) => {
     const n = suts.length
     await Promise.all(suts.map((s, i) => deliver({ url: s.url, body: hookBodies(`warm${i}`), connections: 4, amount: WARMUP / n })))
+    await measure()
     const loads = await Promise.all(suts.map((s, i) => deliver({ url: s.url, body: hookBodies(`max${i}`), connections: CONNECTIONS / n, seconds: SECONDS })))
     const ok = loads.reduce((sum, l) => sum + l.ok, 0)
     for (const l of loads) if (l.failed > 0) console.log(`  WARNING: ${l.failed} deliveries failed or were not 200`)
@@ -102,7 +111,7 @@ function intake(setup: Setup, db: BenchDatabase | undefined): Promise<Figures> {
 async function endToEnd(setup: Setup, db: BenchDatabase | undefined): Promise<Figures> {
   const slack = await startSlack()
   try {
-    return await measured(setup, db, () => startEngines(setup, 4, slack.url), async (suts) => {
+    return await measured(setup, db, () => startEngines(setup, 4, slack.url), async (suts, measure) => {
       const n = suts.length
       const bodies = (tag: string) => {
         let k = 0
@@ -113,6 +122,7 @@ async function endToEnd(setup: Setup, db: BenchDatabase | undefined): Promise<Fi
       }
       await Promise.all(suts.map((s, i) => deliver({ url: s.url, body: bodies(`w${i}`), connections: 4, amount: WARMUP / n })))
       await slack.waitFor(WARMUP, LIMIT_MS)
+      await measure()
       const started = performance.now()
       const loads = await Promise.all(suts.map((s, i) => deliver({ url: s.url, body: bodies(`e${i}`), connections: CONNECTIONS / n, amount: EVENTS / n })))
       await slack.waitFor(WARMUP + EVENTS, LIMIT_MS)

@@ -12,8 +12,8 @@ import { describeStoreUrl } from '../store/index.ts'
 export const PG_URL = process.env.CARDFLOW_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test'
 
 async function reachable(): Promise<string | false> {
-  // generous: a loaded machine can take seconds to accept a connection
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 15_000 })
+  // No server refuses at once; a busy one can take many seconds to accept: wait for it.
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 60_000 })
   try {
     await client.connect()
     await client.query('SELECT 1')

@@ -49,15 +49,16 @@ describe('three engines on one PostgreSQL database', { skip: PG_SKIP }, () => {
 
   it('runs every acknowledged delivery once in history while one engine is killed and one frozen mid-burst', async (t) => {
     const rand = seeded(SEED)
-    const count = size(60, 600)
+    const count = size(40, 600)
     slack = await startFakeSlack()
     // each Slack answer takes a moment, so every engine holds runs when it is stopped
     slack.failNext({ kind: 'slow', ms: 25 }, 1_000_000)
     const env = { OKTA_HOOK_SECRET: HOOK_SECRET, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: slack.url, CARDFLOW_CONNECTOR_TIMEOUT_MS: '5000' }
     const url = place.url()
-    // the first engine creates the schema; the other two start together on it
-    engines.push(await serveChild(FLOWS, url, env, ['--lease', LEASE, '--concurrency', '3']))
-    engines.push(...(await Promise.all([1, 2].map(() => serveChild(FLOWS, url, env, ['--lease', LEASE, '--concurrency', '3'])))))
+    // all three start together on a schema none has created yet: one migrates, the others wait for it
+    const started = Date.now()
+    engines.push(...(await Promise.all([0, 1, 2].map(() => serveChild(FLOWS, url, env, ['--lease', LEASE, '--concurrency', '3'])))))
+    const phases = [`started in ${Date.now() - started} ms`]
     const [killed, frozen, survivor] = engines as [Served, Served, Served]
     const idOf = (e: Served) => `${hostname()}:${e.child.pid}`
     front = await startBalancer(
@@ -95,6 +96,7 @@ describe('three engines on one PostgreSQL database', { skip: PG_SKIP }, () => {
     })()
     await Promise.all(senders)
     const { ofKilled, ofFrozen } = await stops
+    phases.push(`burst sent at ${Date.now() - started} ms`)
     assert.ok(ofKilled.length > 0 && ofFrozen.length > 0, 'both engines held runs when stopped')
 
     // The survivor drains the queue, the dead and the frozen engines' runs included.
@@ -103,6 +105,7 @@ describe('three engines on one PostgreSQL database', { skip: PG_SKIP }, () => {
       return r.length > 0 && r.every((run) => run.status === 'succeeded') && r
     }
     await waitFor(settled, 'the survivor to finish every run', 180_000)
+    phases.push(`queue drained at ${Date.now() - started} ms`)
 
     // What a stopped engine held was finished by another engine, on a later attempt (a run it
     // finished in the instant it was stopped is the one exception, and is not counted).
@@ -166,7 +169,7 @@ describe('three engines on one PostgreSQL database', { skip: PG_SKIP }, () => {
         `${tally(504)} 504, ${tally('network')} no answer); requests answered per engine ${served}; ${acknowledged.length} deliveries acknowledged, ` +
         `${events.size} events, ${final.length} runs, each once; engine 1 SIGKILLed holding ${ofKilled.length} runs (${overFromKilled} taken over), ` +
         `engine 2 SIGSTOPped holding ${ofFrozen.length} (${overFromFrozen} taken over); ${final.filter((r) => r.attempts > 1).length} runs attempted more than once; ` +
-        `${duplicates} duplicate Slack messages`,
+        `${duplicates} duplicate Slack messages (${phases.join(', ')})`,
     )
   })
 })
