@@ -1,7 +1,8 @@
 /** What every subcommand shares: exit codes, error printing, reading JSON with a location. */
 import { readFileSync } from 'node:fs'
-import { type ParseError, parse as parseJson, printParseErrorCode } from 'jsonc-parser'
+import { type ParseError, parse as parseJson } from 'jsonc-parser'
 import { type CardflowError, InputError } from '../engine/errors.ts'
+import { describeJsonError, lineCol } from './json-errors.ts'
 
 /** 0 succeeded or stopped, 1 a run failed, 2 the flow, the input or the command line is wrong. */
 export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const
@@ -10,12 +11,6 @@ export function printErrors(errors: readonly CardflowError[]): void {
   for (const e of errors) process.stderr.write(`${e.describe()}\n`)
 }
 
-/** Line and column of a character offset. */
-export function lineCol(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset)
-  const line = before.split('\n').length
-  return { line, col: offset - before.lastIndexOf('\n') }
-}
 
 /** Parses a JSON file; a syntax error names `file:line:col`. */
 export function readJsonFile(file: string): unknown {
@@ -29,7 +24,7 @@ export function readJsonFile(file: string): unknown {
   const errors: ParseError[] = []
   const value: unknown = parseJson(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
   const first = errors[0]
-  if (first) throw new InputError(`invalid JSON: ${printParseErrorCode(first.error)}`, { file, ...lineCol(text, first.offset) })
+  if (first) throw new InputError(`not valid JSON: ${describeJsonError(text, first)}`, { file, ...lineCol(text, first.offset) })
   return value
 }
 

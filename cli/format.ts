@@ -1,6 +1,6 @@
 /** Flow history as a person reads it in a terminal: each card with status, inputs, outputs, time. */
 import { styleText } from 'node:util'
-import type { CardRecord, CardStatus, RunRecord, RunStatus } from '../engine/history.ts'
+import type { CardRecord, CardStatus, OutboundRecord, RunRecord, RunStatus } from '../engine/history.ts'
 
 type Style = Parameters<typeof styleText>[0]
 
@@ -8,6 +8,8 @@ export interface FormatOptions {
   color?: boolean
   /** Longest value shown before it is cut, in characters. */
   width?: number
+  /** Show every value whole (`--full`), however long. */
+  full?: boolean
 }
 
 const MARK: Record<CardStatus, string> = { succeeded: '✓', failed: '✗', skipped: '·', stopped: '■' }
@@ -16,7 +18,7 @@ const RUN_STYLE: Record<RunStatus, Style> = { succeeded: 'green', failed: 'red',
 
 export function formatRun(run: RunRecord, opts: FormatOptions = {}): string {
   const paint = (style: Style, text: string) => (opts.color ? styleText(style, text) : text)
-  const width = opts.width ?? 160
+  const width = opts.full ? Number.POSITIVE_INFINITY : (opts.width ?? 160)
   const show = (v: unknown) => clip(typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? 'null'), width)
   const lines: string[] = []
   const header = `${run.flow} (${run.flowFile}): ${paint(RUN_STYLE[run.status], run.status)} in ${ms(run.durationMs)}`
@@ -43,14 +45,20 @@ export function formatRun(run: RunRecord, opts: FormatOptions = {}): string {
     if (card.message) lines.push(`${indent}    ${paint('yellow', 'message')}  ${card.message}`)
     if (card.error) lines.push(`${indent}    ${paint('red', 'error')}  ${card.error.code}: ${card.error.message}`)
   }
-  if (run.outbound.length > 0) {
-    lines.push('')
-    lines.push(run.dryRun ? 'Requests that would be sent:' : 'Requests sent:')
-    for (const o of run.outbound) {
-      lines.push(`  ${o.cardId}: ${o.connector} ${o.operation} (${o.result}${o.attempts > 1 ? `, ${o.attempts} attempts` : ''})`)
+  // a request that failed before it left (no connection, cancelled) was never sent
+  const notSent = run.outbound.filter((o) => o.result === 'failed' && o.attempts === 0)
+  const sent = run.outbound.filter((o) => !notSent.includes(o))
+  const requests = (title: string, list: OutboundRecord[]) => {
+    if (list.length === 0) return
+    lines.push('', title)
+    for (const o of list) {
+      const result = o.attempts === 0 && o.result === 'failed' ? 'not sent' : o.result
+      lines.push(`  ${o.cardId}: ${o.connector} ${o.operation} (${result}${o.attempts > 1 ? `, ${o.attempts} attempts` : ''})`)
       lines.push(`    ${show(o.request)}`)
     }
   }
+  requests(run.dryRun ? 'Requests that would be sent:' : 'Requests sent:', sent)
+  requests('Requests not sent (they failed before leaving):', notSent)
   return lines.join('\n')
 }
 
@@ -64,6 +72,9 @@ function ms(n: number): string {
   return n < 10 ? `${n.toFixed(2)} ms` : `${Math.round(n)} ms`
 }
 
+/** A long value is cut, saying how much is hidden and how to see it all. */
 function clip(s: string, width: number): string {
-  return s.length > width ? `${s.slice(0, width - 1)}…` : s
+  if (s.length <= width) return s
+  const kept = Math.max(20, width - 50)
+  return `${s.slice(0, kept)}… [${s.length - kept} more characters; --full shows all]`
 }

@@ -31,6 +31,7 @@ interface HistoryFlags {
   since?: string
   limit: string
   json?: boolean
+  full?: boolean
 }
 
 export function registerHistory(program: Command): void {
@@ -45,6 +46,7 @@ export function registerHistory(program: Command): void {
     .option('--since <when>', 'only runs since an ISO date and time or a duration back (24h, 7d)')
     .option('--limit <n>', 'at most this many runs, newest first', '50')
     .option('--json', 'print JSON')
+    .option('--full', 'show every value of a run whole (long values are cut otherwise)')
     .action(async (runId: string | undefined, flags: HistoryFlags) => {
       try {
         process.exitCode = runId === undefined ? await list(flags) : await show(runId, flags)
@@ -104,7 +106,7 @@ async function show(runId: string, flags: HistoryFlags): Promise<number> {
     return EXIT.ok
   }
   const head = `${run.flow}  ${run.status}  created ${run.createdAt}  attempts ${run.attempts}  source ${run.source}${run.replayOf ? ` (replay of ${run.replayOf})` : ''}`
-  const body = run.record ? formatRun(run.record, { color: useColor() }) : 'not run yet\n'
+  const body = run.record ? formatRun(run.record, { color: useColor(), full: flags.full ?? false }) : 'not run yet\n'
   process.stdout.write(`${head}\n${body}${body.endsWith('\n') ? '' : '\n'}`)
   return EXIT.ok
 }

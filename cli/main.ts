@@ -2,30 +2,30 @@
 import { Command } from 'commander'
 import { registerTest } from './test.ts'
 import { registerValidate } from './validate.ts'
-// more subcommands
 import { registerImport } from './import.ts'
 import { registerHistory } from './history.ts'
 import { registerReplay } from './replay.ts'
 import { registerServe } from './serve.ts'
 import { registerGraph } from './graph.ts'
-// (end of subcommands)
+import { registerOktaHooks } from './okta-hooks.ts'
 
-const program = new Command()
-  .name('flow')
-  .description('cardflow: Okta Workflows-style flows from YAML files')
-  .version('0.1.0')
-  .showHelpAfterError()
-  // usage errors (unknown option, missing argument) exit 2 like ours; set before subcommands so they inherit it
-  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+/** The `flow` command with every subcommand, for bin/flow.js (and for tests that read its help). */
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('flow')
+    .description('cardflow: Okta Workflows-style flows from YAML files')
+    .version('0.1.0')
+    .showHelpAfterError()
+    // usage errors (unknown option, missing argument) exit 2 like ours; set before subcommands so they inherit it
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
 
-registerValidate(program)
-registerTest(program)
-// register more subcommands
-registerImport(program)
-registerServe(program)
-registerHistory(program)
-registerReplay(program)
-registerGraph(program)
-// (end of registrations)
-
-await program.parseAsync(process.argv)
+  registerValidate(program)
+  registerTest(program)
+  registerImport(program)
+  registerServe(program)
+  registerHistory(program)
+  registerReplay(program)
+  registerGraph(program)
+  registerOktaHooks(program)
+  return program
+}

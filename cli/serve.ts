@@ -3,6 +3,7 @@ import type { Command } from 'commander'
 import { registry } from '../cards/index.ts'
 import { loadConnections } from '../connectors/index.ts'
 import { describeStoreUrl, openStore, type Store, storeUrlFrom } from '../store/index.ts'
+import { defaultLogFormat, type LogFormat } from '../server/log.ts'
 import { ConfigError, createServer, DEFAULTS, type Engine } from '../server/server.ts'
 import type { UiAuth } from '../ui/auth.ts'
 import { EXIT } from './common.ts'
@@ -25,6 +26,8 @@ interface ServeFlags {
   logLevel?: string
   uiToken?: string
   uiPublic?: boolean
+  dryRun?: boolean
+  logFormat?: string
 }
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -49,6 +52,8 @@ export function registerServe(program: Command): void {
     .option('--ui-token <token>', 'admin token of the web UI at /ui (default CARDFLOW_UI_TOKEN; basic auth: CARDFLOW_UI_USER and CARDFLOW_UI_PASSWORD)')
     .option('--ui-public', 'serve the web UI without credentials (only on a machine only you can reach)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug or silent (default LOG_LEVEL or info)')
+    .option('--log-format <format>', 'pretty (readable lines) or json; default pretty on a terminal, json otherwise')
+    .option('--dry-run', 'record the requests connector cards would send in each run\'s history instead of sending them')
     .action(async (flags: ServeFlags) => {
       process.exitCode = await serve(flags)
     })
@@ -63,6 +68,8 @@ function count(value: string, name: string, min: number): number {
 async function serve(flags: ServeFlags): Promise<number> {
   let engine: Engine
   let store: Store | undefined
+  // a SIGTERM that arrives while the engine starts is held until it can stop cleanly
+  const signalled = firstSignal()
   try {
     const connections = loadConnections(flags.connections === undefined ? {} : { file: flags.connections })
     const hookSecret = connections.hookSecret()
@@ -88,6 +95,8 @@ async function serve(flags: ServeFlags): Promise<number> {
       ...(hookSecret && { hookSecret }),
       ...(flags.publicHooks && { publicHooks: true }),
       ...(flags.logLevel && { logLevel: flags.logLevel }),
+      logFormat: logFormat(flags.logFormat),
+      ...(flags.dryRun && { dryRun: true }),
       ui,
     })
     engine.log.info({ store: describeStoreUrl(url) }, `store: ${describeStoreUrl(url)}`)
@@ -97,9 +106,17 @@ async function serve(flags: ServeFlags): Promise<number> {
     process.stderr.write(`flow serve: ${(err as Error).message}\n`)
     return EXIT.invalid
   }
-  await stopOnSignal(engine)
+  const signal = await signalled
+  engine.log.info({ signal }, 'stopping: no new requests, waiting for running runs')
+  await engine.close(SHUTDOWN_GRACE_MS).catch((err: unknown) => engine.log.error({ err: (err as Error).message }, 'stopping failed'))
   // A card that ignored the cancel may still hold a timer; the engine is closed, so leave now.
   process.exit(EXIT.ok)
+}
+
+function logFormat(value: string | undefined): LogFormat {
+  if (value === undefined) return defaultLogFormat()
+  if (value !== 'json' && value !== 'pretty') throw new ConfigError(`--log-format must be pretty or json (got "${value}")`)
+  return value
 }
 
 /** Web UI credentials from the flags and the environment; a half-configured basic login is an error. */
@@ -111,17 +128,10 @@ function uiAuth(flags: ServeFlags): UiAuth {
   return { ...(token && { token }), ...(user && password && { basic: { user, password } }), ...(flags.uiPublic && { public: true }) }
 }
 
-/** SIGTERM or SIGINT: stop intake, let running runs finish (bounded), then exit 0. */
-function stopOnSignal(engine: Engine): Promise<void> {
+/** SIGTERM or SIGINT, from the moment `flow serve` starts: the engine stops intake, lets running runs finish (bounded), then exits 0. */
+function firstSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      engine.log.info({ signal }, 'stopping: no new requests, waiting for running runs')
-      engine.close(SHUTDOWN_GRACE_MS).then(resolve, (err: unknown) => {
-        engine.log.error({ err: (err as Error).message }, 'stopping failed')
-        resolve()
-      })
-    }
-    process.once('SIGTERM', stop)
-    process.once('SIGINT', stop)
+    process.once('SIGTERM', resolve)
+    process.once('SIGINT', resolve)
   })
 }

@@ -90,6 +90,23 @@ async function runCase(tc: TestCase, flowFile: string, connectionsFile: string |
   return runs.flatMap((run) => partialMatch(tc.expect, run))
 }
 
+/** `flow validate` on a test file: it reads (cases, inputs) and the flow it names checks. */
+export async function checkTestFile(file: string): Promise<CardflowError[]> {
+  let suite: ReturnType<typeof readTestFile>
+  try {
+    suite = readTestFile(file)
+  } catch (err) {
+    if (err instanceof CardflowError) return [err]
+    throw err
+  }
+  return (await loadFlowFile(suite.flow, registry)).errors
+}
+
+/** `*.test.yaml` (or .yml) names a test file. */
+export function isTestFile(file: string): boolean {
+  return /\.test\.ya?ml$/.test(file)
+}
+
 export async function runTestFiles(files: string[], opts: { connections: string | undefined }): Promise<number> {
   let passed = 0
   let failed = 0

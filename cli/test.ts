@@ -11,11 +11,12 @@ import { loadFlowFile } from '../engine/load.ts'
 import { runFlow } from '../engine/run.ts'
 import { EXIT, printErrors, readJsonFile, useColor } from './common.ts'
 import { formatRun } from './format.ts'
-import { runTestFiles } from './test-file.ts'
+import { isTestFile, runTestFiles } from './test-file.ts'
 
 interface TestOptions {
   input?: string
   json?: boolean
+  full?: boolean
   dryRun?: boolean
   connections?: string
 }
@@ -27,12 +28,13 @@ export function registerTest(program: Command): void {
     .argument('<files...>', 'a flow file with --input, or test files (*.test.yaml)')
     .option('-i, --input <file.json>', 'trigger outputs in the shape of Okta\'s docs, an event hook body or a System Log event')
     .option('--json', 'print the run as JSON (one line per run when the input holds several events)')
+    .option('--full', 'show every value whole in the text history (long values are cut otherwise)')
     .option('--dry-run', 'record the requests connector cards would send instead of sending them')
     .option('--connections <file>', 'connections file (default: $CARDFLOW_CONNECTIONS or ./cardflow.connections.yaml)')
     .addHelpText(
       'after',
       '\nExit codes: 0 succeeded or stopped, 1 failed, 2 invalid flow, input or usage.\n' +
-        'Examples:\n  flow test flows/notify-user-on-profile-update.yaml --input examples/profile-updated-docs.json --dry-run\n' +
+        'Examples:\n  flow test flows/notify-user-on-profile-update.yaml --input examples/profile-updated-docs-shape.json --dry-run\n' +
         '  flow test flows/*.test.yaml',
     )
     .action(async (files: string[], opts: TestOptions) => {
@@ -41,7 +43,7 @@ export function registerTest(program: Command): void {
 }
 
 export async function test(files: string[], opts: TestOptions): Promise<number> {
-  const testFiles = files.filter((f) => /\.test\.ya?ml$/.test(f))
+  const testFiles = files.filter(isTestFile)
   if (testFiles.length > 0) {
     if (testFiles.length !== files.length || opts.input) {
       process.stderr.write('flow test: give either test files (*.test.yaml) or one flow file with --input\n')
@@ -76,7 +78,7 @@ async function testFlow(file: string, inputFile: string, opts: TestOptions): Pro
   for (const inv of invocations) {
     const run = await invoke(plan, inv, { dryRun: opts.dryRun ?? false, connections })
     if (run && run.status === 'failed') code = EXIT.failed
-    print(plan, inv, run, opts.json ?? false)
+    print(plan, inv, run, opts)
   }
   return code
 }
@@ -85,12 +87,13 @@ function invoke(plan: FlowPlan, inv: Invocation, opts: Parameters<typeof runFlow
   return inv.kind === 'run' ? runFlow(plan, inv.outputs, opts) : undefined
 }
 
-function print(plan: FlowPlan, inv: Invocation, run: RunRecord | undefined, json: boolean): void {
+function print(plan: FlowPlan, inv: Invocation, run: RunRecord | undefined, opts: TestOptions): void {
+  const json = opts.json ?? false
   if (inv.kind === 'skip') {
     const note = { status: 'skipped', flow: plan.name, flowFile: plan.file, input: inv.label, reason: inv.reason }
     process.stdout.write(json ? `${JSON.stringify(note)}\n` : `${plan.name}: ${inv.label} does not run the flow: ${inv.reason}\n`)
     return
   }
   if (!run) return
-  process.stdout.write(json ? `${JSON.stringify(run)}\n` : `${formatRun(run, { color: useColor() })}\n\n`)
+  process.stdout.write(json ? `${JSON.stringify(run)}\n` : `${formatRun(run, { color: useColor(), full: opts.full ?? false })}\n\n`)
 }

@@ -6,12 +6,13 @@ import { connectionProblems } from '../engine/connections.ts'
 import type { CardflowError } from '../engine/errors.ts'
 import { loadFlowFile } from '../engine/load.ts'
 import { EXIT, printErrors } from './common.ts'
+import { checkTestFile, isTestFile } from './test-file.ts'
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
     .description('check flow files: YAML, card types, inputs, literal types, ids and references')
-    .argument('<files...>', 'flow files (.yaml)')
+    .argument('<files...>', 'flow files (.yaml); test files (*.test.yaml) are checked as test files')
     .option('--connections <file>', 'also check that every connector card has a configured connection')
     .action(async (files: string[], opts: { connections?: string }) => {
       process.exitCode = await validate(files, opts.connections)
@@ -22,9 +23,13 @@ export async function validate(files: string[], connectionsFile?: string): Promi
   const connections = connectionsFile === undefined ? undefined : loadConnections({ file: connectionsFile })
   let failed = 0
   for (const file of files) {
-    const { plan, errors } = await loadFlowFile(file, registry)
-    const problems: CardflowError[] = [...errors]
-    if (plan && connections) problems.push(...connectionProblems(plan, connections))
+    const problems: CardflowError[] = []
+    if (isTestFile(file)) problems.push(...(await checkTestFile(file)))
+    else {
+      const { plan, errors } = await loadFlowFile(file, registry)
+      problems.push(...errors)
+      if (plan && connections) problems.push(...connectionProblems(plan, connections))
+    }
     if (problems.length > 0) {
       failed++
       printErrors(problems)

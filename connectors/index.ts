@@ -7,11 +7,12 @@ import { type Connections, type ConnectionsOptions, loadConnections as loadConne
 export type { Connections, ConnectionsOptions }
 import type { AnyConnectorSpec } from '../engine/connector.ts'
 import { gmail } from './gmail/index.ts'
+import { http } from './http/index.ts'
 import { office365 } from './office365/index.ts'
 import { okta } from './okta/index.ts'
 import { slack } from './slack/index.ts'
 
-export const CONNECTORS: readonly AnyConnectorSpec[] = [slack, gmail, office365, okta]
+export const CONNECTORS: readonly AnyConnectorSpec[] = [slack, gmail, office365, okta, http]
 
 /** The connections for every known service, from the connections file and the environment. */
 export function loadConnections(opts: ConnectionsOptions = {}): Connections {

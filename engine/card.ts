@@ -90,6 +90,8 @@ export interface CardDef<I extends TObject = TObject, O extends TObject = TObjec
   escapedOutput?(inputs: Record<string, unknown>): Escape | undefined
   /** The card sets what the flow gives back (Return, Return Raw): the run record carries it. */
   result?(outputs: Static<O>): FlowResult
+  /** With `result`: that result answers a waiting caller as soon as the card has run, and the flow goes on (Close). It stands: no later result replaces it. */
+  answersNow?: boolean
   /** The card may end the flow normally (Continue If): the edge label and the input holding its message. */
   stops?: { when: string; messageInput?: string }
   /** Where this card sits in Okta Workflows exports, and how an exported card becomes this one. */
@@ -109,6 +111,8 @@ export interface DeliveryInfo {
   eventTime?: string
   /** Request headers, lower-case keys, secrets removed. */
   headers?: Record<string, string>
+  /** Envelope `source`: the URL of the event hook that sent it. */
+  source?: string
 }
 
 /** An event as the engine sees it: an id, a type and a time; the rest is the source's own shape. */
@@ -117,6 +121,13 @@ export interface SourceEvent {
   eventType: string
   published: string
   [key: string]: unknown
+}
+
+/** An event has a target of `type` with one of `fields` equal to `value` (Okta's Application option). */
+export interface TargetCondition {
+  type: string
+  fields: readonly ('id' | 'alternateId' | 'displayName')[]
+  value: string
 }
 
 /** How an HTTP trigger (API Endpoint) is served, from its options. */
@@ -142,6 +153,10 @@ export interface TriggerDef<O extends TObject = TObject, P extends TObject = TOb
   check?(options: Static<P>): string[]
   /** Why this event does not fire the flow with these options, or undefined when it does. */
   skipReason?(event: SourceEvent, options: Static<P>): string | undefined
+  /** The events of its types the trigger takes with these options, as a condition the event
+   * source can apply before sending (`flow okta hooks` makes it an event hook filter); undefined
+   * when it takes them all. skipReason applies the same condition to what arrives. */
+  eventFilter?(options: Static<P>): TargetCondition | undefined
   /** The card's outputs for one event. */
   fromEvent?(event: SourceEvent, delivery: DeliveryInfo): Static<O>
   /** The flow is served at an HTTP URL (API Endpoint), with these settings. */

@@ -65,6 +65,8 @@ interface IdInfo {
   outputs: OutputInfo
   /** The markup this card's outputs are already escaped for. */
   escaped?: Escape
+  /** The card's type is unknown (already reported): references to it are not checked. */
+  unknownType?: boolean
 }
 type OutputInfo = { names: string[]; schema?: TObject; open: boolean }
 
@@ -189,6 +191,13 @@ class Checker {
     if (type && !def) {
       const hint = this.registry.triggers.has(type) ? ` ("${type}" is a trigger; a flow has one, under "trigger")` : suggest(type, [...this.registry.cards.keys()])
       this.schemaError(`unknown card type "${type}"${hint}`, entry(node, 'card')!.value.loc, id)
+      // one mistake, one message: the id stays declared (outputs unknown), so references to it are not reported too
+      if (id) {
+        this.declareId(id, node.loc, { names: [], open: true }, owner)
+        const info = this.ids.get(id)
+        if (info) info.unknownType = true
+      }
+      return undefined
     }
     const branchNames = def?.branches ?? []
     this.unknownKeys(node, [...CARD_KEYS, ...branchNames], id ? `card "${id}"` : 'a card')
@@ -340,6 +349,7 @@ class Checker {
   private refProblem(ref: Reference, card: PlannedCard, visible: Set<string>): string | undefined {
     const target = this.ids.get(ref.card)
     if (!target) return `unknown card "${ref.card}" in {{${ref.source}}}${suggest(ref.card, [...visible])}`
+    if (target.unknownType) return undefined
     if (ref.card === card.id) return `{{${ref.source}}} refers to the card itself (a cycle)`
     if (!visible.has(ref.card)) {
       if (target.owner && target.seq < (this.ids.get(card.id)?.seq ?? 0)) {

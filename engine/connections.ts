@@ -64,6 +64,7 @@ export function loadConnections(connectors: readonly AnyConnectorSpec[], opts: C
   const lookup = (connector: string, name = 'default') => table.get(connector)?.get(name)
 
   const secrets = collectSecrets(connectors, table, hook, file, env)
+  const addSecret = learnedSecrets(secrets)
   const problem = (connector: string, name = 'default') => {
     const spec = specs.get(connector)
     return spec ? describeProblem(spec, name, lookup(connector, name), file) : `no connector "${connector}" is known`
@@ -79,10 +80,10 @@ export function loadConnections(connectors: readonly AnyConnectorSpec[], opts: C
       const why = problem(connector.name, name)
       if (why) throw new ConnectionMissingError(why)
       const key = `${connector.name}\u0000${name}`
-      if (!clients.has(key)) clients.set(key, connector.createClient(valuesOf(lookup(connector.name, name)), policy))
+      if (!clients.has(key)) clients.set(key, connector.createClient(valuesOf(lookup(connector.name, name)), policy, { addSecret }))
       return clients.get(key) as C
     },
-    // Collected once: the values were read at load, and every log line of `flow serve` asks for them.
+    // Collected at load, plus what clients learn as they run (access tokens); every log line of `flow serve` asks for them.
     secrets: () => secrets,
     hookSecret: () => (hook['secret'] ? { header: (hook['header'] ?? 'authorization').toLowerCase(), value: hook['secret'] } : undefined),
     clientToken: (slug) => file?.clientTokens.get(slug)?.value ?? (env[clientTokenVariable(slug)] || undefined),
@@ -90,17 +91,34 @@ export function loadConnections(connectors: readonly AnyConnectorSpec[], opts: C
   return connections
 }
 
-/** For `flow validate --connections`: each connector card whose connection is missing, at the card. */
-export function connectionProblems(plan: FlowPlan, connections: Connections): CardflowError[] {
-  const out: CardflowError[] = []
+/** Every connector card of a flow, branches included, in order. */
+export function connectorCards(plan: FlowPlan): PlannedCard[] {
+  const out: PlannedCard[] = []
   const visit = (cards: PlannedCard[]) => {
     for (const card of cards) {
-      const why = card.def.connector ? connections.problem(card.def.connector.name, card.connection) : undefined
-      if (why) out.push(new CardflowError('CONNECTION_MISSING', `card "${card.id}" (${card.type}): ${why}`, { location: card.loc, cardId: card.id }))
+      if (card.def.connector) out.push(card)
       for (const [, list] of card.branches) visit(list)
     }
   }
   visit(plan.cards)
+  return out
+}
+
+/** For `flow validate --connections`: each connector card whose connection is missing, at the card. */
+export function connectionProblems(plan: FlowPlan, connections: Pick<Connections, 'problem'>): CardflowError[] {
+  return connectorCards(plan).flatMap((card) => {
+    const why = connections.problem(card.def.connector!.name, card.connection)
+    return why ? [new CardflowError('CONNECTION_MISSING', `card "${card.id}" (${card.type}): ${why}`, { location: card.loc, cardId: card.id })] : []
+  })
+}
+
+/** The connections a flow uses (`slack.default`, `gmail.hr`), each `ok` or why it cannot be used. */
+export function connectionReport(plan: FlowPlan, connections: Pick<ConnectionProvider, 'problem'> | undefined): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const card of connectorCards(plan)) {
+    const name = `${card.def.connector!.name}.${card.connection ?? 'default'}`
+    out[name] ??= connections ? (connections.problem?.(card.def.connector!.name, card.connection) ?? 'ok') : 'no connections configured'
+  }
   return out
 }
 
@@ -135,7 +153,10 @@ function describeProblem(spec: AnyConnectorSpec, name: string, fields: FieldMap 
     return name === 'default' ? spec.fields.find((f) => f.key === key)!.env : `${connector}.${name}.${key}`
   }
   const groups = spec.needs.map((group) => group.filter((key) => fields?.get(key)?.value === undefined))
-  if (groups.some((g) => g.length === 0)) return undefined
+  if (groups.some((g) => g.length === 0)) {
+    const wrong = spec.check?.(valuesOf(fields))
+    return wrong && `${connector} connection "${name}" ${wrong}`
+  }
   const alternatives = groups.map((g) => listed(g.map(wanted))).join(', or ')
   if (!fields) {
     return name === 'default'
@@ -168,6 +189,19 @@ function policyFromEnv(env: NodeJS.ProcessEnv): Partial<CallPolicy> {
     if (env[name] && Number.isInteger(n) && n >= 0) out[key] = n
   }
   return out
+}
+
+/** Secrets a client learns while it runs (access tokens) join the loaded ones; the oldest learned go past a bound. */
+const MAX_LEARNED_SECRETS = 256
+
+function learnedSecrets(secrets: string[]): (value: string) => void {
+  const learned: string[] = []
+  return (value) => {
+    if (!value || secrets.includes(value)) return
+    secrets.push(value)
+    learned.push(value)
+    if (learned.length > MAX_LEARNED_SECRETS) secrets.splice(secrets.indexOf(learned.shift()!), 1)
+  }
 }
 
 function collectSecrets(connectors: readonly AnyConnectorSpec[], table: Map<string, Map<string, FieldMap>>, hook: Fields, file: ConnectionsFile | undefined, env: NodeJS.ProcessEnv): string[] {

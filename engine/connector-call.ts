@@ -16,6 +16,8 @@ export interface ConnectionProvider {
   client<C>(connector: ConnectorSpec<C>, name: string | undefined): C
   /** Values that must never be shown (tokens, secrets), for redaction. */
   secrets(): string[]
+  /** Why a connection cannot be used (naming what to set), or undefined when it is complete. */
+  problem?(connector: string, name?: string): string | undefined
   /** Retry and timeout settings from the connections file or environment. */
   readonly policy?: Partial<CallPolicy>
 }

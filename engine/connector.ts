@@ -19,6 +19,12 @@ export interface FieldSpec {
 /** Field values of one complete connection (unset fields absent). */
 export type Fields = Record<string, string>
 
+/** What the engine gives a client besides its connection's fields. */
+export interface ClientHooks {
+  /** A value to redact from now on, like a secret field: a token the client obtained, a credential it derived. */
+  addSecret(value: string): void
+}
+
 export interface ConnectorSpec<Client = unknown> {
   /** `slack`, `gmail`…: the key of its section in the connections file and of its cards' `connection`. */
   readonly name: string
@@ -27,8 +33,10 @@ export interface ConnectorSpec<Client = unknown> {
   readonly fields: readonly FieldSpec[]
   /** The connection is complete when every field of any one group has a value. */
   readonly needs: readonly (readonly string[])[]
+  /** What is wrong with a connection whose needed fields are set (a value outside its choices, a field its other settings need), or undefined. */
+  check?(fields: Fields): string | undefined
   /** Builds the official client from a complete connection. Called once per connection. */
-  createClient(fields: Fields, policy: CallPolicy): Client
+  createClient(fields: Fields, policy: CallPolicy, hooks: ClientHooks): Client
   /** Reads a failure the service's client threw; undefined leaves it to the generic reading (HTTP status, network, abort). */
   classify?(err: unknown): Failure | undefined
 }

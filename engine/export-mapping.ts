@@ -64,4 +64,6 @@ export interface TriggerExportMapping {
   matches?(card: ExportedCard): boolean
   /** The trigger's options from the exported card; without it, none. */
   options?(card: ExportedCard): Record<string, unknown>
+  /** Okta output (key and group) → path in the trigger's outputs, where it differs from the key alone. */
+  outputPath?(key: string, group: string | null): string[] | undefined
 }

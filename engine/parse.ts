@@ -4,6 +4,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Document } from 'yaml'
 import { FlowSyntaxError, type SourceLocation } from './errors.ts'
+import { diagnoseYaml } from './yaml-errors.ts'
 
 export const LIMITS = {
   /** A flow file is a page or two of YAML; a megabyte is already absurd. */
@@ -46,10 +47,12 @@ export function parseYaml(text: string, file: string): ParseResult {
     const { line, col } = lines.linePos(offset)
     return at(line, col)
   }
-  if (doc.errors.length > 0) {
-    return {
-      errors: doc.errors.map((e) => new FlowSyntaxError(firstLine(e.message), locOf(e.pos[0]))),
-    }
+  const [first] = doc.errors
+  if (first) {
+    // later errors are almost always the first one's echoes: report the first, at its cause
+    const cause = diagnoseYaml(text, first)
+    const error = cause ? new FlowSyntaxError(cause.message, locOf(cause.offset)) : new FlowSyntaxError(`YAML: ${firstLine(first.message)}`, locOf(first.pos[0]))
+    return { errors: [error] }
   }
   try {
     const root = new Converter(doc, locOf).convert(doc.contents, 0)

@@ -9,7 +9,7 @@ import type { FlowPlan, PlannedCard } from './check.ts'
 import { type ConnectionProvider, performCall } from './connector-call.ts'
 import { CardFailedError, CardInputError, toErrorRecord } from './errors.ts'
 import type { CardRecord, FlowResult, OutboundRecord, RunRecord } from './history.ts'
-import { redactRun } from './redact.ts'
+import { makeRedactor, redactRun } from './redact.ts'
 import { describeErrors, validatorFor } from './schema-check.ts'
 import { resolveValue, type Scope } from './values.ts'
 
@@ -32,6 +32,11 @@ export interface RunOptions {
    * run does not repeat a message it already sent.
    */
   reuse?: ReadonlyMap<string, Pick<CardRecord, 'inputs' | 'outputs'>>
+  /**
+   * Called once, with the result redacted, when a card that answers now (Close) has run: a
+   * caller waiting for this run can have its answer before the run ends.
+   */
+  onAnswer?: (result: FlowResult) => void
 }
 
 /** Helper flows calling helper flows stop here, so a flow calling itself fails instead of looping. */
@@ -111,8 +116,8 @@ class Run {
   readonly records: CardRecord[] = []
   readonly outbound: OutboundRecord[] = []
   readonly scope: Scope = Object.create(null)
-  /** What the flow gives back; one set by a card outside any branch is not replaced by one inside. */
-  result: { value: FlowResult; topLevel: boolean } | undefined
+  /** What the flow gives back; one set by a card outside any branch is not replaced by one inside, one already answered by none. */
+  result: { value: FlowResult; topLevel: boolean; answered: boolean } | undefined
   private halted = false
 
   constructor(
@@ -178,7 +183,11 @@ class Run {
     record.outputs = outputs
     this.scope[card.id] = outputs
     record.durationMs = performance.now() - started
-    if (card.def.result && !(this.result?.topLevel && record.parent)) this.result = { value: card.def.result(outputs), topLevel: !record.parent }
+    if (card.def.result && !this.result?.answered && !(this.result?.topLevel && record.parent)) {
+      const answered = card.def.answersNow === true
+      this.result = { value: card.def.result(outputs), topLevel: !record.parent, answered }
+      if (answered) this.answer(this.result.value)
+    }
     if (!card.def.selectBranch) return OK
     const withBranch = (all: Record<string, unknown>): Outcome => {
       record.outputs = all
@@ -192,6 +201,13 @@ class Run {
     } catch (err) {
       return this.failed(record, started, err)
     }
+  }
+
+  /** Hands an early answer to whoever waits for it, redacted as the run record will be. */
+  private answer(result: FlowResult): void {
+    if (!this.opts.onAnswer) return
+    const secrets = [...(this.opts.connections?.secrets() ?? []), ...(this.opts.secrets ?? [])]
+    this.opts.onAnswer(makeRedactor(secrets)(result) as FlowResult)
   }
 
   private failed(record: CardRecord, started: number, err: unknown): Outcome {
@@ -240,7 +256,8 @@ class Run {
     const depth = (this.opts.callDepth ?? 0) + 1
     if (depth > MAX_CALL_DEPTH) throw new CardFailedError(`helper flows nest deeper than ${MAX_CALL_DEPTH} calls (does "${name}" call itself?)`, card.id)
     // card ids are the helper flow's own: the parent's earlier attempt says nothing about them
-    const sub = await runFlow(plan, inputs, { ...this.opts, runId: undefined, reuse: undefined, signal: this.signal, callDepth: depth })
+    // nor do they answer the parent's caller: Close is for the API Endpoint flow itself
+    const sub = await runFlow(plan, inputs, { ...this.opts, runId: undefined, reuse: undefined, onAnswer: undefined, signal: this.signal, callDepth: depth })
     for (const entry of sub.outbound) this.outbound.push({ ...entry, cardId: `${card.id}>${entry.cardId}` })
     return sub
   }

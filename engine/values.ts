@@ -16,8 +16,8 @@ export interface Reference {
   loc: SourceLocation
 }
 
-/** Markup that event data must not be able to inject into: HTML email bodies, Slack mrkdwn. */
-export type Escape = 'html' | 'slack'
+/** Markup that event data must not be able to inject into: HTML email bodies, Slack mrkdwn, a URL (each value one path segment or query value). */
+export type Escape = 'html' | 'slack' | 'path'
 
 /**
  * How values referenced in one input are escaped: every reference, unless it reads a card whose
@@ -31,6 +31,7 @@ export interface EscapeContext {
 export const ESCAPE: Record<Escape, (text: string) => string> = {
   html: (text) => Handlebars.escapeExpression(text),
   slack: (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'),
+  path: (text) => encodeURIComponent(text),
 }
 
 export type ValueNode =
@@ -56,6 +57,7 @@ export function textOf(value: unknown): string {
 hb.registerHelper('__text', (value: unknown) => textOf(value))
 hb.registerHelper('__html', (value: unknown) => ESCAPE.html(textOf(value)))
 hb.registerHelper('__slack', (value: unknown) => ESCAPE.slack(textOf(value)))
+hb.registerHelper('__path', (value: unknown) => ESCAPE.path(textOf(value)))
 hb.registerHelper('json', (value: unknown) => JSON.stringify(value ?? null))
 hb.registerHelper('join', (list: unknown, sep: unknown) =>
   Array.isArray(list) ? list.map(textOf).join(typeof sep === 'string' ? sep : ', ') : textOf(list),

@@ -7,6 +7,7 @@ import type { Registry } from '../engine/registry.ts'
 import { fieldsOf, isFlowData, type OktaField, type OktaFlowData, type OktaMethod, shortAddress } from './flopack.ts'
 import { type IrCard, type IrFlow, type IrTrigger, IdAllocator, idFromName, refText } from './ir.ts'
 import { defined } from './mapping.ts'
+import { markComposedMarkup } from './markup.ts'
 import { type Ordered, orderFlow, type Step } from './order.ts'
 import { pickMapping, triggerFor } from './triggers.ts'
 
@@ -45,6 +46,7 @@ class FlowConverter {
   /** Cards that stand for the trigger: the event card, and the inline Helper Flow card it feeds. */
   private readonly triggerUuids = new Set<string>()
   private triggerId = 'trigger'
+  private triggerPath: ((key: string, group: string | null) => string[] | undefined) | undefined
   private unsupported: string[] = []
   private cardCount = 0
 
@@ -81,6 +83,7 @@ class FlowConverter {
     const cards = this.steps(this.flattenEventBatch() ?? this.ordered.steps)
     const lost = this.steps(this.ordered.unreachable.map((m) => ({ kind: 'card', m }) as const))
     const { list, trailing } = cards
+    markComposedMarkup([...list, ...lost.list], this.pack.registry)
     return {
       name: this.name,
       slug,
@@ -97,6 +100,7 @@ class FlowConverter {
     const t = this.ordered.trigger
     const mapped = triggerFor(t && this.view(t), this.pack.registry)
     this.triggerId = this.alloc.take(mapped.id)
+    this.triggerPath = mapped.outputPath
     if (t) this.triggerUuids.add(t.uuid)
     if (mapped.type === 'unsupported') this.unsupported.push(t?.address ?? 'none')
     return { id: this.triggerId, type: mapped.type, options: mapped.options, ...(mapped.comment && { comment: mapped.comment }) }
@@ -157,7 +161,9 @@ class FlowConverter {
     this.cardCount++
     const mapped = this.mapCard(m)
     if (mapped.type === 'unsupported') this.unsupported.push(m.address)
-    const connection = m.node.model.config ? this.pack.connectionName(m.node.model.config) : undefined
+    // some exports name the connection only in display.configRef (access_request_with_slack's Post)
+    const configId = m.node.model.config ?? m.node.model.display?.configRef
+    const connection = configId ? this.pack.connectionName(configId) : undefined
     const usesConnection = this.pack.registry.cards.get(mapped.type)?.connector !== undefined
     return {
       id: this.idOf(m),
@@ -272,7 +278,7 @@ class FlowConverter {
   }
 
   private pathTo({ m, f }: Source): [string, string[]] {
-    if (this.triggerUuids.has(m.uuid)) return [this.triggerId, [f.key]]
+    if (this.triggerUuids.has(m.uuid)) return [this.triggerId, this.triggerPath?.(f.key, f.group ?? null) ?? [f.key]]
     if (shortAddress(m.address) === 'object:expand') {
       const keyField = fieldsOf(m, 'outputs').find((o) => o.group === f.group && o.key === 'key')
       const path = Array.isArray(keyField?.value.data) ? keyField.value.data.map(String) : [f.key]

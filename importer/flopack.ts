@@ -25,6 +25,7 @@ export interface OktaMethod {
     data: { name?: string }
     model: {
       config?: string | null
+      display?: { configRef?: string | null }
       inputs?: { data?: Record<string, OktaField> }
       outputs?: { data?: Record<string, OktaField> }
       comments?: { title?: string; markdown?: string }

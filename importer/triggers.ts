@@ -9,6 +9,8 @@ export interface MappedTrigger {
   type: string
   options: Record<string, unknown>
   comment?: string
+  /** Where an Okta output of the trigger sits in its outputs, when not at its key. */
+  outputPath?: (key: string, group: string | null) => string[] | undefined
 }
 
 /**
@@ -30,7 +32,7 @@ export function triggerFor(card: ExportedCard | undefined, registry: Registry): 
   }
   const def = pickMapping(registry.triggersForExportKey(card.kind), card)
   const id = idFromName(card.name, 'event')
-  if (def) return { id, type: def.type, options: def.okta?.options?.(card) ?? {} }
+  if (def) return { id, type: def.type, options: def.okta?.options?.(card) ?? {}, ...(def.okta?.outputPath && { outputPath: def.okta.outputPath }) }
   return { id, type: 'unsupported', options: unsupportedOptions(card) }
 }
 

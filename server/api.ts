@@ -1,8 +1,9 @@
 /**
  * `/api/flows/<flow file name>/invoke`: API Endpoint flows, once per request (GET or POST).
  * The run is stored before anything else happens. `async` answers 202 with the run id; `sync`
- * runs at once and answers with the Return card's output. The client token never reaches
- * history: it is taken out of the headers and query the flow sees.
+ * runs at once and answers with the Return card's output, or with a Close card's answer as soon
+ * as it has run while the flow goes on. The client token never reaches history: it is taken
+ * out of the headers and query the flow sees.
  */
 import { randomUUID } from 'node:crypto'
 import express, { type Request, type Response, Router } from 'express'
@@ -94,12 +95,21 @@ async function invoke(o: ApiOptions, flow: ServedFlow, req: Request, res: Respon
     res.status(202).json({ runId: claim.id })
     return
   }
-  const record = await withTimeout(o.worker.execute(claim, { retry: false }), o.syncTimeoutMs)
-  if (!record) {
+  let answerNow: (result: FlowResult) => void = () => undefined
+  const early = new Promise<{ early: FlowResult }>((resolve) => {
+    answerNow = (result) => resolve({ early: result })
+  })
+  const first = await withTimeout(Promise.race([o.worker.execute(claim, { retry: false, onAnswer: answerNow }), early]), o.syncTimeoutMs)
+  if (!first) {
     res.status(504).json({ runId: claim.id, error: `the flow did not finish within ${o.syncTimeoutMs / 1000} s; it goes on running` })
     return
   }
-  answerSync(res, record)
+  if ('early' in first) {
+    res.setHeader('x-cardflow-run-id', claim.id)
+    answerResult(res, first.early)
+    return
+  }
+  answerSync(res, first)
 }
 
 /** The flow's result is the answer: Return's values as JSON, Return Raw's status, headers and body; none answers 204. */
@@ -111,16 +121,13 @@ function answerSync(res: Response, record: RunRecord): void {
     res.status(status).json({ runId: record.runId, error: { code: record.error?.code, message: record.error?.message, retryable: record.error?.retryable === true } })
     return
   }
-  const result = record.result
-  if (result?.kind === 'http') {
-    answerRaw(res, result)
-    return
-  }
-  if (result === undefined || result.values === undefined) {
-    res.status(204).end()
-    return
-  }
-  res.status(200).json(result.values)
+  answerResult(res, record.result)
+}
+
+function answerResult(res: Response, result: FlowResult | undefined): void {
+  if (result?.kind === 'http') answerRaw(res, result)
+  else if (result === undefined || result.values === undefined) res.status(204).end()
+  else res.status(200).json(result.values)
 }
 
 /** Headers a flow may not set: they belong to the connection or would smuggle a second answer. */

@@ -101,6 +101,7 @@ async function acceptDelivery(o: HookOptions, req: Request, res: Response): Prom
     eventId: envelope.eventId,
     headers: safeHeaders(req, drop, o.hookSecret ? [o.hookSecret.value] : []),
     ...(envelope.eventTime && { eventTime: envelope.eventTime }),
+    ...(envelope.source && { source: envelope.source }),
   }
   const runs = planRuns(o.flows, envelope.events, delivery, o.log)
   const events = envelope.events.map((e) => ({ uuid: e.uuid, eventType: e.eventType, published: e.published, raw: e }))

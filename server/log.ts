@@ -1,5 +1,6 @@
 /** The engine's structured JSON logs (pino). Secrets are removed by key and, last, by value. */
 import { pino } from 'pino'
+import pinoPretty from 'pino-pretty'
 import { REDACTED, scrubText, secretValues } from '../engine/redact.ts'
 
 export type Log = pino.Logger
@@ -29,6 +30,15 @@ export interface LogOptions {
   /** Values that must never be written, whatever key or message they hide in. */
   secrets?: () => readonly string[]
   destination?: pino.DestinationStream
+  /** `pretty`: one readable line per entry, for a person at a terminal; `json` (default) for machines. */
+  format?: LogFormat
+}
+
+export type LogFormat = 'json' | 'pretty'
+
+/** Readable lines when stdout is a terminal, JSON when it goes to a file, a pipe or a collector. */
+export function defaultLogFormat(stream: { isTTY?: boolean } = process.stdout): LogFormat {
+  return stream.isTTY ? 'pretty' : 'json'
 }
 
 export function createLog(opts: LogOptions = {}): Log {
@@ -38,6 +48,11 @@ export function createLog(opts: LogOptions = {}): Log {
     base: { name: 'cardflow' },
     redact: { paths: REDACT_PATHS, censor: REDACTED },
     hooks: { streamWrite: (line) => scrubLine(line, secrets()) },
+  }
+  if (opts.format === 'pretty') {
+    // the scrubbing hook runs on the JSON line before pino-pretty formats it, so secrets stay out
+    const pretty = pinoPretty({ colorize: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,name', singleLine: true, sync: true, ...(opts.destination && { destination: opts.destination }) })
+    return pino(options, pretty)
   }
   return opts.destination ? pino(options, opts.destination) : pino(options)
 }

@@ -10,12 +10,13 @@ import type { DestinationStream } from 'pino'
 import type { ConnectionProvider } from '../engine/connector-call.ts'
 import { ConfigError } from '../engine/errors.ts'
 import type { Registry } from '../engine/registry.ts'
+import { connectionReport } from '../engine/connections.ts'
 import type { RetentionPolicy, Store } from '../store/index.ts'
 import { FlowSet } from './flows.ts'
 import { apiRoutes } from './api.ts'
 import { type HookSecret, hookRoutes } from './hooks.ts'
 import { errorHandler } from '../web/http.ts'
-import { createLog, type Log } from './log.ts'
+import { createLog, type Log, type LogFormat } from './log.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
 import { opsRoutes } from './ops.ts'
 import { Worker } from './worker.ts'
@@ -38,6 +39,10 @@ export interface ServerOptions {
   concurrency?: number
   /** A pino level; default LOG_LEVEL or `info`. */
   logLevel?: string
+  /** `pretty` for a person at a terminal, `json` (default) for machines. */
+  logFormat?: LogFormat
+  /** Record connector requests in history instead of sending them (a first run without any connection). */
+  dryRun?: boolean
   log?: Log
   /** Where log lines go (default stdout). */
   logDestination?: DestinationStream
@@ -89,6 +94,22 @@ export interface Engine {
   close(graceMs?: number): Promise<void>
 }
 
+/**
+ * Each served flow's connections, one log line per flow, a warning for each that cannot be used:
+ * a first `flow serve` says up front what to set instead of failing every run later.
+ */
+function reportConnections(flows: FlowSet, connections: ConnectionProvider | undefined, log: Log): void {
+  for (const f of flows.all()) {
+    const report = connectionReport(f.plan, connections)
+    const missing = Object.entries(report).filter(([, status]) => status !== 'ok')
+    if (Object.keys(report).length === 0) continue
+    if (missing.length === 0) log.info({ flow: f.slug, connections: report }, `flow ${f.slug} uses ${Object.keys(report).join(', ')}: configured`)
+    for (const [name, why] of missing) {
+      log.warn({ flow: f.slug, connection: name }, `flow ${f.slug} needs connection ${name}, which is not usable: ${why}; its runs will fail until then (or serve with --dry-run to record requests instead of sending them)`)
+    }
+  }
+}
+
 function tokenLookup(tokens: ServerOptions['clientTokens']): (slug: string) => string | undefined {
   if (typeof tokens === 'function') return tokens
   return (slug) => (tokens && Object.hasOwn(tokens, slug) ? tokens[slug] : undefined)
@@ -109,7 +130,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   }
   const clientToken = tokenLookup(o.clientTokens)
   const secretValues = () => [o.hookSecret?.value ?? '', ...(o.connections?.secrets() ?? [])].filter((s) => s !== '')
-  const log = o.log ?? createLog({ ...(o.logLevel && { level: o.logLevel }), ...(o.logDestination && { destination: o.logDestination }), secrets: secretValues })
+  const log = o.log ?? createLog({ ...(o.logLevel && { level: o.logLevel }), ...(o.logDestination && { destination: o.logDestination }), ...(o.logFormat && { format: o.logFormat }), secrets: secretValues })
   const flows = new FlowSet(o.flowsDir, log, o.registry)
   await flows.load()
   const store = o.store
@@ -122,6 +143,8 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
       log.warn({ flow: f.slug }, `API Endpoint flow ${f.slug} has no client token configured; every call is refused`)
     }
   }
+  if (o.dryRun) log.warn({}, 'dry run: connector requests are recorded in each run\'s history and not sent')
+  else reportConnections(flows, o.connections, log)
   const metrics = createMetrics(store)
   const leaseMs = o.leaseMs ?? DEFAULTS.leaseMs
   const worker = new Worker({
@@ -130,6 +153,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
     log,
     metrics,
     connections: o.connections,
+    dryRun: o.dryRun ?? false,
     secrets: () => [...secretValues(), ...flows.all().flatMap((f) => clientToken(f.slug) ?? [])],
     concurrency: o.concurrency ?? DEFAULTS.concurrency,
     leaseMs,
@@ -142,7 +166,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   const app = express()
   app.disable('x-powered-by')
   if (o.trustProxy) app.set('trust proxy', trustedProxies(o.trustProxy))
-  app.use(opsRoutes(store, flows, metrics))
+  app.use(opsRoutes(store, flows, metrics, (plan) => (o.dryRun ? {} : connectionReport(plan, o.connections))))
   app.use(
     hookRoutes({
       store,

@@ -5,7 +5,7 @@
  */
 import type { ConnectionProvider } from '../engine/connector-call.ts'
 import type { ErrorRecord } from '../engine/errors.ts'
-import type { CardRecord, RunRecord } from '../engine/history.ts'
+import type { CardRecord, FlowResult, RunRecord } from '../engine/history.ts'
 import { runFlow } from '../engine/run.ts'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { type ClaimedRun, type Store, StoreUnavailableError } from '../store/index.ts'
@@ -19,6 +19,8 @@ export interface WorkerOptions {
   log: Log
   metrics: Metrics
   connections: ConnectionProvider | undefined
+  /** Record connector requests instead of sending them. */
+  dryRun: boolean
   /** Values to redact from history besides the connections' own. */
   secrets: () => readonly string[]
   /** Runs taken from the queue at once; 0 takes none (intake only). */
@@ -104,10 +106,11 @@ export class Worker {
   /**
    * Runs a claimed run to its end and settles it in the store. Resolves with its history.
    * `retry: false` (a sync API call, whose caller has the answer and may call again) records a
-   * retryable failure as final instead of queueing the run again.
+   * retryable failure as final instead of queueing the run again. `onAnswer` gets the answer of
+   * a card that answers before the run ends (Close).
    */
-  execute(claim: ClaimedRun, opts: { retry: boolean } = { retry: true }): Promise<RunRecord> {
-    const done = this.runWithLease(claim, opts.retry)
+  execute(claim: ClaimedRun, opts: { retry: boolean; onAnswer?: (result: FlowResult) => void } = { retry: true }): Promise<RunRecord> {
+    const done = this.runWithLease(claim, opts.retry, opts.onAnswer)
     const tracked = done.catch(() => undefined)
     this.inFlight.add(tracked)
     tracked.finally(() => this.inFlight.delete(tracked))
@@ -119,7 +122,7 @@ export class Worker {
    * froze or lost the database for longer than the lease, and another took the run over), the
    * run is aborted and its end is not written: the other claim's outcome stands.
    */
-  private async runWithLease(claim: ClaimedRun, retry: boolean): Promise<RunRecord> {
+  private async runWithLease(claim: ClaimedRun, retry: boolean, onAnswer?: (result: FlowResult) => void): Promise<RunRecord> {
     const lease = new AbortController()
     const onStop = () => lease.abort(this.abort.signal.reason)
     this.abort.signal.addEventListener('abort', onStop, { once: true })
@@ -134,7 +137,7 @@ export class Worker {
       )
     }, Math.max(10, this.o.leaseMs / 3))
     try {
-      const record = await this.run(claim, lease.signal)
+      const record = await this.run(claim, lease.signal, onAnswer)
       // A run cut short by shutdown is left claimed: it runs again after the restart.
       if (!lease.signal.aborted) await this.settle(claim, record, retry)
       return lease.signal.aborted && !this.abort.signal.aborted ? leaseLost(record) : record
@@ -144,7 +147,7 @@ export class Worker {
     }
   }
 
-  private async run(claim: ClaimedRun, signal: AbortSignal): Promise<RunRecord> {
+  private async run(claim: ClaimedRun, signal: AbortSignal, onAnswer?: (result: FlowResult) => void): Promise<RunRecord> {
     const served = this.o.flows.flow(claim.flow)
     const file = served?.file ?? claim.flow
     if (claim.inputError) return unstartedRecord(claim, file, claim.inputError)
@@ -162,12 +165,13 @@ export class Worker {
       const reuse = claim.attempt > 1 ? await this.sentBefore(claim) : undefined
       return await runFlow(served.plan, claim.input ?? {}, {
         runId: claim.id,
-        dryRun: false,
+        dryRun: this.o.dryRun,
         signal,
         log,
         secrets: this.o.secrets(),
         ...(this.o.connections && { connections: this.o.connections }),
         ...(reuse && { reuse }),
+        ...(onAnswer && { onAnswer }),
       })
     } catch (err) {
       return unstartedRecord(claim, file, { code: 'INTERNAL', message: (err as Error).message })

@@ -54,8 +54,9 @@ const postgres: Backend = {
 const BACKENDS: readonly Backend[] = [sqlite, postgres]
 
 /**
- * Opens the store at `url`: `sqlite:<file>` (a directory means `<dir>/cardflow.db`), a plain
- * path, read as a SQLite data directory (the `--data` shorthand), or `postgres://…`.
+ * Opens the store at `url`: `sqlite:<file>` (a path ending in .db, .sqlite or .sqlite3; any other
+ * path is a directory holding `cardflow.db`), a plain path, read the same way (the `--data`
+ * shorthand), or `postgres://…` (a store several engines share).
  */
 export function openStore(url: string, opts: OpenStoreOptions = {}): Promise<Store> {
   return backendOf(url).open(withScheme(url), opts)
@@ -89,9 +90,9 @@ function backendOf(url: string): Backend {
   return backend
 }
 
-/** A path to a directory (existing, or without an extension) holds `cardflow.db`. */
+/** A database file ends in .db, .sqlite or .sqlite3; any other path is a directory holding `cardflow.db`. */
 function sqliteFile(path: string): string {
   const p = path === '' ? '.cardflow' : path
-  if (existsSync(p) ? statSync(p).isDirectory() : !/\.[a-z0-9]+$/i.test(p)) return join(p, DB_FILE)
+  if (existsSync(p) ? statSync(p).isDirectory() : !/\.(db|db3|sqlite|sqlite3)$/i.test(p)) return join(p, DB_FILE)
   return p
 }

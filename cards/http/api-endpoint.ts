@@ -20,7 +20,11 @@ export default defineTrigger({
     }),
   }),
   http: (options) => ({ public: options.security === 'public', sync: options.mode === 'sync' }),
-  okta: { keys: ['http:accept'] },
+  okta: {
+    keys: ['http:accept'],
+    // the fields an author adds under body, headers or query are read from there
+    outputPath: (key, group) => (group === 'body' || group === 'headers' || group === 'query' ? [group, key] : undefined),
+  },
   outputs: Type.Object({
     headers: Type.Record(Type.String(), Type.String(), { description: 'Request headers, lower-case keys.' }),
     body: Type.Unknown(),

@@ -23,6 +23,7 @@ export const commonOutputs = {
   Client: Type.Optional(Type.Unknown()),
   'Event Details': Type.Optional(Type.Unknown({ description: 'The raw System Log event.' })),
   Headers: Type.Optional(Type.Unknown({ description: 'The request headers, secrets removed.' })),
+  Source: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The URL of the event hook that delivered it (envelope `source`).' })),
   'Debug Context': Type.Optional(Type.Object({ 'Debug Data': Type.Unknown() })),
 } satisfies TProperties
 
@@ -41,7 +42,7 @@ export function entityOfType(event: SourceEvent, type: string): EntityValue | un
 
 export function commonFromEvent(event: SourceEvent, delivery: DeliveryInfo) {
   return {
-    'Date and Time': event.published,
+    'Date and Time': typeof event.published === 'string' ? event.published : undefined,
     Message: typeof event.displayMessage === 'string' ? event.displayMessage : null,
     'Event ID': delivery.eventId,
     'Event Type': event.eventType,
@@ -51,6 +52,7 @@ export function commonFromEvent(event: SourceEvent, delivery: DeliveryInfo) {
     Client: event.client ?? null,
     'Event Details': event,
     Headers: delivery.headers ?? {},
+    Source: delivery.source ?? null,
     'Debug Context': { 'Debug Data': debugDataOf(event) },
   }
 }

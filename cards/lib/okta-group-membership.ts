@@ -3,8 +3,9 @@ import { Type } from '@sinclair/typebox'
 import { type CardExample, defineCard } from '../../engine/card.ts'
 import type { ExportMapping } from '../../engine/export-mapping.ts'
 import { defined } from '../../importer/mapping.ts'
-import { enc } from '../../connectors/okta/users.ts'
 import { okta } from '../../connectors/okta/index.ts'
+import { named, oktaPath } from '../../connectors/okta/path.ts'
+import { oktaSend } from './okta-call.ts'
 
 /** Okta's membership cards name both ids `id`, one in the User group, one in the Group group. */
 export function membershipMapping(key: string): ExportMapping {
@@ -21,7 +22,7 @@ export function groupMembershipCard(type: string, title: string, method: 'PUT' |
   return defineCard({
     type,
     title,
-    description: `${verb} (\`${method} /api/v1/groups/{groupId}/users/{userId}\`). Okta answers 204; doing it twice is harmless.`,
+    description: `${verb} (\`${method} /api/v1/groups/{groupId}/users/{userId}\`), for groups of type OKTA_GROUP. Okta answers 204; doing it twice is harmless.`,
     kind: 'connector',
     connector: okta,
     inputs: Type.Object({
@@ -34,13 +35,13 @@ export function groupMembershipCard(type: string, title: string, method: 'PUT' |
     async run(ctx, inputs) {
       const user = inputs['User ID']
       const group = inputs['Group ID']
-      const res = await ctx.call({
-        connector: okta,
+      const res = await oktaSend(ctx, {
+        method,
         operation: `${method} /api/v1/groups/{groupId}/users/{userId}`,
+        path: () => oktaPath`/api/v1/groups/${named('Group ID', group)}/users/${named('User ID', user)}`,
         request: { group, user },
         idempotent: true,
-        send: (client, signal) => client.exchange(method, `/api/v1/groups/${enc(group)}/users/${enc(user)}`, { signal }),
-        dryRun: () => ({ status: 204, headers: {}, body: undefined }),
+        dryRun: () => ({ status: 204, body: undefined }),
       })
       return { Status: res.status }
     },

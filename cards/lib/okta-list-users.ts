@@ -1,43 +1,36 @@
-/** What List Users with Filter and List Users with Search share: `GET /api/v1/users` with `filter` or `search`. */
-import { type TObject, Type } from '@sinclair/typebox'
-import { type CardContext, type CardExample, defineCard } from '../../engine/card.ts'
-import type { ExportMapping } from '../../engine/export-mapping.ts'
-import { type OktaUser, sampleUser, userSummary } from '../../connectors/okta/users.ts'
-import { okta } from '../../connectors/okta/index.ts'
+/**
+ * Okta's user list cards (List Users with Filter, List Users with Search, Find Users): their
+ * expressions, built from inputs that may hold event data. Every value is a quoted literal with
+ * `\` and `"` escaped, so a value cannot close its quotes and add `or status eq "ACTIVE"`.
+ */
+import { Type } from '@sinclair/typebox'
+import { PAGE_SIZE } from '../../connectors/okta/pages.ts'
+import { sampleUser, USER_FIELDS, userRecord } from './okta-records.ts'
 
-/** One page of the maximum size; Okta pages further with Link headers, which `First 200` skips. */
-export const PAGE = 200
+/** A value as a literal of Okta's filter and search expressions. */
+export const quoted = (v: unknown) => `"${String(v).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
 
-const Users = Type.Array(Type.Object({ ID: Type.String(), 'Raw Output': Type.Unknown() }, { additionalProperties: true }))
-
-async function listUsers(ctx: CardContext, query: Record<string, string>) {
-  const users = await ctx.call({
-    connector: okta,
-    operation: 'GET /api/v1/users',
-    request: { query },
-    idempotent: true,
-    send: (client, signal) => client.request<OktaUser[]>('GET', '/api/v1/users', { query, signal }),
-    dryRun: () => [sampleUser('00u0000000000000000')],
-  })
-  return { Users: (Array.isArray(users) ? users : []).map(userSummary) }
+/** `attr eq "value"` for each input given, joined with `and`; author-written criteria added in brackets. */
+export function expression(inputs: Record<string, unknown>, attributes: Record<string, string>, custom?: unknown): string | undefined {
+  const parts: string[] = []
+  for (const [input, attribute] of Object.entries(attributes)) {
+    const v = inputs[input]
+    if (v !== undefined && v !== null && v !== '') parts.push(`${attribute} eq ${quoted(v)}`)
+  }
+  if (typeof custom === 'string' && custom.trim() !== '') parts.push(parts.length > 0 ? `(${custom.trim()})` : custom.trim())
+  return parts.length > 0 ? parts.join(' and ') : undefined
 }
 
-export const STATUS = Type.Optional(Type.String({ description: 'ACTIVE, STAGED, SUSPENDED, DEPROVISIONED, …' }))
+export const STATUSES = ['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'LOCKED_OUT', 'PASSWORD_EXPIRED', 'SUSPENDED', 'DEPROVISIONED']
 
-export function listCard<I extends TObject>(type: string, title: string, description: string, inputs: I, query: (i: Record<string, unknown>) => Record<string, string>, mapping: ExportMapping, examples: CardExample[]) {
-  return defineCard({
-    type,
-    title,
-    description: `${description} Gives the first ${PAGE} users (one page).`,
-    kind: 'connector',
-    connector: okta,
-    inputs,
-    outputs: Type.Object({ Users }),
-    okta: mapping,
-    examples,
-    run: (ctx, i) => listUsers(ctx, { ...query(i as Record<string, unknown>), limit: String(PAGE) }),
-  })
+export const Status = Type.Optional(Type.String({ description: STATUSES.join(', ') }))
+
+/** What user list cards share: a `Users` list of Okta's user helper fields. */
+export const userList = {
+  listName: 'Users',
+  fields: USER_FIELDS,
+  record: userRecord,
+  operation: 'GET /api/v1/users',
+  pageSize: PAGE_SIZE,
+  sample: () => [sampleUser('00u0000000000000000')],
 }
-
-export const quoted = (v: unknown) => `"${String(v).replaceAll('"', '\\"')}"`
-

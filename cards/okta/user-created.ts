@@ -1,3 +1,3 @@
-import { userEventTrigger } from '../lib/okta-user-event.ts'
+import { oktaEventTrigger } from '../lib/okta-event-trigger.ts'
 
-export default userEventTrigger('okta.userCreated', 'Okta - User Created', 'user.lifecycle.create', 'userCreated')
+export default oktaEventTrigger('userCreated')

@@ -1,3 +1,3 @@
-import { userEventTrigger } from '../lib/okta-user-event.ts'
+import { oktaEventTrigger } from '../lib/okta-event-trigger.ts'
 
-export default userEventTrigger('okta.userSuspended', 'Okta - User Suspended', 'user.lifecycle.suspend', 'userSuspended')
+export default oktaEventTrigger('userSuspended')

@@ -62,13 +62,14 @@ export function isSystemLogEvent(v: unknown): v is OktaEvent {
   return isObject(v) && typeof v.eventType === 'string' && typeof v.uuid === 'string'
 }
 
-/** Okta delivers events unordered; a delivery runs them in `published` order. */
+/** Okta delivers events unordered; a delivery runs them in `published` order (a test input's event without a text `published` first). */
 export function eventsInOrder<E extends { published: string }>(events: readonly E[]): E[] {
-  return [...events].sort((a, b) => String(a.published).localeCompare(String(b.published)))
+  const at = (e: E) => (typeof e.published === 'string' ? e.published : '')
+  return [...events].sort((a, b) => at(a).localeCompare(at(b)))
 }
 
 export type EnvelopeCheck =
-  | { ok: true; eventId: string; eventTime: string | undefined; events: OktaEvent[] }
+  | { ok: true; eventId: string; eventTime: string | undefined; source: string | undefined; events: OktaEvent[] }
   | { ok: false; message: string }
 
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0
@@ -91,5 +92,6 @@ export function checkEnvelope(body: unknown, maxEvents: number): EnvelopeCheck {
     }
     if (Number.isNaN(Date.parse(e.published as string))) return fail(`"data.events[${i}].published" must be an ISO date and time`)
   }
-  return { ok: true, eventId: body.eventId, eventTime: body.eventTime, events: events as OktaEvent[] }
+  const source = typeof body.source === 'string' ? body.source : undefined
+  return { ok: true, eventId: body.eventId, eventTime: body.eventTime, source, events: events as OktaEvent[] }
 }

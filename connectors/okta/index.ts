@@ -1,6 +1,7 @@
 /** Okta: the org URL and an API token (SSWS), and our small fetch-based client for the management API. */
 import { defineConnector } from '../../engine/connector.ts'
 import { createOktaClient, type OktaClient } from './client.ts'
+import { classifyOktaFailure } from './failures.ts'
 
 export const okta = defineConnector<OktaClient>({
   name: 'okta',
@@ -11,4 +12,5 @@ export const okta = defineConnector<OktaClient>({
   ],
   needs: [['orgUrl', 'apiToken']],
   createClient: (f) => createOktaClient({ orgUrl: f['orgUrl']!, apiToken: f['apiToken']! }),
+  classify: (err) => classifyOktaFailure(err),
 })

@@ -12,7 +12,7 @@ export function invocationsFromInput(trigger: PlannedTrigger, input: unknown): I
   if (trigger.def.http) return [httpInvocation(input)]
   if (trigger.def.eventTypes.length > 0) {
     if (isHookEnvelope(input)) {
-      const delivery = { eventId: input.eventId, ...(input.eventTime && { eventTime: input.eventTime }) }
+      const delivery = { eventId: input.eventId, ...(input.eventTime && { eventTime: input.eventTime }), ...(typeof input.source === 'string' && { source: input.source }) }
       const events = input.data.events
       if (events.length === 0) throw new InputError('the hook body holds no events (data.events is empty)')
       const bad = events.findIndex((e) => !isSystemLogEvent(e))

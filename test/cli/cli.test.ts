@@ -63,7 +63,7 @@ describe('flow test', () => {
   it('exits 2 with a location for input that is not JSON, and names missing fields', () => {
     const r = flow('test', fixture('profile.yaml'), '--input', fixture('not-json.json'))
     assert.equal(r.code, 2)
-    assert.match(r.err, /^test\/fixtures\/cli\/not-json\.json:3:\d+: invalid JSON/m)
+    assert.match(r.err, /^test\/fixtures\/cli\/not-json\.json:3:12: not valid JSON: expected a value at 3:12, found `,`$/m)
     const m = flow('test', fixture('profile.yaml'), '--input', fixture('missing-fields.json'))
     assert.equal(m.code, 2)
     assert.match(m.err, /missing "Okta User"/)

@@ -84,7 +84,7 @@ describe('connections', () => {
 
   it('reports a bad connections file as file:line:col: message', () => {
     assert.equal(fileError('slack:\n  default:\n    tokn: x\n'), 'bad.yaml:3:5: slack.default: unknown key "tokn" (did you mean "token"?); expected token, apiUrl')
-    assert.equal(fileError('slak:\n  default: {}\n'), 'bad.yaml:1:1: unknown key "slak" (did you mean "slack"?); expected one of slack, gmail, office365, okta, hooks, apiEndpoints, settings')
+    assert.equal(fileError('slak:\n  default: {}\n'), 'bad.yaml:1:1: unknown key "slak" (did you mean "slack"?); expected one of slack, gmail, office365, okta, http, hooks, apiEndpoints, settings')
     assert.match(fileError('slack:\n  default:\n    token: [a\n'), /^bad\.yaml:\d+:\d+: /)
     const ref = (name: string) => '$' + `{${name}}`
     assert.equal(fileError(`okta:\n  default:\n    apiToken: ${ref('NOT A NAME')}\n`), `bad.yaml:3:15: "${ref('NOT A NAME')}" is not a variable reference; use ${ref('NAME')} with letters, digits and _`)

@@ -32,10 +32,11 @@ describe('Okta - Read User against a fake Okta org', () => {
       'Last Login': SAMPLE_USER.lastLogin,
       'Last Updated': SAMPLE_USER.lastUpdated,
       'Password Changed': null,
-      Login: 'ann@example.com',
-      Email: 'ann@example.com',
-      'First Name': 'Ann',
-      'Last Name': 'Lee',
+      Credentials: { Emails: [], Password: false, 'Recovery Question': null, Provider: { Name: null, Type: null } },
+      Username: 'ann@example.com',
+      'First name': 'Ann',
+      'Last name': 'Lee',
+      'Primary email': 'ann@example.com',
       Profile: SAMPLE_USER.profile,
     })
     assert.equal(outputsOf(run, 'line')['output'], 'Ann (Finance) is ACTIVE')

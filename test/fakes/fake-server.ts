@@ -22,7 +22,8 @@ export interface RecordedRequest {
 export interface Answer {
   status: number
   body?: unknown
-  headers?: Record<string, string>
+  /** A list sends the header once per value (Okta's two `Link` headers). */
+  headers?: Record<string, string | string[]>
 }
 
 export type Trouble =
@@ -34,6 +35,8 @@ export type Trouble =
   | { kind: 'close' }
   /** Answer this exactly. */
   | { kind: 'answer'; answer: Answer }
+  /** Answer normally once `until` settles (a test holds a request open while it checks something). */
+  | { kind: 'hold'; until: Promise<unknown> }
 
 export interface FakeServer {
   /** Base URL to give the client library (ends with `/`). */
@@ -45,7 +48,8 @@ export interface FakeServer {
   close(): Promise<void>
 }
 
-export type Handler = (req: RecordedRequest) => Answer
+/** The answer to a request; a promise when the fake must call out first (Okta verifying an event hook). */
+export type Handler = (req: RecordedRequest) => Answer | Promise<Answer>
 
 /** The most bytes a fake reads of a body: enough for any test, bounded anyway. */
 const MAX_BODY = 16 * 1024 * 1024
@@ -73,16 +77,24 @@ export async function startFakeServer(handle: Handler, basePath = '/'): Promise<
         return send(res, { status: trouble.status, body: trouble.body ?? { error: `fake ${trouble.status}` }, ...(trouble.retryAfter !== undefined && { headers: { 'retry-after': String(trouble.retryAfter) } }) })
       case 'answer':
         return send(res, trouble.answer)
+      case 'hold': {
+        const go = async () => {
+          const answer = await handle(recorded)
+          if (!res.destroyed) send(res, answer)
+        }
+        return void trouble.until.then(go, go)
+      }
       case 'slow': {
-        const timer = setTimeout(() => {
+        const timer = setTimeout(async () => {
           timers.delete(timer)
-          if (!res.destroyed) send(res, handle(recorded))
+          const answer = await handle(recorded)
+          if (!res.destroyed) send(res, answer)
         }, trouble.ms)
         timers.add(timer)
         return
       }
       case undefined:
-        return send(res, handle(recorded))
+        return send(res, await handle(recorded))
     }
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -110,7 +122,7 @@ function record(method: string, path: string, query: URLSearchParams, headers: I
 }
 
 function send(res: ServerResponse, answer: Answer) {
-  const headers: Record<string, string> = { ...answer.headers }
+  const headers: Record<string, string | string[]> = { ...answer.headers }
   const body = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)
   if (body !== '' && !headers['content-type']) headers['content-type'] = typeof answer.body === 'string' ? 'text/plain' : 'application/json'
   res.writeHead(answer.status, headers).end(body)

@@ -38,8 +38,9 @@ describe('imported templates end to end', { skip: sharedSkip }, () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
+  let imports = 0
   const importTemplate = async (name: string) => {
-    const out = join(dir, name)
+    const out = join(dir, `${name}-${imports++}`)
     const r = await flowCli(['import', fileURLToPath(new URL(`${name}/workflow.flopack`, TEMPLATES)), '-o', out])
     assert.equal(r.code, 0, r.out + r.err)
     return out
@@ -75,6 +76,19 @@ describe('imported templates end to end', { skip: sharedSkip }, () => {
     const [mime] = gmail.sentMime()
     assert.ok(mime, r.out)
     assert.equal(mimeHeaders(mime).get('to'), 'ann@example.com')
-    assert.match(mimeBody(mime), /Welcome to Okta Workflows/)
+    const body = mimeBody(mime)
+    assert.match(body, /Welcome to Okta Workflows/)
+    // the mail looks like Okta's: the template's own markup is HTML, not escaped text
+    assert.match(mimeHeaders(mime).get('content-type') ?? '', /text\/html/)
+    assert.match(body, /<br\/>/)
+    assert.match(body, /<a href="https:\/\/www\.youtube\.com\/watch\?v=0nG6tBoIrQI">/)
+    assert.doesNotMatch(body, /&lt;br|&lt;a href/)
+  })
+
+  it('marks a Compose feeding an HTML mail body as HTML and one feeding Slack as Slack text', async () => {
+    const welcome = readFileSync(join(await importTemplate('send_a_welcome_email_to_new_user_of_an_application'), 'send-welcome-email-to-okta-workflow-users.yaml'), 'utf8')
+    assert.match(welcome, /\n {6}format: html\n/)
+    const notify = readFileSync(join(await importTemplate('notify_user_on_profile_update'), 'send-notification-to-user-when-profile-is-updated.yaml'), 'utf8')
+    assert.match(notify, /\n {6}format: slack\n/)
   })
 })

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, it } from 'node:test'
@@ -44,5 +44,26 @@ describe('SQLite store', () => {
 
   it('opens only an existing store when asked not to create one', async () => {
     await assert.rejects(openStore(join(dir, 'missing'), { create: false }), /no store at/)
+  })
+})
+
+describe('SQLite store URLs', () => {
+  it('reads a path ending in .db, .sqlite or .sqlite3 as the file, any other path (dot-names too) as its directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cardflow-url-'))
+    try {
+      for (const [url, file] of [
+        [`sqlite:${dir}/a.db`, 'a.db'],
+        [`sqlite:${dir}/b.sqlite3`, 'b.sqlite3'],
+        [`sqlite:${dir}/.hidden`, `.hidden/${DB_FILE}`],
+        [join(dir, 'plain'), `plain/${DB_FILE}`],
+      ] as const) {
+        const store = await openStore(url)
+        await store.ping()
+        await store.close()
+        assert.ok(existsSync(join(dir, file)), `${url} → ${file}`)
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

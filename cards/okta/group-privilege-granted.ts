@@ -1,0 +1,3 @@
+import { oktaEventTrigger } from '../lib/okta-event-trigger.ts'
+
+export default oktaEventTrigger('groupPrivilegeGranted')
