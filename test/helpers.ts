@@ -1,6 +1,7 @@
 /** Small helpers shared by tests: load a flow from text, run it, and find shared material. */
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FlowPlan } from '../engine/check.ts'
 import type { CardRecord, RunRecord } from '../engine/history.ts'
@@ -35,11 +36,22 @@ export function card(run: RunRecord, id: string): CardRecord {
   return found
 }
 
-/** The repository root, and `../shared` beside it when present (CI has it, a user's clone not). */
+/**
+ * The repository root, and the shared material (Okta's samples and template exports): `../shared`
+ * beside the checkout, as CI has it, or CARDFLOW_SHARED (a worktree elsewhere). A user's clone
+ * has neither: the tests that need it skip, each counted, with one line saying why.
+ */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
-export const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url))
-export const HAS_SHARED = existsSync(SHARED)
-export const SKIP_NO_SHARED = HAS_SHARED ? false : 'needs ../shared (Okta samples), not present in this checkout'
+export const SHARED = process.env.CARDFLOW_SHARED ? resolve(process.env.CARDFLOW_SHARED) : fileURLToPath(new URL('../../shared', import.meta.url))
+export const HAS_SHARED = existsSync(join(SHARED, 'okta-samples')) && existsSync(join(SHARED, 'okta-templates'))
+const NO_SHARED = `needs ../shared (Okta samples and templates), not found at ${SHARED} (CARDFLOW_SHARED names another place)`
+
+/** For a file whose tests need ../shared: false, or the reason each of its tests skips (printed once). */
+export function needsShared(file: string): string | false {
+  if (HAS_SHARED) return false
+  process.stderr.write(`${file}: ${NO_SHARED}; its tests are skipped\n`)
+  return NO_SHARED
+}
 
 /** Docs-shape test input for the profile-updated trigger. */
 export function profileInput(actor: string, user: string, changed: string) {

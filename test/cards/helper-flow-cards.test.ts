@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { FlowPlan } from '../../engine/check.ts'
+import type { RunRecord } from '../../engine/history.ts'
 import { runFlow } from '../../engine/run.ts'
 import { card, planOf, problemsOf } from '../helpers.ts'
 
@@ -40,6 +41,17 @@ const HELPERS = [
   - id: out
     card: control.return
     inputs: { output: { keep: "{{big.result}}" } }`),
+  helper('Notify', ['who'], `
+  - id: post
+    card: slack.sendMessageToChannel
+    inputs: { channel: "#people", text: "{{h.who}} is number {{h.index}}" }`),
+  helper('Post then parse', ['who'], `
+  - id: post
+    card: slack.sendMessageToChannel
+    inputs: { channel: "#people", text: "{{h.who}}" }
+  - id: parse
+    card: json.parse
+    inputs: { string: "{{h.who}}" }`),
   helper('Loop', [], `
   - id: again
     card: control.callFlow
@@ -115,22 +127,34 @@ describe('For Each', () => {
     const run = await runFlow(main(`
   - id: each
     card: control.forEach
-    inputs: { list: [Ann, Bo], flow: Greet, item: who }`), {}, { flows })
+    inputs: { list: [Ann, Bo], flow: Notify, item: who }`), {}, { flows, dryRun: true })
+    assert.equal(run.status, 'succeeded', JSON.stringify(run.error))
     assert.deepEqual(card(run, 'each').outputs, { runs: 2, failed: 0 })
+    // each helper run's Slack request joins the calling run's history, under the For Each card
+    assert.deepEqual(
+      run.outbound.map((o) => [o.cardId, o.operation, o.request.text]),
+      [
+        ['each>post', 'chat.postMessage', 'Ann is number 0'],
+        ['each>post', 'chat.postMessage', 'Bo is number 1'],
+      ],
+    )
   })
 
   it('stops at the first failure, unless told to ignore errors', async () => {
-    const strict = await runFlow(main(`
+    const each = (ignoreErrors: boolean) =>
+      runFlow(main(`
   - id: each
     card: control.forEach
-    inputs: { list: [Ann, Bob, "[1]"], flow: Fail on Bob, item: who }`), {}, { flows })
+    inputs: { list: ["[1]", Ann, "[2]"], flow: Post then parse, item: who, ignoreErrors: ${ignoreErrors} }`), {}, { flows, dryRun: true })
+    const posted = (run: RunRecord) => run.outbound.map((o) => o.request.text)
+    const strict = await each(false)
     assert.equal(strict.status, 'failed')
-    const lenient = await runFlow(main(`
-  - id: each
-    card: control.forEach
-    inputs: { list: ["[1]", Ann, "[2]"], flow: Fail on Bob, item: who, ignoreErrors: true }`), {}, { flows })
+    assert.match(strict.error!.message, /helper flow "Post then parse" failed at card "parse": not JSON/)
+    assert.deepEqual(posted(strict), ['[1]', 'Ann'], 'no helper ran after the failed one')
+    const lenient = await each(true)
     assert.equal(lenient.status, 'succeeded')
     assert.deepEqual(card(lenient, 'each').outputs, { runs: 3, failed: 1 })
+    assert.deepEqual(posted(lenient), ['[1]', 'Ann', '[2]'])
   })
 })
 

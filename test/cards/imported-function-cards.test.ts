@@ -35,19 +35,20 @@ describe('Number - Formula', () => {
     assert.match((evaluate('1 / 0') as { error: string }).error, /not a finite number/)
     assert.match((evaluate('(1 + 2') as { error: string }).error, /missing \)/)
   })
-  it('runs with fields dropped in as references', async () => {
-    const [run] = await runYaml(
-      `
+  it('runs with fields dropped in as references, and names the formula when one is missing', async () => {
+    const yaml = `
 name: f
 trigger: { id: t, card: control.helperFlow, options: { inputs: [a] } }
 cards:
   - id: f
     card: number.formula
-    inputs: { expression: "{{t.a}} * 2 + 1" }`,
-      { body: {} },
-    )
-    assert.equal(run!.status, 'failed')
-    assert.match(run!.error!.message, /formula " \* 2 \+ 1"/)
+    inputs: { expression: "{{t.a}} * 2 + 1" }`
+    const [run] = await runYaml(yaml, { a: 20 })
+    assert.equal(run!.status, 'succeeded', JSON.stringify(run!.error))
+    assert.deepEqual(card(run!, 'f').outputs, { output: 41 })
+    const [missing] = await runYaml(yaml, {})
+    assert.equal(missing!.status, 'failed')
+    assert.match(missing!.error!.message, /formula " \* 2 \+ 1"/)
   })
 })
 
@@ -128,7 +129,7 @@ cards:
   - id: show
     card: text.compose
     inputs: { text: "{{bounds.lower Bound}}-{{bounds.upper Bound}}" }`,
-      { body: {} },
+      {},
     )
     assert.equal(card(run!, 'show').outputs.output, '69.173.64.0-69.173.127.255')
   })

@@ -3,7 +3,7 @@
  * Slack and Gmail clients at fakes on 127.0.0.1, and the fakes receive the messages.
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { after, afterEach, before, describe, it } from 'node:test'
 import { type FakeGmail, type FakeSlack, GMAIL_TOKEN, mimeBody, mimeHeaders, SLACK_TOKEN, startFakeGmail, startFakeSlack } from '../fakes/index.ts'
 import { flowCli } from '../helpers.ts'
 
@@ -19,6 +19,10 @@ describe('seed flows end to end through flow test', () => {
   after(async () => {
     await slack.close()
     await gmail.close()
+  })
+  afterEach(() => {
+    slack.reset()
+    gmail.reset()
   })
 
   it('posts the profile-update message to the Slack channel', async () => {

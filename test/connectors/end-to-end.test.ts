@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { after, before, describe, it } from 'node:test'
+import { after, afterEach, before, describe, it } from 'node:test'
 import { loadConnections } from '../../connectors/index.ts'
 import { invocationsFromInput } from '../../connectors/okta/input.ts'
 import { runFlow } from '../../engine/run.ts'
@@ -42,6 +42,9 @@ describe('a flow using every connector card, end to end against the fakes', () =
     }
   })
   after(() => Promise.all([slack, gmail, graph, okta].map((s) => s.close())))
+  afterEach(() => {
+    for (const fake of [slack, gmail, graph, okta]) fake.reset()
+  })
 
   async function runEvent(opts: { dryRun?: boolean }) {
     const p = await plan('profile-updated-notify.yaml')
@@ -79,10 +82,9 @@ describe('a flow using every connector card, end to end against the fakes', () =
   })
 
   it('in dry-run mode sends nothing, records every request, and gives plausible outputs', async () => {
-    const before = [slack, gmail, graph, okta].map((s) => s.requests.length)
     const run = await runEvent({ dryRun: true })
     assert.equal(run.status, 'succeeded', JSON.stringify(run.error))
-    assert.deepEqual([slack, gmail, graph, okta].map((s) => s.requests.length), before)
+    assert.deepEqual([slack, gmail, graph, okta].map((s) => s.requests.length), [0, 0, 0, 0])
     assert.ok(run.outbound.every((o) => o.result === 'recorded' && o.attempts === 0))
     assert.deepEqual(run.outbound.find((o) => o.cardId === 'gmail')!.request, {
       to: ['dry.run@example.com'],

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, it } from 'node:test'
+import { after, afterEach, before, describe, it } from 'node:test'
 import { type FakeGmail, type FakeOAuth, GMAIL_TOKEN, mimeBody, mimeHeaders, startFakeGmail, startFakeOAuth } from '../fakes/index.ts'
 import { connect, outbound, outputsOf, runApi } from './helpers.ts'
 
@@ -25,9 +25,9 @@ describe('Gmail - Send Email against a fake Gmail API', () => {
     await gmail.close()
     await oauth.close()
   })
-  beforeEach(() => {
-    gmail.requests.length = 0
-    oauth.requests.length = 0
+  afterEach(() => {
+    gmail.reset()
+    oauth.reset()
   })
 
   it('sends one users.messages.send with an RFC 2822 message whose non-ASCII subject and names arrive intact', async () => {

@@ -16,8 +16,12 @@ export async function plan(name: string): Promise<FlowPlan> {
   return plan
 }
 
-/** Backoff of 1 ms so retries cost nothing; tests use Retry-After 0. */
-export const FAST: Partial<CallPolicy> = { backoffMs: 1, timeoutMs: 5000 }
+/**
+ * Backoff of 1 ms so retries cost nothing (tests use Retry-After 0). The call timeout only bounds
+ * a hang: an answer from a fake on a busy machine must never count as timed out. A test about
+ * timeouts sets its own, with a fake that hangs rather than one that is merely slow.
+ */
+export const FAST: Partial<CallPolicy> = { backoffMs: 1, timeoutMs: 60_000 }
 
 export function connect(env: NodeJS.ProcessEnv, policy: Partial<CallPolicy> = {}): Connections {
   return loadConnections({ env, policy: { ...FAST, ...policy } })

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, it } from 'node:test'
+import { after, afterEach, before, describe, it } from 'node:test'
 import type { FakeServer } from '../fakes/fake-server.ts'
 import { type FakeOAuth, GRAPH_TOKEN, startFakeGraph, startFakeOAuth } from '../fakes/index.ts'
 import { connect, outbound, outputsOf, runApi } from './helpers.ts'
@@ -20,9 +20,9 @@ describe('Office 365 Mail - Send Email against a fake Microsoft Graph', () => {
     await graph.close()
     await oauth.close()
   })
-  beforeEach(() => {
-    graph.requests.length = 0
-    oauth.requests.length = 0
+  afterEach(() => {
+    graph.reset()
+    oauth.reset()
   })
 
   it('POSTs /v1.0/users/{From}/sendMail with the bearer token on a plain-http host, and outputs a null Message ID', async () => {

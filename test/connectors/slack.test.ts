@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, it } from 'node:test'
+import { after, afterEach, before, describe, it } from 'node:test'
 import { type FakeSlack, SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
 import { runFlow } from '../../engine/run.ts'
 import { connect, outbound, outputsOf, plan, runApi } from './helpers.ts'
@@ -11,9 +11,8 @@ describe('Slack cards against a fake Slack Web API', () => {
     slack = await startFakeSlack()
   })
   after(() => slack.close())
-  beforeEach(() => {
-    slack.requests.length = 0
-  })
+  // whatever a test queued or held at the fake ends with it
+  afterEach(() => slack.reset())
 
   it('posts chat.postMessage with the bot token and outputs Message.Timestamp', async () => {
     const run = await runApi('slack-channel.yaml', { channel: '#general', text: 'Héllo ✓' }, connect(env()))
@@ -91,9 +90,7 @@ describe('Slack cards against a fake Slack Web API', () => {
     assert.equal(run.error?.retryable, true)
     assert.equal(slack.requests.length, 3)
     assert.equal(outbound(run, 'chat.postMessage').attempts, 3)
-    slack.requests.length = 0
-    const next = await runApi('slack-channel.yaml', { channel: 'general', text: 'hi' }, connect(env()))
-    assert.equal(next.status, 'succeeded', 'the remaining 429s were consumed by the retries')
+    assert.equal(slack.pendingTroubles(), 2, 'the retries stopped with two 429s still queued')
   })
 
   it('does not retry a 500 on chat.postMessage, which is not idempotent', async () => {
@@ -114,19 +111,22 @@ describe('Slack cards against a fake Slack Web API', () => {
     assert.equal(outbound(run, 'users.lookupByEmail').attempts, 3)
   })
 
-  it('times out a slow answer within the configured time', async () => {
-    slack.failNext({ kind: 'slow', ms: 5000 })
+  it('times out an answer that does not come within the configured time', async () => {
+    slack.failNext({ kind: 'hang' })
     const run = await runApi('slack-channel.yaml', { channel: 'general', text: 'hi' }, connect(env(), { timeoutMs: 200 }))
     assert.equal(run.status, 'failed')
     assert.match(run.error!.message, /chat\.postMessage timed out: no answer within 200 ms/)
     assert.equal(run.error?.retryable, true)
+    assert.equal(slack.requests.length, 1, 'not resent: chat.postMessage is not idempotent')
   })
 
   it('stops waiting when the run is cancelled', async () => {
-    slack.failNext({ kind: 'slow', ms: 5000 })
+    slack.failNext({ kind: 'hang' })
     const controller = new AbortController()
     const pending = runFlow(await plan('slack-channel.yaml'), { headers: {}, body: { channel: 'general', text: 'hi' }, query: {} }, { connections: connect(env()), signal: controller.signal })
-    setTimeout(() => controller.abort(), 50)
+    // cancel once the request is at Slack, waiting for an answer that never comes
+    await slack.waitForCalls('chat.postMessage', 1)
+    controller.abort()
     const run = await pending
     assert.equal(run.status, 'failed')
     assert.match(run.error!.message, /^slack: chat\.postMessage was cancelled \(1 attempt\)$/)

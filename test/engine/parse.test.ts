@@ -14,14 +14,14 @@ describe('parseYaml', () => {
     assert.match(errors[0]!.describe(), /^f\.yaml:2:1: the key "name" is given twice in the same map/)
   })
 
-  it('stops an alias bomb quickly with a clear error', () => {
+  it('stops an alias bomb at its node limit, before expanding it, with a clear error', () => {
+    // 10^12 nodes once expanded: refusing it at all proves it was not expanded (tests assert no time)
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]']
     for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`)
-    const started = Date.now()
     const { errors, root } = parseYaml(lines.join('\n'), 'bomb.yaml')
     assert.equal(root, undefined)
+    assert.equal(errors.length, 1)
     assert.match(errors[0]!.message, /more than \d+ nodes \(alias bomb\?\)/)
-    assert.ok(Date.now() - started < 5000, 'took too long to refuse')
   })
 
   it('refuses a file over the size limit without parsing it', () => {

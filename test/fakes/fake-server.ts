@@ -1,10 +1,13 @@
 /**
  * A small HTTP server on 127.0.0.1 (ephemeral port) standing in for an outside service. It
- * records every request it gets and can be told to misbehave for the next requests: answer a
- * status (429 with Retry-After, 500…), answer slowly, or close the connection without answering.
+ * records every request it gets, reports them as they come (`waitForRequests`), and can be told
+ * to misbehave for the next requests: answer a status (429 with Retry-After, 500…), answer
+ * slowly, hang until released, or close the connection without answering. `reset()` forgets all
+ * of it, so one test's queued trouble never reaches the next.
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { waitFor } from '../wait.ts'
 
 export interface RecordedRequest {
   method: string
@@ -31,6 +34,8 @@ export type Trouble =
   | { kind: 'status'; status: number; retryAfter?: number; body?: unknown }
   /** Answer normally, but only after `ms`. */
   | { kind: 'slow'; ms: number }
+  /** Answer nothing until `release()` (then normally) or `reset()`/`close()` (then drop it). */
+  | { kind: 'hang' }
   /** Drop the connection without an answer. */
   | { kind: 'close' }
   /** Answer this exactly. */
@@ -41,10 +46,18 @@ export type Trouble =
 export interface FakeServer {
   /** Base URL to give the client library (ends with `/`). */
   url: string
-  /** Every request received, in order (including the failed ones). */
-  requests: RecordedRequest[]
+  /** Every request received since the start or the last reset, in order (including the failed ones). */
+  readonly requests: RecordedRequest[]
   /** The next `times` requests get this trouble instead of the normal answer. */
   failNext(trouble: Trouble, times?: number): void
+  /** Troubles queued and not yet used. */
+  pendingTroubles(): number
+  /** Resolves once `count` requests matching `filter` have arrived (all of them, in order). */
+  waitForRequests(count: number, filter?: (req: RecordedRequest) => boolean): Promise<RecordedRequest[]>
+  /** Answers the requests held by a `hang` trouble normally; resolves with how many there were. */
+  release(): number
+  /** Forgets the requests, the queued troubles and drops any held or slow request. */
+  reset(): void
   close(): Promise<void>
 }
 
@@ -58,6 +71,7 @@ export async function startFakeServer(handle: Handler, basePath = '/'): Promise<
   const requests: RecordedRequest[] = []
   const troubles: Trouble[] = []
   const timers = new Set<NodeJS.Timeout>()
+  const held = new Set<{ res: ServerResponse; recorded: RecordedRequest }>()
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -84,6 +98,8 @@ export async function startFakeServer(handle: Handler, basePath = '/'): Promise<
         }
         return void trouble.until.then(go, go)
       }
+      case 'hang':
+        return void held.add({ res, recorded })
       case 'slow': {
         const timer = setTimeout(async () => {
           timers.delete(timer)
@@ -99,14 +115,42 @@ export async function startFakeServer(handle: Handler, basePath = '/'): Promise<
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  const dropHeld = () => {
+    for (const t of timers) clearTimeout(t)
+    timers.clear()
+    for (const { res } of held) res.destroy()
+    held.clear()
+  }
   return {
     url: `http://127.0.0.1:${port}${basePath}`,
     requests,
     failNext(trouble, times = 1) {
       for (let i = 0; i < times; i++) troubles.push(trouble)
     },
+    pendingTroubles: () => troubles.length,
+    waitForRequests(count, filter = () => true) {
+      return waitFor(() => {
+        const matching = requests.filter(filter)
+        return matching.length >= count ? matching : undefined
+      }, `${count} request(s) at the fake on port ${port}`)
+    },
+    release() {
+      const n = held.size
+      for (const { res, recorded } of held) {
+        Promise.resolve(handle(recorded)).then((answer) => {
+          if (!res.destroyed) send(res, answer)
+        })
+      }
+      held.clear()
+      return n
+    },
+    reset() {
+      requests.length = 0
+      troubles.length = 0
+      dropHeld()
+    },
     async close() {
-      for (const t of timers) clearTimeout(t)
+      dropHeld()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },

@@ -16,6 +16,8 @@ export interface FakeSlack extends Omit<FakeServer, 'failNext'> {
   failNext(trouble: SlackTrouble, times?: number): void
   /** The requests to one Web API method, e.g. `chat.postMessage`. */
   calls(method: string): RecordedRequest[]
+  /** Resolves once `count` requests to one Web API method have arrived. */
+  waitForCalls(method: string, count: number): Promise<RecordedRequest[]>
 }
 
 export const SLACK_TOKEN = 'xoxb-fake-0000-secret-token'
@@ -54,5 +56,6 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       server.failNext(trouble.kind === 'okFalse' ? { kind: 'answer', answer: fail(trouble.error) } : trouble, times)
     },
     calls: (method) => server.requests.filter((r) => r.path === `/api/${method}`),
+    waitForCalls: (method, count) => server.waitForRequests(count, (r) => r.path === `/api/${method}`),
   }
 }

@@ -1,17 +1,19 @@
 /**
  * Golden tests: each seed flow on an input gives exactly the history and outbound requests stored
  * beside this file. After an intended change: UPDATE_GOLDEN=1 node scripts/run-tests.mjs test/golden/seed-flows.test.ts
+ * rewrites the files that differ and fails those tests (review the diff, then run again without it).
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
+import { isDeepStrictEqual } from 'node:util'
 import type { RunRecord } from '../../engine/history.ts'
 import { invocationsFromInput } from '../../connectors/okta/input.ts'
 import { loadFlowFile } from '../../engine/load.ts'
 import { runFlow } from '../../engine/run.ts'
-import { HAS_SHARED, ROOT, SHARED, SKIP_NO_SHARED } from '../helpers.ts'
+import { needsShared, ROOT, SHARED } from '../helpers.ts'
 import { registry } from '../../cards/index.ts'
 
 /** What a golden file holds: no ids, times or durations. */
@@ -39,9 +41,14 @@ async function runAll(flow: string, inputFile: string) {
 
 function compare(name: string, actual: unknown) {
   const file = join(ROOT, 'test/golden', `${name}.json`)
-  if (process.env.UPDATE_GOLDEN) writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`)
-  assert.ok(existsSync(file), `no golden file ${file}; create it with UPDATE_GOLDEN=1`)
-  assert.deepEqual(actual, JSON.parse(readFileSync(file, 'utf8')))
+  const expected = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined
+  if (process.env.UPDATE_GOLDEN && !isDeepStrictEqual(actual, expected)) {
+    // never a pass: the new file is for a person to review before it is trusted
+    writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`)
+    assert.fail(`rewrote ${file}: review the diff, then run again without UPDATE_GOLDEN`)
+  }
+  assert.ok(expected !== undefined, `no golden file ${file}; create it with UPDATE_GOLDEN=1`)
+  assert.deepEqual(actual, expected)
 }
 
 const CASES: [string, string, string][] = [
@@ -67,17 +74,16 @@ describe('seed flows (golden)', () => {
   })
 })
 
-describe('seed flows on the Okta samples in ../shared', { skip: SKIP_NO_SHARED }, () => {
-  it('the docs test input runs the profile flow to the Slack message', async () => {
-    if (!HAS_SHARED) return
+describe('seed flows on the Okta samples in ../shared', () => {
+  const skip = needsShared('test/golden/seed-flows.test.ts')
+  it('the docs test input runs the profile flow to the Slack message', { skip }, async () => {
     const [run] = await runAll('notify-user-on-profile-update.yaml', join(SHARED, 'okta-samples/test-input-profile-updated.json'))
     assert.ok(run && 'status' in run)
     assert.equal(run.status, 'succeeded')
     assert.match(String(run.outbound[0]?.request.text), /firstName, mobilePhone\.\nYour profile was updated by it\.admin@example\.com/)
   })
 
-  it('the sample hook bodies run each flow once per matching event', async () => {
-    if (!HAS_SHARED) return
+  it('the sample hook bodies run each flow once per matching event', { skip }, async () => {
     const profile = await runAll('notify-user-on-profile-update.yaml', join(SHARED, 'okta-samples/hook-user-profile-updated.json'))
     assert.deepEqual(profile.map((r) => 'status' in r && r.status), ['succeeded', 'succeeded'])
     const unassigned = await runAll('app-unassignment-email.yaml', join(SHARED, 'okta-samples/hook-app-unassigned.json'))

@@ -1,14 +1,17 @@
 /** Shared by the importer tests: import an export and load its flows as plans, helper flows by name. */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { FlowPlan } from '../../engine/check.ts'
 import { loadFlowSource } from '../../engine/load.ts'
 import { type ImportedFlow, importFlopack } from '../../importer/index.ts'
 import { registry } from '../../cards/index.ts'
 
-export const SHARED = new URL('../../../shared/', import.meta.url)
-export const TEMPLATES = new URL('okta-templates/', SHARED)
-export const hasShared = existsSync(TEMPLATES)
-export const sharedSkip = hasShared ? false : 'needs ../shared/okta-templates (not present here)'
+import { SHARED } from '../helpers.ts'
+
+/** Okta's template exports in ../shared, one folder per template holding `workflow.flopack`. */
+export const TEMPLATES = join(SHARED, 'okta-templates')
+export const template = (name: string) => join(TEMPLATES, name, 'workflow.flopack')
+export const sample = (name: string) => join(SHARED, 'okta-samples', name)
 
 export function importFile(path: string | URL): ImportedFlow[] {
   return importFlopack(readFileSync(path, 'utf8'), String(path), registry)

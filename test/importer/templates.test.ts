@@ -5,10 +5,11 @@ import { describe, it } from 'node:test'
 import { invocationsFromInput } from '../../connectors/okta/input.ts'
 import { runFlow } from '../../engine/run.ts'
 import { reportDir } from '../../importer/report.ts'
-import { importFile, plansOf, SHARED, sharedSkip, TEMPLATES } from './helpers.ts'
+import { needsShared } from '../helpers.ts'
+import { importFile, plansOf, sample, TEMPLATES, template } from './helpers.ts'
 import { registry } from '../../cards/index.ts'
 
-const template = (name: string) => new URL(`${name}/workflow.flopack`, TEMPLATES)
+const skip = needsShared('test/importer/templates.test.ts')
 
 /** The one flow whose trigger is not a helper, run with its helper flows available by name. */
 async function runMain(name: string, input: unknown) {
@@ -19,9 +20,9 @@ async function runMain(name: string, input: unknown) {
   return runFlow(main, inv.kind === 'run' ? inv.outputs : {}, { dryRun: true, flows: (n) => plans.get(n), now: () => new Date('2026-11-20T10:00:00Z') })
 }
 
-describe('Okta template exports', { skip: sharedSkip }, () => {
-  it('imports every template without an importer problem, unsupported cards named', () => {
-    const reports = reportDir(TEMPLATES.pathname, registry)
+describe('Okta template exports', () => {
+  it('imports every template without an importer problem, unsupported cards named', { skip }, () => {
+    const reports = reportDir(TEMPLATES, registry)
     assert.equal(reports.length, 14)
     for (const r of reports) {
       assert.equal(r.error, undefined, r.template)
@@ -34,8 +35,8 @@ describe('Okta template exports', { skip: sharedSkip }, () => {
     assert.deepEqual(reports.flatMap((r) => Object.keys(r.unsupported)), [], 'no card is left unsupported')
   })
 
-  it('notify_user_on_profile_update stops at Continue If for the docs input, as the template does', async () => {
-    const input = JSON.parse(readFileSync(new URL('okta-samples/test-input-profile-updated.json', SHARED), 'utf8'))
+  it('notify_user_on_profile_update stops at Continue If for the docs input, as the template does', { skip }, async () => {
+    const input = JSON.parse(readFileSync(sample('test-input-profile-updated.json'), 'utf8'))
     const run = await runMain('notify_user_on_profile_update', input)
     // The template monitors primaryPhone, email and manager; the docs input changes firstName and mobilePhone.
     assert.equal(run.status, 'stopped')
@@ -43,7 +44,7 @@ describe('Okta template exports', { skip: sharedSkip }, () => {
     assert.deepEqual(run.outbound, [])
   })
 
-  it('notify_user_on_profile_update sends the Slack message when a monitored attribute changes', async () => {
+  it('notify_user_on_profile_update sends the Slack message when a monitored attribute changes', { skip }, async () => {
     const run = await runMain('notify_user_on_profile_update', {
       'Changed attributes': 'email,firstName',
       Actor: { ID: '00uAdmin', 'Alternate ID': 'it.admin@example.com' },
@@ -58,8 +59,8 @@ describe('Okta template exports', { skip: sharedSkip }, () => {
     assert.equal(slack.request.channel, 'C9QPV3D1A')
   })
 
-  it('send_a_welcome_email_to_new_user_of_an_application sends the welcome email to the assigned user', async () => {
-    const hook = JSON.parse(readFileSync(new URL('okta-samples/hook-app-unassigned.json', SHARED), 'utf8'))
+  it('send_a_welcome_email_to_new_user_of_an_application sends the welcome email to the assigned user', { skip }, async () => {
+    const hook = JSON.parse(readFileSync(sample('hook-app-unassigned.json'), 'utf8'))
     const event = { ...hook.data.events[0], eventType: 'application.user_membership.add' }
     // The template is set to one app instance; the sample event is for another, so the test uses "All Apps".
     const plans = plansOf(importFile(template('send_a_welcome_email_to_new_user_of_an_application')))
@@ -78,7 +79,7 @@ describe('Okta template exports', { skip: sharedSkip }, () => {
     assert.match(JSON.stringify(mail.request), /Welcome to Okta Workflows/)
   })
 
-  it('datetime_format_converter turns an ISO 8601 date into every format, through its If/ElseIf helpers', async () => {
+  it('datetime_format_converter turns an ISO 8601 date into every format, through its If/ElseIf helpers', { skip }, async () => {
     const plans = plansOf(importFile(template('datetime_format_converter')))
     const converter = plans.get('dateTimeConverter [h]')
     assert.ok(converter, 'the converter helper flow is imported')

@@ -15,7 +15,7 @@ import { type FakeSlack, SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
 import { admin, freshSchema, PG_SKIP } from '../postgres.ts'
 import { HOOK_SECRET, waitFor } from '../server/helpers.ts'
 import { type Balancer, startBalancer } from './balancer.ts'
-import { FIXTURES, SEED, type Served, seeded, serveChild, size } from './helpers.ts'
+import { FIXTURES, killServers, SEED, type Served, seeded, serveChild, size } from './helpers.ts'
 import { deliverLikeOkta, messagesPerRun, type Planned, planDeliveries, postDelivery, sendOrder } from './okta-load.ts'
 
 const FLOWS = `${FIXTURES}crash-flows`
@@ -38,10 +38,9 @@ describe('three engines on one PostgreSQL database', { skip: PG_SKIP }, () => {
   let slack: FakeSlack | undefined
   let front: Balancer | undefined
   after(async () => {
-    for (const e of engines) {
-      e.child.kill('SIGCONT')
-      e.child.kill('SIGKILL')
-    }
+    // a frozen engine must be woken to die; then every engine this file started is killed
+    for (const e of engines) e.child.kill('SIGCONT')
+    await killServers()
     await front?.close()
     await slack?.close()
     await place.drop()
@@ -83,8 +82,8 @@ describe('three engines on one PostgreSQL database', { skip: PG_SKIP }, () => {
 
     // Stop an engine at a point of the burst, at a moment it holds runs; what it held is orphaned.
     const stopAt = async (share: number, e: Served, signal: 'SIGKILL' | 'SIGSTOP'): Promise<Row[]> => {
-      await waitFor(async () => sent >= Math.floor(count * share), `the burst to reach ${share}`, 120_000)
-      await waitFor(async () => (await holding(e)).length > 0, `engine ${e.child.pid} to hold runs`, 60_000)
+      await waitFor(async () => sent >= Math.floor(count * share), `the burst to reach ${share}`)
+      await waitFor(async () => (await holding(e)).length > 0, `engine ${e.child.pid} to hold runs`)
       e.child.kill(signal)
       if (signal === 'SIGKILL') await e.exited
       return holding(e)
@@ -104,7 +103,7 @@ describe('three engines on one PostgreSQL database', { skip: PG_SKIP }, () => {
       const r = await rows()
       return r.length > 0 && r.every((run) => run.status === 'succeeded') && r
     }
-    await waitFor(settled, 'the survivor to finish every run', 180_000)
+    await waitFor(settled, 'the survivor to finish every run', { progress: async () => (await rows()).filter((r) => r.status === 'succeeded').length })
     phases.push(`queue drained at ${Date.now() - started} ms`)
 
     // What a stopped engine held was finished by another engine, on a later attempt (a run it
@@ -130,7 +129,6 @@ describe('three engines on one PostgreSQL database', { skip: PG_SKIP }, () => {
     await waitFor(
       async () => frozen.lines.some((l) => l.includes('lost the claim on a run') || l.includes('claimed again elsewhere before it ended here')),
       'the woken engine to find its claims taken over',
-      60_000,
     )
     for (const e of [frozen, survivor]) e.child.kill('SIGTERM')
     assert.deepEqual(await Promise.all([frozen.exited, survivor.exited]), [0, 0], 'both stop cleanly')

@@ -1,7 +1,7 @@
 /**
  * Shared by the reliability suites: `flow serve` as a child process (so it can be SIGKILLed),
- * a seeded random source (a failure prints its seed), the short/long mode switch, and reading
- * the store a server left behind.
+ * the seeded random source (test/seed.ts), the short/long mode switch, and reading the store a
+ * server left behind.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -20,20 +20,8 @@ export const FIXTURES = fileURLToPath(new URL('../fixtures/reliability/', import
 export const LONG = process.env.RELIABILITY === 'long'
 export const size = (short: number, long: number) => (LONG ? long : short)
 
-/** `RELIABILITY_SEED=<n>` replays a failing run; otherwise a fresh seed, printed by each suite. */
-export const SEED = Number(process.env.RELIABILITY_SEED ?? Math.floor(Math.random() * 2 ** 31))
-
-/** mulberry32: small, fast and good enough to pick kill moments and faults. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The seed of the run (TEST_SEED, fixed unless exploring); each file using it prints it. */
+export { SEED, seeded } from '../seed.ts'
 
 export function tempDir(prefix: string): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), `cardflow-rel-${prefix}-`))
@@ -48,13 +36,33 @@ export interface Served {
   exited: Promise<number | null>
 }
 
+/** The `flow serve` processes still running, for a failed test's cleanup. */
+const live = new Set<ChildProcess>()
+
+/** SIGKILLs every `flow serve` this file started that still runs (an `after` hook, for a test that failed midway). */
+export async function killServers(): Promise<void> {
+  await Promise.all(
+    [...live].map((child) => {
+      const gone = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGKILL')
+      return gone
+    }),
+  )
+}
+
 /** Starts `flow serve` on a free port and resolves once it logged its URL. `store` is a data directory or a store URL. */
 export function serveChild(flows: string, store: string, env: NodeJS.ProcessEnv, extra: string[] = []): Promise<Served> {
   const storeArgs = /^[a-z]+:\/\//.test(store) ? ['--store', store] : ['--data', store]
   const args = [FLOW_BIN, 'serve', '--flows', flows, ...storeArgs, '--port', '0', '--no-watch', ...extra]
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { CARDFLOW_CONNECTIONS: '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   const lines: string[] = []
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  live.add(child)
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      live.delete(child)
+      resolve(code)
+    }),
+  )
   return new Promise((resolve, reject) => {
     const reader = (onLine: (line: string) => void) => {
       let buffered = ''

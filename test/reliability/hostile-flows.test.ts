@@ -65,7 +65,8 @@ describe('hostile flow files and test inputs', () => {
         assert.ok(result.plan !== undefined || result.errors.length > 0, 'either a plan or errors')
         if (!result.plan) invalid++
         for (const e of result.errors) {
-          assert.ok(e instanceof CardflowError, `not a CardflowError: ${String(e)}`)
+          // typed CardflowError; at run time a leaked exception would have no flow code
+          assert.match(e.code, /^FLOW_(SYNTAX|REFERENCE|SCHEMA)$|^CARD_INPUT$/, `not a flow error: ${String(e)}`)
           assert.equal(e.location?.file, 'mutated.yaml', `no location: ${e.describe()}`)
           assert.ok(e.location.line >= 1 && e.location.col >= 1, e.describe())
           assert.doesNotMatch(e.describe(), NOT_CLEAR)
@@ -92,7 +93,10 @@ describe('hostile flow files and test inputs', () => {
     fc.assert(
       fc.property(fc.constantFrom(...triggers), inputs, (trigger, input) => {
         try {
-          for (const inv of invocationsFromInput(trigger, input)) assert.ok(inv.kind === 'run' || inv.kind === 'skip')
+          for (const inv of invocationsFromInput(trigger, input)) {
+            if (inv.kind === 'run') assert.equal(typeof inv.outputs, 'object', 'a run gets the trigger outputs')
+            else assert.match(inv.reason, /\S/, 'a skipped event says why')
+          }
         } catch (err) {
           thrown++
           assert.ok(err instanceof CardflowError, `threw ${String(err)} for ${JSON.stringify(input).slice(0, 200)}`)

@@ -164,10 +164,16 @@ describe('hostile input at the hook intake', () => {
     )
   })
   it('leaves no run with an internal error and no polluted prototype behind', async (t) => {
-    const runs = await waitFor(async () => {
-      const r = readRows(s.dataDir).runs
-      return r.every((run) => run.status !== 'queued' && run.status !== 'running') && r
-    }, 'the runs of accepted deliveries to end')
+    let ended = 0
+    const runs = await waitFor(
+      async () => {
+        const r = readRows(s.dataDir).runs
+        ended = r.filter((run) => run.status !== 'queued' && run.status !== 'running').length
+        return ended === r.length && r
+      },
+      'the runs of accepted deliveries to end',
+      { progress: () => ended },
+    )
     const internal = runs.filter((r) => r.error?.includes('"INTERNAL"'))
     assert.deepEqual(internal, [], 'a run of odd event data fails with its reason, never an internal error')
     assertNoPollution()

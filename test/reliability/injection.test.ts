@@ -51,10 +51,16 @@ describe('event data is data: no template, helper or markup injection', () => {
     for (let i = 0; i < events.length; i += 100) {
       assert.equal((await deliver(s.url, envelope(`inj-d-${i}`, events.slice(i, i + 100)))).status, 200)
     }
-    const runs = await waitFor(async () => {
-      const all = await s.engine.store.listRuns({ limit: 10_000 })
-      return all.length === events.length * 3 && all.every((r) => r.status === 'succeeded' || r.status === 'failed') && all
-    }, 'every run to end', 90_000)
+    let ended = 0
+    const runs = await waitFor(
+      async () => {
+        const all = await s.engine.store.listRuns({ limit: 10_000 })
+        ended = all.filter((r) => r.status === 'succeeded' || r.status === 'failed').length
+        return all.length === events.length * 3 && ended === all.length && all
+      },
+      'every run to end',
+      { progress: () => ended },
+    )
     assert.deepEqual(runs.filter((r) => r.status === 'failed').map((r) => r.error), [])
 
     // each message names its event: `[uuid]` in Slack text and in mail subjects

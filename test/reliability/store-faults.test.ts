@@ -9,6 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import Database from 'better-sqlite3'
+import { StoreUnavailableError } from '../../store/index.ts'
 import { DB_FILE } from '../../store/sqlite.ts'
 import { CLIENT_TOKEN, deliver, envelope, profileEvent, startEngine, waitFor } from '../server/helpers.ts'
 import { readRows, SEED, seeded, size, tempDir } from './helpers.ts'
@@ -45,14 +46,27 @@ describe('store faults', () => {
       const [claim] = await s.engine.store.claimRuns(1, 60_000)
       assert.ok(claim, 'a run is queued')
       lock = holdWriteLock(s.dataDir)
+      // The lock goes once the worker has failed to record the run's end because of it: the run
+      // ends while the store is locked however fast or slow the machine is.
+      const store = s.engine.store
+      const finishRun = store.finishRun.bind(store)
+      const refused: unknown[] = []
+      store.finishRun = async (...args) => {
+        try {
+          return await finishRun(...args)
+        } catch (err) {
+          refused.push(err)
+          lock?.release()
+          lock = undefined
+          throw err
+        }
+      }
       const done = s.engine.worker.execute(claim)
-      setTimeout(() => {
-        lock?.release()
-        lock = undefined
-      }, 600)
       const record = await done
       const stored = await s.engine.store.getRun(claim.id)
       assert.deepEqual([record.status, stored?.status, stored?.attempts], ['succeeded', 'succeeded', 1])
+      assert.equal(refused.length, 1, 'the first write of the end met the lock')
+      assert.ok(refused[0] instanceof StoreUnavailableError, String(refused[0]))
     } finally {
       lock?.release()
       await s.close()
@@ -87,10 +101,16 @@ describe('store faults', () => {
       }
       lock?.release()
       lock = undefined
-      const rows = await waitFor(async () => {
-        const r = readRows(s.dataDir)
-        return r.runs.every((run) => run.status === 'succeeded') && r
-      }, 'the runs to finish')
+      let done = 0
+      const rows = await waitFor(
+        async () => {
+          const r = readRows(s.dataDir)
+          done = r.runs.filter((run) => run.status === 'succeeded').length
+          return done === r.runs.length && r
+        },
+        'the runs to finish',
+        { progress: () => done },
+      )
       for (const [id, statuses] of answers) {
         assert.equal(rows.deliveries.has(id), statuses.includes(200), `delivery ${id} answered ${statuses.join(',')}`)
       }
@@ -125,8 +145,9 @@ describe('store faults', () => {
         for (let i = 0; ; i++) {
           try {
             writeFileSync(join(mount, `filler-${i}`), Buffer.alloc(16 * 1024))
-          } catch {
-            return
+          } catch (err) {
+            if ((err as NodeJS.ErrnoException).code === 'ENOSPC') return
+            throw err
           }
         }
       }

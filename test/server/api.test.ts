@@ -88,6 +88,15 @@ describe('API Endpoint flows', () => {
     assert.deepEqual(await res.json(), { pong: true })
   })
 
+  it('answers a sync flow ending in Return Raw with its status code, headers and body', async () => {
+    const res = await invoke('raw-answer', { query: '?who=Ann' })
+    assert.equal(res.status, 201)
+    assert.equal(res.headers.get('x-created-for'), 'Ann')
+    assert.deepEqual(await res.json(), { created: 'Ann' })
+    const run = await s.engine.store.getRun(res.headers.get('x-cardflow-run-id')!)
+    assert.deepEqual(run?.record?.cards.map((c) => [c.card, c.status]), [['control.returnRaw', 'succeeded']])
+  })
+
   it('stores an async request, answers 202 with the run id, and runs it', async () => {
     const res = await invoke('queue-async', {
       method: 'POST',

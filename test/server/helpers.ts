@@ -7,6 +7,10 @@ import { registry } from '../../cards/index.ts'
 import { createServer, type Engine, type ServerOptions } from '../../server/server.ts'
 import { openStore } from '../../store/index.ts'
 
+import { HANG_MS } from '../wait.ts'
+
+export { waitFor } from '../wait.ts'
+
 export const FLOWS = fileURLToPath(new URL('../fixtures/server/flows/', import.meta.url))
 export const HOOK_SECRET = 'Bearer hook-secret-4f9a2c'
 export const CLIENT_TOKEN = 'client-token-77be01d5'
@@ -15,6 +19,7 @@ export interface Running {
   engine: Engine
   url: string
   dataDir: string
+  /** Stops the engine (letting running runs finish) and removes a data directory it made. */
   close(): Promise<void>
 }
 
@@ -41,20 +46,9 @@ export async function startEngine(opts: EngineOptions = {}): Promise<Running> {
     url,
     dataDir,
     async close() {
-      await engine.close(2000)
+      await engine.close(HANG_MS)
       if (!given) rmSync(dataDir, { recursive: true, force: true })
     },
-  }
-}
-
-/** Polls until `check` returns a value (tests wait for outcomes, never for a time). */
-export async function waitFor<T>(check: () => Promise<T | undefined | false>, what: string, limitMs = 15_000): Promise<T> {
-  const deadline = Date.now() + limitMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined && value !== false) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 25))
   }
 }
 

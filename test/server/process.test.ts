@@ -23,9 +23,13 @@ interface Served {
   exited: Promise<number | null>
 }
 
+/** Every `flow serve` started, to kill those a failed test left running. */
+const children: ChildProcess[] = []
+
 function serve(dataDir: string, ...extra: string[]): Promise<Served> {
   const args = [FLOW_BIN, 'serve', '--flows', FLOWS, '--data', dataDir, '--port', '0', '--no-watch', ...extra]
   const child = spawn(process.execPath, args, { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] })
+  children.push(child)
   const lines: string[] = []
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   return new Promise((resolve, reject) => {
@@ -56,6 +60,7 @@ describe('flow serve as a process', () => {
     return d
   }
   after(() => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
     for (const d of dirs) rmSync(d, { recursive: true, force: true })
   })
 

@@ -1,10 +1,12 @@
 /** Runs that call a connector, against the fake Slack: retries, giving up, and a run finishing during shutdown. */
 import assert from 'node:assert/strict'
+import { rmSync } from 'node:fs'
 import { afterEach, beforeEach, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { loadConnections } from '../../connectors/index.ts'
 import { openStore } from '../../store/index.ts'
 import { type FakeSlack, SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
+import { HANG_MS } from '../wait.ts'
 import { deliver, envelope, profileEvent, startEngine, waitFor } from './helpers.ts'
 
 const SLACK_FLOWS = fileURLToPath(new URL('../fixtures/server/slack-flows/', import.meta.url))
@@ -101,17 +103,20 @@ describe('runs with a Slack card', () => {
 
   it('lets a running run finish when the engine stops', async () => {
     const s = await startEngine(engineOpts(1))
-    slack.failNext({ kind: 'slow', ms: 500 }, 1)
+    slack.failNext({ kind: 'hang' }, 1)
     assert.equal((await deliver(s.url, envelope('r-3', [profileEvent('slow-ev', '2026-11-20T10:00:00Z')]))).status, 200)
-    await waitFor(async () => slack.calls('chat.postMessage').length === 1, 'the Slack call to start')
-    await s.engine.close(10_000)
+    await slack.waitForCalls('chat.postMessage', 1)
+    // the engine is stopping while the run waits for Slack; then Slack answers
+    const closing = s.engine.close(HANG_MS)
+    assert.equal(slack.release(), 1)
+    await closing
     const store = await openStore(s.dataDir)
     try {
       const [run] = await store.listRuns({})
       assert.equal(run?.status, 'succeeded', JSON.stringify(run?.error))
     } finally {
       await store.close()
-      await s.close().catch(() => undefined)
+      rmSync(s.dataDir, { recursive: true, force: true })
     }
   })
 })

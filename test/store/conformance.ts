@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { afterEach, beforeEach, describe, it } from 'node:test'
 import type { RunRecord } from '../../engine/history.ts'
 import { type Delivery, type NewRun, type Store, StoreUnavailableError } from '../../store/index.ts'
+import { HANG_MS } from '../wait.ts'
 
 /** A place for one empty store, and a way to open handles on it (two handles act as two engines). */
 export interface StoreFixture {
@@ -33,7 +34,7 @@ export function record(id: string, status: RunRecord['status'], retryable?: bool
 }
 
 async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000
+  const deadline = Date.now() + HANG_MS
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 10))

@@ -7,6 +7,9 @@ import { registry } from '../../cards/index.ts'
 import { openStore } from '../../store/index.ts'
 import { createServer, type Engine, type ServerOptions } from '../../server/server.ts'
 import type { StoredRunStatus } from '../../store/index.ts'
+import { waitFor } from '../wait.ts'
+
+export { waitFor }
 
 export const FLOWS = fileURLToPath(new URL('./fixtures/flows/', import.meta.url))
 export const HOOK_SECRET = 'Bearer ui-hook-secret-5d1e'
@@ -94,17 +97,6 @@ export async function profileRuns(e: UiEngine, changes: readonly string[], displ
 
 export async function profileRun(e: UiEngine, changed: string, displayName = 'Jane Doe'): Promise<FinishedRun> {
   return (await profileRuns(e, [changed], displayName))[0]!
-}
-
-/** Polls until `check` gives a value: tests wait for outcomes, never for a time. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, what: string, limitMs = 15_000): Promise<T> {
-  const deadline = Date.now() + limitMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 25))
-  }
 }
 
 export function bearer(token = UI_TOKEN): Record<string, string> {
