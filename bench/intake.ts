@@ -7,22 +7,13 @@
  * once).
  */
 import { deliver, type LoadResult } from './lib/load.ts'
-import { deliveryJson, eventJson } from './lib/okta.ts'
+import { hookBodies as bodies } from './lib/okta.ts'
 import { type Sut, startBare, startCardflow, usage } from './lib/procs.ts'
 import { mib, num, ratio, row, SHORT } from './lib/report.ts'
 
 const seconds = SHORT ? 2 : 20
 const CONNECTIONS = 32
 const FIXED_RATE = 500
-
-function bodies(tag: string): () => string {
-  let n = 0
-  return () => {
-    n++
-    const id = n % 20 === 0 ? n - 10 : n // a redelivery of an earlier delivery
-    return deliveryJson(`${tag}-d${id}`, [eventJson('notify', id, tag)])
-  }
-}
 
 async function measure(sut: Sut): Promise<{ max: LoadResult; fixed: LoadResult }> {
   await deliver({ url: sut.url, body: bodies('warm'), connections: 8, amount: 500 })

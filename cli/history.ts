@@ -39,7 +39,7 @@ export function registerHistory(program: Command): void {
     .command('history')
     .description('list the runs of a served engine, or show one run card by card')
     .argument('[runId]', 'show this run')
-    .option('--store <url>', 'the store: sqlite:<file> (default sqlite:.cardflow/cardflow.db, or CARDFLOW_STORE)')
+    .option('--store <url>', 'the store: sqlite:<file> (default sqlite:.cardflow/cardflow.db, or CARDFLOW_STORE), or postgres://…')
     .option('--data <dir>', 'short for --store sqlite:<dir>/cardflow.db')
     .option('--flow <name>', 'only runs of this flow (file name without .yaml)')
     .option('--status <status>', `only runs with this status: ${STATUSES.join(', ')}`)

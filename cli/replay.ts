@@ -9,7 +9,7 @@ export function registerReplay(program: Command): void {
     .command('replay')
     .description('enqueue the stored event (or request) of a run again; the running `flow serve` runs it')
     .argument('<runId>', 'the run to replay (see `flow history`)')
-    .option('--store <url>', 'the store: sqlite:<file> (default sqlite:.cardflow/cardflow.db, or CARDFLOW_STORE)')
+    .option('--store <url>', 'the store: sqlite:<file> (default sqlite:.cardflow/cardflow.db, or CARDFLOW_STORE), or postgres://…')
     .option('--data <dir>', 'short for --store sqlite:<dir>/cardflow.db')
     .action(async (runId: string, flags: { store?: string; data?: string }) => {
       try {

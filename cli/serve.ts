@@ -20,6 +20,8 @@ interface ServeFlags {
   publicHooks?: boolean
   keep: string
   keepRuns: string
+  lease: string
+  trustProxy?: string
   watch: boolean
   logLevel?: string
   uiToken?: string
@@ -37,7 +39,7 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('receive Okta event hooks and API Endpoint calls, store them, and run the matching flows')
     .option('--flows <dir>', 'directory of flow files', 'flows')
-    .option('--store <url>', 'the store: sqlite:<file> (default sqlite:.cardflow/cardflow.db, or CARDFLOW_STORE)')
+    .option('--store <url>', 'the store: sqlite:<file> (default sqlite:.cardflow/cardflow.db, or CARDFLOW_STORE), or postgres://user@host:port/db shared by several engines')
     .option('--data <dir>', 'short for --store sqlite:<dir>/cardflow.db')
     .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
@@ -48,6 +50,8 @@ export function registerServe(program: Command): void {
     .option('--keep-runs <n>', 'keep at most this many finished runs', String(DEFAULTS.retention.maxRuns))
     .option('--prune-every <duration>', 'how often history past --keep and --keep-runs is pruned', '10m')
     .option('--api-concurrency <n>', 'sync API Endpoint calls at once, beside --concurrency (past it: 503 with Retry-After)', String(DEFAULTS.apiConcurrency))
+    .option('--lease <duration>', 'how long a run stays claimed without a renewal before another engine may take it over', '60s')
+    .option('--trust-proxy <list>', 'proxies whose X-Forwarded-For gives the caller address in logs: addresses or subnets, comma-separated (default CARDFLOW_TRUST_PROXY; none)')
     .option('--no-watch', 'do not reload flows when their files change')
     .option('--ui-token <token>', 'admin token of the web UI at /ui (default CARDFLOW_UI_TOKEN; basic auth: CARDFLOW_UI_USER and CARDFLOW_UI_PASSWORD)')
     .option('--ui-public', 'serve the web UI without credentials (only on a machine only you can reach)')
@@ -76,6 +80,9 @@ async function serve(flags: ServeFlags): Promise<number> {
     const url = storeUrlFrom(flags)
     const concurrency = count(flags.concurrency, 'concurrency', 0)
     const retention = { maxAgeMs: parseDuration(flags.keep, '--keep'), maxRuns: count(flags.keepRuns, 'keep-runs', 1) }
+    const trustProxy = flags.trustProxy ?? process.env.CARDFLOW_TRUST_PROXY
+    const leaseMs = parseDuration(flags.lease, '--lease')
+    if (leaseMs < 1000) throw new ConfigError(`--lease must be at least 1s (got "${flags.lease}")`)
     const ui = uiAuth(flags)
     const metricsToken = process.env.CARDFLOW_METRICS_TOKEN
     const pruneEveryMs = parseDuration(flags.pruneEvery, '--prune-every')
@@ -91,7 +98,9 @@ async function serve(flags: ServeFlags): Promise<number> {
       pruneEveryMs,
       apiConcurrency: count(flags.apiConcurrency, 'api-concurrency', 1),
       ...(metricsToken && { metricsToken }),
+      leaseMs,
       watch: flags.watch,
+      ...(trustProxy && { trustProxy }),
       ...(hookSecret && { hookSecret }),
       ...(flags.publicHooks && { publicHooks: true }),
       ...(flags.logLevel && { logLevel: flags.logLevel }),

@@ -3,7 +3,7 @@
 // minute in all); names pick some: `npm run bench -- --short intake burst`.
 import { spawnSync } from 'node:child_process'
 
-const ALL = ['interpreter', 'intake', 'end-to-end', 'burst', 'soak']
+const ALL = ['interpreter', 'intake', 'end-to-end', 'engines', 'burst', 'soak']
 const args = process.argv.slice(2)
 const short = args.includes('--short')
 const picked = args.filter((a) => !a.startsWith('--'))

@@ -66,6 +66,11 @@ export interface ServerOptions {
   maxQueuedApiCalls?: number
   /** How often finished runs past the retention policy are pruned. Default 10 minutes. */
   pruneEveryMs?: number
+  /**
+   * The proxies whose `X-Forwarded-For` gives the caller's address in logs: Express's `trust
+   * proxy` list (addresses, subnets, `loopback`, `uniquelocal`). Unset: the connection's address.
+   */
+  trustProxy?: string
 }
 
 export const DEFAULTS = {
@@ -120,6 +125,15 @@ function tokenLookup(tokens: ServerOptions['clientTokens']): (slug: string) => s
   return (slug) => (tokens && Object.hasOwn(tokens, slug) ? tokens[slug] : undefined)
 }
 
+/** Only named proxies: trusting every hop would let any caller write the address that is logged. */
+function trustedProxies(list: string): string[] {
+  const entries = list.split(',').map((e) => e.trim()).filter((e) => e !== '')
+  if (entries.some((e) => /^(true|\*|0\.0\.0\.0\/0|::\/0)$/i.test(e))) {
+    throw new ConfigError('--trust-proxy names the proxies in front of the engine (addresses or subnets such as 10.0.0.0/24, or loopback); trusting every address would let any caller choose the address that is logged')
+  }
+  return entries
+}
+
 export async function createServer(o: ServerOptions): Promise<Engine> {
   if (o.ui) checkUiAuth(o.ui)
   if (!o.hookSecret && !o.publicHooks) {
@@ -135,8 +149,9 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   served = flows
   await flows.load()
   const store = o.store
-  // One engine process owns this store: whatever it had claimed when it stopped runs again.
-  const reset = await store.resetInFlight()
+  // A store this engine owns alone: whatever it had claimed when it stopped runs again now. A
+  // shared store has no such reset (the runs may be another engine's): their leases give them back.
+  const reset = store.resetInFlight ? await store.resetInFlight() : 0
   if (reset > 0) log.warn({ runs: reset }, 'runs interrupted by the last stop will run again')
   for (const f of flows.all()) {
     if (f.http && !f.http.public && !clientToken(f.slug)) {
@@ -165,6 +180,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   const maxBodyBytes = o.maxBodyBytes ?? DEFAULTS.maxBodyBytes
   const app = express()
   app.disable('x-powered-by')
+  if (o.trustProxy) app.set('trust proxy', trustedProxies(o.trustProxy))
   app.use(opsRoutes(store, flows, metrics, { connections: (plan) => (o.dryRun ? {} : connectionReport(plan, o.connections)), ...(o.metricsToken && { metricsToken: o.metricsToken }) }))
   app.use(
     hookRoutes({
@@ -201,15 +217,16 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
 
   const retention: RetentionPolicy = { ...DEFAULTS.retention, ...o.retention }
   let pruning: Promise<unknown> | undefined
-  // one prune at a time: a long one is not joined by the next tick's
+  // one prune at a time (a long one is not joined by the next tick's); with several engines on
+  // one store, one engine at a time: the others skip that turn
   const prune = () => {
     if (pruning) return pruning
     pruning = store
-      .prune(retention)
-      .then(
-        (n) => n > 0 && log.info({ runs: n }, 'pruned old history'),
-        (err: unknown) => log.warn({ err: (err as Error).message }, 'pruning history failed'),
-      )
+      .exclusive('retention', async () => {
+        const n = await store.prune(retention)
+        if (n > 0) log.info({ runs: n }, 'pruned old history')
+      })
+      .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'pruning history failed'))
       .finally(() => {
         pruning = undefined
       })
@@ -217,6 +234,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   }
   let server: Server | undefined
   let pruneTimer: NodeJS.Timeout | undefined
+  let unwatch: (() => void) | undefined
 
   return {
     store,
@@ -235,11 +253,14 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
       await prune()
       pruneTimer = setInterval(prune, o.pruneEveryMs ?? DEFAULTS.pruneEveryMs)
       worker.start()
+      // runs enqueued by other engines or commands wake the workers at once; polling stays the fallback
+      unwatch = store.onWork?.(() => worker.wake())
       return url
     },
     async close(graceMs = 10_000) {
       clearInterval(pruneTimer)
       await pruning
+      unwatch?.()
       flows.close()
       const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve()
       server?.closeIdleConnections()

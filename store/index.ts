@@ -5,6 +5,8 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { ConfigError } from '../engine/errors.ts'
+import { describePostgresUrl } from './postgres-config.ts'
+import { openPostgresStore } from './postgres.ts'
 import { DB_FILE, openSqliteStore } from './sqlite.ts'
 import type { Store } from './store.ts'
 
@@ -42,12 +44,19 @@ const sqlite: Backend = {
   describe: (url) => url,
 }
 
-const BACKENDS: readonly Backend[] = [sqlite]
+/** Shared by any number of engines: `postgres://user@host:5432/db?schema=…&pool_size=…` (see postgres-config.ts). */
+const postgres: Backend = {
+  schemes: ['postgres:', 'postgresql:'],
+  open: (url, opts) => openPostgresStore(String(url), describePostgresUrl(String(url)), opts),
+  describe: describePostgresUrl,
+}
+
+const BACKENDS: readonly Backend[] = [sqlite, postgres]
 
 /**
  * Opens the store at `url`: `sqlite:<file>` (a path ending in .db, .sqlite or .sqlite3; any other
- * path is a directory holding `cardflow.db`), or a plain path, read the same way (the `--data`
- * shorthand).
+ * path is a directory holding `cardflow.db`), a plain path, read the same way (the `--data`
+ * shorthand), or `postgres://…` (a store several engines share).
  */
 export function openStore(url: string, opts: OpenStoreOptions = {}): Promise<Store> {
   return backendOf(url).open(withScheme(url), opts)

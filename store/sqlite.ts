@@ -48,6 +48,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database
   private readonly pending: PendingWrite[] = []
   private readonly statements = new Map<string, Database.Statement>()
+  private readonly chores = new Set<string>()
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     this.db = new Database(file)
@@ -287,6 +288,18 @@ export class SqliteStore implements Store {
       const count = (s: string) => rows.find((r) => r.status === s)?.n ?? 0
       return { queued: count('queued'), running: count('running'), finished: FINISHED_STATUSES.reduce((sum, s) => sum + count(s), 0) }
     })
+  }
+
+  /** One engine owns the file: the names of chores running in this process are the lock. */
+  async exclusive(name: string, work: () => Promise<void>): Promise<boolean> {
+    if (this.chores.has(name)) return false
+    this.chores.add(name)
+    try {
+      await work()
+      return true
+    } finally {
+      this.chores.delete(name)
+    }
   }
 
   ping(): Promise<void> {

@@ -128,13 +128,30 @@ export interface Store {
    * the caller must not send.
    */
   recordStep(run: ClaimedRun, step: Omit<StepRecord, 'attempt'>): Promise<boolean>
-  /** At the start of a single-process engine: every claimed run is queued again. Returns how many. */
-  resetInFlight(): Promise<number>
+  /**
+   * Only a store one engine owns alone (SQLite) has it: at that engine's start every claimed run
+   * is queued again, since nobody else can be running it. Returns how many. A store several
+   * engines share has none: a run claimed by an engine that died or froze is claimed again by
+   * another when its lease runs out, and never sooner.
+   */
+  resetInFlight?(): Promise<number>
   listRuns(filter: RunFilter): Promise<RunSummary[]>
   getRun(id: string): Promise<StoredRun | undefined>
   /** Returns how many runs were deleted. */
   prune(policy: RetentionPolicy): Promise<number>
   stats(): Promise<StoreStats>
+  /**
+   * Runs `work` unless work of the same name is running now, on this engine or, for a shared
+   * store, on any engine of it; resolves whether it ran. For what must happen on one engine at a
+   * time: retention, scheduled slots.
+   */
+  exclusive(name: string, work: () => Promise<void>): Promise<boolean>
+  /**
+   * Calls `listener` when runs were enqueued, possibly by another process, into a queue where no
+   * older run was due, so idle engines start them without waiting for their next poll (a busy
+   * engine claims again after each run anyway). Returns the unsubscribe. A store without it is polled.
+   */
+  onWork?(listener: () => void): () => void
   /** Resolves when the store can write; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>
   close(): Promise<void>

@@ -72,3 +72,13 @@ export function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
+
+/** Bodies of one-event deliveries; one in 20 repeats an earlier eventId (a redelivery, stored once). */
+export function hookBodies(tag: string): () => string {
+  let n = 0
+  return () => {
+    n++
+    const id = n % 20 === 0 ? n - 10 : n
+    return deliveryJson(`${tag}-d${id}`, [eventJson('notify', id, tag)])
+  }
+}

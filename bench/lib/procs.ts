@@ -13,7 +13,8 @@ import { HOOK_SECRET, SLACK_TOKEN } from './okta.ts'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const FLOW = join(ROOT, 'flows/notify-user-on-profile-update.yaml')
-const READY_LIMIT_MS = 30_000
+// generous: on a busy box an engine (tsx compiling it first) can take long to start
+const READY_LIMIT_MS = 90_000
 
 export interface Sut {
   name: string
@@ -82,6 +83,10 @@ export interface CardflowOptions {
   logLevel?: string
   /** Node flags for the engine process, e.g. `--cpu-prof` to profile it. */
   nodeArgs?: string[]
+  /** A store URL (e.g. `postgres://…`) shared with other engines; default a SQLite file of its own. */
+  store?: string
+  /** A name for its output, when several run at once. */
+  name?: string
 }
 
 /** `flow serve` with the profile-update seed flow, Slack pointed at the fake. */
@@ -90,10 +95,11 @@ export function startCardflow(o: CardflowOptions): Promise<Sut> {
   mkdirSync(join(dir, 'flows'))
   copyFileSync(FLOW, join(dir, 'flows/notify-user-on-profile-update.yaml'))
   const data = join(dir, 'data')
-  const args = [...(o.nodeArgs ?? []), join(ROOT, 'bin/flow.js'), 'serve', '--flows', 'flows', '--data', 'data', '--port', '0', '--no-watch', '--concurrency', String(o.concurrency)]
+  const store = o.store ? ['--store', o.store] : ['--data', 'data']
+  const args = [...(o.nodeArgs ?? []), join(ROOT, 'bin/flow.js'), 'serve', '--flows', 'flows', ...store, '--port', '0', '--no-watch', '--concurrency', String(o.concurrency)]
   if (o.logLevel) args.push('--log-level', o.logLevel)
   const env = { OKTA_HOOK_SECRET: HOOK_SECRET, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: o.slackUrl }
-  return launch('cardflow', args, env, dir, [join(data, 'cardflow.db'), join(data, 'cardflow.db-wal')])
+  return launch(o.name ?? 'cardflow', args, env, dir, o.store ? [] : [join(data, 'cardflow.db'), join(data, 'cardflow.db-wal')])
 }
 
 /** express answering 200 after parsing the JSON body, storing nothing: the machine's ceiling. */

@@ -10,19 +10,14 @@
 import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
 import { type FakeSlack, SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
-import { envelope, HOOK_SECRET, profileEvent, waitFor } from '../server/helpers.ts'
+import { HOOK_SECRET, waitFor } from '../server/helpers.ts'
 import { HANG_MS } from '../wait.ts'
 import { FIXTURES, killServers, kill9, readRows, SEED, type Served, seeded, serveChild, size, tempDir } from './helpers.ts'
+import { type Planned, planDeliveries, sendOrder } from './okta-load.ts'
 
 const FLOWS = `${FIXTURES}crash-flows`
 const FLOW_NAMES = ['to-general', 'to-alerts']
 const SENDERS = 4
-
-interface Planned {
-  eventId: string
-  body: unknown
-  uuids: string[]
-}
 
 /**
  * What a request that got no answer means: the connection was cut or refused because the server
@@ -36,35 +31,6 @@ function cutOrHung(err: unknown): 'network' | 'hung' {
   throw err
 }
 const CUT = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKET'])
-
-/** Deliveries of 1 to 3 new events; one in ten also carries an event an earlier delivery had. */
-function planDeliveries(count: number, rand: () => number): Planned[] {
-  const out: Planned[] = []
-  const all: string[] = []
-  let seq = 0
-  for (let i = 0; i < count; i++) {
-    const events = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => {
-      const n = seq++
-      return profileEvent(`ev-${SEED}-${n}`, new Date(Date.UTC(2026, 10, 20, 10) + n).toISOString())
-    })
-    if (all.length > 0 && rand() < 0.1) {
-      const old = all[Math.floor(rand() * all.length)]!
-      events.push(profileEvent(old, '2026-11-20T09:00:00.000Z'))
-    }
-    for (const e of events) if (!all.includes(e.uuid)) all.push(e.uuid)
-    out.push({ eventId: `delivery-${SEED}-${i}`, body: envelope(`delivery-${SEED}-${i}`, events), uuids: events.map((e) => e.uuid) })
-  }
-  return out
-}
-
-/** The send order: each delivery once, and one in seven again later (Okta's at-least-once). */
-function sendOrder(deliveries: Planned[], rand: () => number): Planned[] {
-  const order = [...deliveries]
-  for (const d of deliveries) {
-    if (rand() < 1 / 7) order.splice(order.indexOf(d) + 1 + Math.floor(rand() * (order.length - order.indexOf(d))), 0, d)
-  }
-  return order
-}
 
 describe('crash safety under SIGKILL', () => {
   const data = tempDir('crash')

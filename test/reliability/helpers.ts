@@ -50,9 +50,10 @@ export async function killServers(): Promise<void> {
   )
 }
 
-/** Starts `flow serve` on a free port and resolves once it logged its URL. */
-export function serveChild(flows: string, data: string, env: NodeJS.ProcessEnv, extra: string[] = []): Promise<Served> {
-  const args = [FLOW_BIN, 'serve', '--flows', flows, '--data', data, '--port', '0', '--no-watch', ...extra]
+/** Starts `flow serve` on a free port and resolves once it logged its URL. `store` is a data directory or a store URL. */
+export function serveChild(flows: string, store: string, env: NodeJS.ProcessEnv, extra: string[] = []): Promise<Served> {
+  const storeArgs = /^[a-z]+:\/\//.test(store) ? ['--store', store] : ['--data', store]
+  const args = [FLOW_BIN, 'serve', '--flows', flows, ...storeArgs, '--port', '0', '--no-watch', ...extra]
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { CARDFLOW_CONNECTIONS: '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   const lines: string[] = []
   live.add(child)

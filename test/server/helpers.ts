@@ -23,13 +23,13 @@ export interface Running {
   close(): Promise<void>
 }
 
-/** Server options, with the store given as a data directory (a new temporary one by default). */
+/** Server options, with the store given as a data directory (a new temporary one by default) or opened. */
 export type EngineOptions = Partial<ServerOptions> & { dataDir?: string; busyTimeoutMs?: number }
 
 export async function startEngine(opts: EngineOptions = {}): Promise<Running> {
   const { dataDir: given, busyTimeoutMs, ...rest } = opts
   const dataDir = given ?? mkdtempSync(join(tmpdir(), 'cardflow-server-'))
-  const store = await openStore(dataDir, { ...(busyTimeoutMs !== undefined && { busyTimeoutMs }) })
+  const store = rest.store ?? (await openStore(dataDir, { ...(busyTimeoutMs !== undefined && { busyTimeoutMs }) }))
   const engine = await createServer({
     flowsDir: FLOWS,
     registry,

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { afterEach, beforeEach, describe, it } from 'node:test'
 import type { RunRecord } from '../../engine/history.ts'
 import { type Delivery, type NewRun, type Store, StoreUnavailableError } from '../../store/index.ts'
+import { HANG_MS } from '../wait.ts'
 
 /** A place for one empty store, and a way to open handles on it (two handles act as two engines). */
 export interface StoreFixture {
@@ -29,6 +30,14 @@ export function record(id: string, status: RunRecord['status'], retryable?: bool
     cards: [],
     outbound: [],
     ...(status === 'failed' && { error: { code: 'CONNECTOR', message: 'slack: 503', ...(retryable !== undefined && { retryable }) } }),
+  }
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + HANG_MS
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
   }
 }
 
@@ -79,16 +88,129 @@ export function storeConformance(name: string, fixture: StoreFixture, skip: stri
       assert.equal(await store.extendLease(claimed[1]!, 60_000), false)
     })
 
-    it('puts a run back for later with its failed attempt, and resets claimed runs at start', async () => {
+    it('puts a run back for later with its failed attempt', async () => {
       await store.acceptDelivery(delivery('d1', ['e1', 'e2']), [runFor('e1'), runFor('e2')])
-      const [a, b] = await store.claimRuns(2, 60_000)
-      await store.retryRunLater(a!, new Date(Date.now() + 3_600_000), record('f:e1', 'failed', true))
+      const [a] = await store.claimRuns(2, 60_000)
+      assert.equal(await store.retryRunLater(a!, new Date(Date.now() + 3_600_000), record('f:e1', 'failed', true)), true)
       const waiting = await store.getRun('f:e1')
       assert.equal(waiting?.status, 'queued')
       assert.equal(waiting?.record?.error?.retryable, true)
-      assert.equal(await store.resetInFlight(), 1)
-      assert.deepEqual((await store.claimRuns(5, 60_000)).map((c) => [c.id, c.attempt]), [[b!.id, 2]])
+      assert.deepEqual(await store.claimRuns(5, 60_000), [], 'not due before its time')
       assert.deepEqual(await store.stats(), { queued: 1, running: 1, finished: 0 })
+    })
+
+    it('resets claimed runs at start only where one engine owns the store', async () => {
+      await store.acceptDelivery(delivery('d1', ['e1', 'e2']), [runFor('e1'), runFor('e2')])
+      const [a, b] = await store.claimRuns(2, 60_000)
+      await store.finishRun(a!, record('f:e1', 'succeeded'))
+      if (store.resetInFlight) {
+        assert.equal(await store.resetInFlight(), 1)
+        assert.deepEqual((await store.claimRuns(5, 60_000)).map((c) => [c.id, c.attempt]), [[b!.id, 2]])
+      } else {
+        // shared: the claim may be another engine's; only its lease gives the run back
+        assert.deepEqual(await store.claimRuns(5, 60_000), [])
+        assert.equal(await store.extendLease(b!, -1), true)
+        assert.deepEqual((await store.claimRuns(5, 60_000)).map((c) => [c.id, c.attempt]), [[b!.id, 2]])
+      }
+    })
+
+    it('runs a chore on one engine at a time', async () => {
+      const other = await place.open()
+      try {
+        let release!: () => void
+        const held = new Promise<void>((resolve) => {
+          release = resolve
+        })
+        let started!: () => void
+        const running = new Promise<void>((resolve) => {
+          started = resolve
+        })
+        const first = store.exclusive('retention', async () => {
+          started()
+          await held
+        })
+        await running
+        assert.equal(await store.exclusive('retention', async () => assert.fail('ran twice on one engine')), false)
+        // a store one engine owns (it resets claims at start) has no other engine to exclude
+        if (!store.resetInFlight) assert.equal(await other.exclusive('retention', async () => assert.fail('ran on two engines at once')), false)
+        let other2 = false
+        assert.equal(await other.exclusive('schedule', async () => {
+          other2 = true
+        }), true, 'another chore is not held up')
+        assert.equal(other2, true)
+        release()
+        assert.equal(await first, true)
+        assert.equal(await other.exclusive('retention', async () => undefined), true, 'free again once done')
+        await assert.rejects(store.exclusive('retention', async () => Promise.reject(new Error('chore failed'))), /chore failed/)
+        assert.equal(await other.exclusive('retention', async () => undefined), true, 'a failed chore frees its lock')
+      } finally {
+        await other.close()
+      }
+    })
+
+    it('wakes its listeners when another engine enqueues runs', async (t) => {
+      if (!store.onWork) return t.skip('this store is polled')
+      const other = await place.open()
+      let wakes = 0
+      const unsubscribe = store.onWork(() => {
+        wakes++
+      })
+      try {
+        // the first wake-up says the listener is in place (work may have come before it)
+        await until(() => wakes > 0, 'the listener to start')
+        const before = wakes
+        await other.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])
+        await until(() => wakes > before, 'a wake-up after a delivery')
+        // once the queue is empty again, a run enqueued elsewhere (a replay) wakes it too
+        assert.equal((await store.claimRuns(5, 60_000)).length, 1)
+        const afterDelivery = wakes
+        await other.enqueueRun({ id: 'r1', flow: 'api', source: 'request', input: {} })
+        await until(() => wakes > afterDelivery, 'a wake-up after an enqueued run')
+      } finally {
+        unsubscribe()
+        await other.close()
+      }
+    })
+
+    it('gives each run to one of several engines claiming at once', async () => {
+      const engines = [store, await place.open(), await place.open()]
+      try {
+        const uuids = Array.from({ length: 30 }, (_, i) => `e${i}`)
+        await store.acceptDelivery(delivery('d1', uuids), uuids.map((u) => runFor(u)))
+        const taken: string[] = []
+        await Promise.all(
+          engines.map(async (engine) => {
+            for (let claims = await engine.claimRuns(4, 60_000); claims.length > 0; claims = await engine.claimRuns(4, 60_000)) {
+              for (const c of claims) {
+                taken.push(c.id)
+                assert.equal(await engine.finishRun(c, record(c.id, 'succeeded')), true)
+              }
+            }
+          }),
+        )
+        assert.deepEqual([...taken].sort(), uuids.map((u) => `f:${u}`).sort(), 'every run claimed exactly once')
+        assert.deepEqual(await store.stats(), { queued: 0, running: 0, finished: 30 })
+      } finally {
+        for (const e of engines.slice(1)) await e.close()
+      }
+    })
+
+    it('stores a delivery once when several engines receive it at the same moment', async () => {
+      const engines = [store, await place.open(), await place.open()]
+      try {
+        // the same delivery three times, and two other deliveries sharing its events
+        const results = await Promise.all([
+          ...engines.map((e) => e.acceptDelivery(delivery('same', ['e1', 'e2']), [runFor('e1'), runFor('e2')])),
+          engines[1]!.acceptDelivery(delivery('other', ['e2', 'e1']), [{ ...runFor('e2'), id: 'x2' }, { ...runFor('e1'), id: 'x1' }]),
+          engines[2]!.acceptDelivery(delivery('third', ['e1']), [{ ...runFor('e1'), id: 'y1' }]),
+        ])
+        assert.equal(results.slice(0, 3).filter((r) => !r.duplicate).length, 1, 'one engine stored the delivery')
+        assert.equal(results.reduce((n, r) => n + r.storedEvents, 0), 2, 'each event stored once')
+        const runs = await store.listRuns({})
+        assert.deepEqual(runs.map((r) => r.eventUuid).sort(), ['e1', 'e2'], 'each event ran the flow once')
+      } finally {
+        for (const e of engines.slice(1)) await e.close()
+      }
     })
 
     it('enqueues a run already claimed by its caller', async () => {

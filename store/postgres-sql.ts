@@ -1,0 +1,102 @@
+/**
+ * The statements of the PostgreSQL store, one per store call, each one round trip. Named ones
+ * are prepared once per connection. Times are the database's (`now()`), so engines whose clocks
+ * differ agree on leases and due times.
+ */
+import { RUN_COLUMNS } from './postgres-schema.ts'
+
+/** One statement: a name makes node-postgres prepare it once per connection. */
+export interface Statement {
+  name?: string
+  text: string
+}
+
+export const SQL = {
+  accept: {
+    name: 'cardflow_accept',
+    text: `
+      WITH delivery AS (
+        INSERT INTO deliveries (event_id, received_at, event_count) VALUES ($1::text, $2::timestamptz, $3::int)
+        ON CONFLICT DO NOTHING RETURNING event_id
+      ), fresh AS (
+        INSERT INTO events (uuid, delivery_id, event_type, published, raw, received_at)
+        SELECT e.uuid, $1, e.event_type, e.published, e.raw, $2
+        FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS e (uuid, event_type, published, raw)
+        WHERE EXISTS (SELECT 1 FROM delivery)
+        ORDER BY e.uuid
+        ON CONFLICT DO NOTHING RETURNING uuid
+      ), planned AS (
+        SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+          WITH ORDINALITY AS p (id, flow, event_uuid, input, input_error, ord)
+      ), queued AS (
+        INSERT INTO runs (id, flow, source, event_uuid, input, input_error, status, due_at, created_at)
+        SELECT p.id, p.flow, 'event', p.event_uuid, p.input, p.input_error, 'queued', now(), $2
+        FROM planned p WHERE p.event_uuid IN (SELECT uuid FROM fresh)
+        ORDER BY p.ord
+        RETURNING id
+      )
+      SELECT EXISTS (SELECT 1 FROM delivery) AS stored, (SELECT count(*) FROM fresh)::int AS events,
+        ARRAY(SELECT p.id FROM planned p JOIN queued q ON q.id = p.id ORDER BY p.ord) AS run_ids`,
+  },
+  enqueue: {
+    name: 'cardflow_enqueue',
+    text: `
+      INSERT INTO runs (id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, lease_until, claimed_by, created_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::float8 IS NULL THEN 'queued' ELSE 'running' END,
+        CASE WHEN $8::float8 IS NULL THEN 0 ELSE 1 END, now(), now() + $8::float8 * interval '1 millisecond',
+        CASE WHEN $8::float8 IS NULL THEN NULL ELSE $9 END, now())
+      RETURNING ${RUN_COLUMNS}`,
+  },
+  // Two scans (due runs, runs whose lease ran out), each stopping after n rows and skipping rows
+  // another engine is claiming at this instant; the oldest n of both are taken.
+  claim: {
+    name: 'cardflow_claim',
+    text: `
+      WITH due AS (
+        SELECT seq FROM runs WHERE status = 'queued' AND due_at <= now() ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED
+      ), expired AS (
+        SELECT seq FROM runs WHERE status = 'running' AND lease_until < now() ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED
+      ), picked AS (
+        SELECT seq AS picked_seq FROM (SELECT seq FROM due UNION ALL SELECT seq FROM expired) AS candidates ORDER BY seq LIMIT $1
+      )
+      UPDATE runs SET status = 'running', attempts = runs.attempts + 1,
+        lease_until = now() + $2::float8 * interval '1 millisecond', claimed_by = $3
+      FROM picked WHERE runs.seq = picked.picked_seq
+      RETURNING ${RUN_COLUMNS}`,
+  },
+  extend: {
+    name: 'cardflow_extend',
+    text: `UPDATE runs SET lease_until = now() + $3::float8 * interval '1 millisecond' WHERE id = $1 AND attempts = $2 AND status = 'running'`,
+  },
+  finish: {
+    name: 'cardflow_finish',
+    text: `
+      UPDATE runs SET status = $3, finished_at = now(), lease_until = NULL, record = $4, error = $5
+      WHERE id = $1 AND attempts = $2 AND status = 'running'`,
+  },
+  retry: {
+    name: 'cardflow_retry',
+    text: `
+      UPDATE runs SET status = 'queued', due_at = $3, lease_until = NULL, claimed_by = NULL, record = $4, error = $5
+      WHERE id = $1 AND attempts = $2 AND status = 'running'`,
+  },
+  get: {
+    name: 'cardflow_get',
+    text: `
+      SELECT ${RUN_COLUMNS}, e.uuid AS e_uuid, e.event_type AS e_event_type, e.published AS e_published, e.raw AS e_raw
+      FROM runs LEFT JOIN events e ON e.uuid = runs.event_uuid WHERE runs.id = $1`,
+  },
+  steps: { name: 'cardflow_steps', text: 'SELECT key, attempt, state, output FROM steps WHERE run_id = $1' },
+  // written only while this claim holds the run: a stale claim learns it must not send
+  recordStep: {
+    name: 'cardflow_record_step',
+    text: `
+      INSERT INTO steps (run_id, key, attempt, state, output)
+      SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM runs WHERE id = $1 AND attempts = $3 AND status = 'running')
+      ON CONFLICT (run_id, key) DO UPDATE SET attempt = excluded.attempt, state = excluded.state, output = excluded.output`,
+  },
+  stats: { name: 'cardflow_stats', text: 'SELECT status, count(*)::int AS n FROM runs GROUP BY status' },
+  // A standby answers reads but cannot take a delivery: it is not ready.
+  ping: { name: 'cardflow_ping', text: 'SELECT pg_is_in_recovery() AS standby' },
+} satisfies Record<string, Statement>
+

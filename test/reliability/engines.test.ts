@@ -1,0 +1,173 @@
+/**
+ * Several engines on one PostgreSQL database: three `flow serve` processes behind a
+ * round-robin front take a burst of Okta deliveries (some sent twice, some sharing events, each
+ * retried once on a 5xx or no answer, as Okta does). Mid-burst one engine is SIGKILLed while it
+ * holds runs, and later another is frozen with SIGSTOP while it holds runs. The third must take
+ * both engines' runs over when their leases end; afterwards every delivery answered 200 has each
+ * of its events run each flow exactly once in history, nothing is left queued or running, the
+ * frozen engine, woken up, writes nothing over its successor, and the Slack messages sent twice
+ * (a run cut off after its call) are counted and reported.
+ */
+import assert from 'node:assert/strict'
+import { hostname } from 'node:os'
+import { after, describe, it } from 'node:test'
+import { type FakeSlack, SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
+import { admin, freshSchema, PG_SKIP } from '../postgres.ts'
+import { HOOK_SECRET, waitFor } from '../server/helpers.ts'
+import { type Balancer, startBalancer } from './balancer.ts'
+import { FIXTURES, killServers, SEED, type Served, seeded, serveChild, size } from './helpers.ts'
+import { deliverLikeOkta, messagesPerRun, type Planned, planDeliveries, postDelivery, sendOrder } from './okta-load.ts'
+
+const FLOWS = `${FIXTURES}crash-flows`
+const FLOW_NAMES = ['to-general', 'to-alerts']
+const SENDERS = 4
+const LEASE = '3s'
+
+interface Row {
+  id: string
+  flow: string
+  event_uuid: string
+  status: string
+  attempts: number
+  claimed_by: string | null
+}
+
+describe('three engines on one PostgreSQL database', { skip: PG_SKIP }, () => {
+  const place = freshSchema('engines')
+  const engines: Served[] = []
+  let slack: FakeSlack | undefined
+  let front: Balancer | undefined
+  after(async () => {
+    // a frozen engine must be woken to die; then every engine this file started is killed
+    for (const e of engines) e.child.kill('SIGCONT')
+    await killServers()
+    await front?.close()
+    await slack?.close()
+    await place.drop()
+  })
+
+  it('runs every acknowledged delivery once in history while one engine is killed and one frozen mid-burst', async (t) => {
+    const rand = seeded(SEED)
+    const count = size(40, 600)
+    slack = await startFakeSlack()
+    // each Slack answer takes a moment, so every engine holds runs when it is stopped
+    slack.failNext({ kind: 'slow', ms: 25 }, 1_000_000)
+    const env = { OKTA_HOOK_SECRET: HOOK_SECRET, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: slack.url, CARDFLOW_CONNECTOR_TIMEOUT_MS: '5000' }
+    const url = place.url()
+    // all three start together on a schema none has created yet: one migrates, the others wait for it
+    const started = Date.now()
+    engines.push(...(await Promise.all([0, 1, 2].map(() => serveChild(FLOWS, url, env, ['--lease', LEASE, '--concurrency', '3'])))))
+    const phases = [`started in ${Date.now() - started} ms`]
+    const [killed, frozen, survivor] = engines as [Served, Served, Served]
+    const idOf = (e: Served) => `${hostname()}:${e.child.pid}`
+    front = await startBalancer(
+      engines.map((e) => e.url),
+      { timeoutMs: 2500, checkMs: 500 },
+    )
+
+    const rows = () => admin((c) => c.query<Row>(`SELECT id, flow, event_uuid, status, attempts, claimed_by FROM "${place.schema}".runs`)).then((r) => r.rows)
+    const holding = async (e: Served) => (await rows()).filter((r) => r.status === 'running' && r.claimed_by === idOf(e))
+
+    const deliveries = planDeliveries(count, rand)
+    const queue = sendOrder(deliveries, rand)
+    const answers = new Map<string, (number | string)[]>()
+    let sent = 0
+    const post = (d: Planned) => {
+      sent++
+      return postDelivery(front!.url, d.body)
+    }
+    const senders = Array.from({ length: SENDERS }, async () => {
+      for (let d = queue.shift(); d; d = queue.shift()) await deliverLikeOkta(d, post, answers)
+    })
+
+    // Stop an engine at a point of the burst, at a moment it holds runs; what it held is orphaned.
+    const stopAt = async (share: number, e: Served, signal: 'SIGKILL' | 'SIGSTOP'): Promise<Row[]> => {
+      await waitFor(async () => sent >= Math.floor(count * share), `the burst to reach ${share}`)
+      await waitFor(async () => (await holding(e)).length > 0, `engine ${e.child.pid} to hold runs`)
+      e.child.kill(signal)
+      if (signal === 'SIGKILL') await e.exited
+      return holding(e)
+    }
+    const stops = (async () => {
+      const ofKilled = await stopAt(0.3, killed, 'SIGKILL')
+      const ofFrozen = await stopAt(0.6, frozen, 'SIGSTOP')
+      return { ofKilled, ofFrozen }
+    })()
+    await Promise.all(senders)
+    const { ofKilled, ofFrozen } = await stops
+    phases.push(`burst sent at ${Date.now() - started} ms`)
+    assert.ok(ofKilled.length > 0 && ofFrozen.length > 0, 'both engines held runs when stopped')
+
+    // The survivor drains the queue, the dead and the frozen engines' runs included.
+    const settled = async () => {
+      const r = await rows()
+      return r.length > 0 && r.every((run) => run.status === 'succeeded') && r
+    }
+    await waitFor(settled, 'the survivor to finish every run', { progress: async () => (await rows()).filter((r) => r.status === 'succeeded').length })
+    phases.push(`queue drained at ${Date.now() - started} ms`)
+
+    // What a stopped engine held was finished by another engine, on a later attempt (a run it
+    // finished in the instant it was stopped is the one exception, and is not counted).
+    const afterDrain = new Map((await rows()).map((r) => [r.id, r]))
+    const takenOver = (e: Served, held: Row[]) =>
+      held.filter((o) => {
+        const r = afterDrain.get(o.id)!
+        if (r.claimed_by === idOf(e)) {
+          assert.equal(r.attempts, o.attempts, `run ${o.id} ran again on the engine that was stopped`)
+          return false
+        }
+        assert.ok(r.attempts > o.attempts, `run ${o.id} was finished by another engine without a new attempt`)
+        return true
+      }).length
+    const overFromKilled = takenOver(killed, ofKilled)
+    const overFromFrozen = takenOver(frozen, ofFrozen)
+    assert.ok(overFromKilled > 0 && overFromFrozen > 0, 'runs of both stopped engines were taken over')
+    assert.ok(ofFrozen.every((o) => afterDrain.get(o.id)?.claimed_by !== idOf(killed)))
+
+    // The frozen engine wakes up: its claims are stale, it must notice and write nothing over them.
+    frozen.child.kill('SIGCONT')
+    await waitFor(
+      async () => frozen.lines.some((l) => l.includes('lost the claim on a run') || l.includes('claimed again elsewhere before it ended here')),
+      'the woken engine to find its claims taken over',
+    )
+    for (const e of [frozen, survivor]) e.child.kill('SIGTERM')
+    assert.deepEqual(await Promise.all([frozen.exited, survivor.exited]), [0, 0], 'both stop cleanly')
+    const final = await settled()
+    assert.ok(final, 'every run still succeeded after the frozen engine woke up')
+
+    // Every delivery answered 200 is stored, and each of its events ran each flow once.
+    const events = new Set((await admin((c) => c.query(`SELECT uuid FROM "${place.schema}".events`))).rows.map((r) => r.uuid as string))
+    const acknowledged = deliveries.filter((d) => answers.get(d.eventId)?.includes(200))
+    for (const d of acknowledged) for (const uuid of d.uuids) assert.ok(events.has(uuid), `event ${uuid} of ${d.eventId} was answered 200 but not stored`)
+    const byKey = new Map<string, Row[]>()
+    for (const r of final) byKey.set(`${r.event_uuid}|${r.flow}`, [...(byKey.get(`${r.event_uuid}|${r.flow}`) ?? []), r])
+    for (const uuid of events) for (const flow of FLOW_NAMES) assert.equal(byKey.get(`${uuid}|${flow}`)?.length, 1, `event ${uuid} ran ${flow} once`)
+    assert.equal(final.length, events.size * FLOW_NAMES.length)
+    const unexpected = [...answers.values()].flat().filter((s) => s !== 200 && s !== 502 && s !== 503 && s !== 504 && s !== 'network')
+    assert.deepEqual(unexpected, [], 'answers are 200, or a 5xx Okta retries')
+
+    for (const r of final) assert.equal(afterDrain.get(r.id)?.attempts, r.attempts, `run ${r.id} was not touched by the woken engine`)
+
+    // Side effects are at least once: a message sent twice only by a run attempted twice.
+    const messages = messagesPerRun(slack)
+    let duplicates = 0
+    for (const run of final) {
+      const times = messages.get(`${run.event_uuid}|#${run.flow.slice(3)}`) ?? 0
+      assert.ok(times >= 1, `run ${run.id} succeeded but Slack never got its message`)
+      assert.ok(times <= run.attempts, `run ${run.id} sent ${times} messages in ${run.attempts} attempts`)
+      duplicates += times - 1
+    }
+    assert.equal([...messages.values()].reduce((a, b) => a + b, 0), final.length + duplicates, 'no message for an event never stored')
+
+    const total = [...answers.values()].flat()
+    const tally = (s: number | string) => total.filter((x) => x === s).length
+    const served = [...front.answered.entries()].map(([u, n]) => `${engines.findIndex((e) => e.url === u) + 1}: ${n}`).join(', ')
+    t.diagnostic(
+      `seed ${SEED}: ${deliveries.length} deliveries, ${total.length} requests (${tally(200)} answered 200, ${tally(502)} 502, ${tally(503)} 503, ` +
+        `${tally(504)} 504, ${tally('network')} no answer); requests answered per engine ${served}; ${acknowledged.length} deliveries acknowledged, ` +
+        `${events.size} events, ${final.length} runs, each once; engine 1 SIGKILLed holding ${ofKilled.length} runs (${overFromKilled} taken over), ` +
+        `engine 2 SIGSTOPped holding ${ofFrozen.length} (${overFromFrozen} taken over); ${final.filter((r) => r.attempts > 1).length} runs attempted more than once; ` +
+        `${duplicates} duplicate Slack messages (${phases.join(', ')})`,
+    )
+  })
+})
