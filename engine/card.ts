@@ -8,7 +8,7 @@ import type { Static, TObject } from '@sinclair/typebox'
 import type { AnyConnectorSpec, ConnectorSpec } from './connector.ts'
 import type { ExportMapping, TriggerExportMapping } from './export-mapping.ts'
 import type { FlowResult, RunRecord } from './history.ts'
-import type { Escape, Part } from './values.ts'
+import type { Escape, Part, ValueNode } from './values.ts'
 
 /** What a connector card asks the engine to send. The engine records it, fakes it in dry-run
  * mode, and otherwise calls `send` with the configured client, with timeouts and retries. */
@@ -104,9 +104,10 @@ export interface CardDef<I extends TObject = TObject, O extends TObject = TObjec
   check?(inputs: Record<string, unknown>): string[]
   /**
    * Markup an input is written in (Slack text, an HTML body): values referenced in it are
-   * escaped. Asked when the card runs, with the inputs it gets (a flag may come from a reference).
+   * escaped. Asked when the card runs, with the inputs it gets (a flag may come from a reference)
+   * and how the input was written in the file (`template`: text around references).
    */
-  escape?(input: string, inputs: Record<string, unknown>): Escape | undefined
+  escape?(input: string, inputs: Record<string, unknown>, written: ValueNode['kind']): Escape | undefined
   /** The markup this card's text outputs are already escaped for (a Compose with a `format`), from the inputs it got. */
   escapedOutput?(inputs: Record<string, unknown>): Escape | undefined
   /** The card sets what the flow gives back (Return, Return Raw): the run record carries it. */

@@ -194,7 +194,7 @@ class Run implements RunHost {
     if (!card.def.escape) return inputs
     let changed = false
     for (const [name, value] of card.inputs) {
-      const mode = card.def.escape(name, inputs)
+      const mode = card.def.escape(name, inputs, value.kind)
       if (!mode) continue
       inputs[name] = this.resolve(card, name, value, { mode, trusted: (c) => this.escaped.get(c) === mode })
       changed = true

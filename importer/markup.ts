@@ -25,8 +25,8 @@ export function markComposedMarkup(cards: IrCard[], registry: Registry): void {
     const def = registry.cards.get(card.type)
     if (!def?.escape) continue
     for (const [input, value] of Object.entries(card.inputs)) {
-      const mode = def.escape(input, card.inputs)
       const ref = typeof value === 'string' ? SINGLE_REF.exec(value) : null
+      const mode = def.escape(input, card.inputs, ref ? 'ref' : typeof value === 'string' && value.includes('{{') ? 'template' : 'literal')
       const source = ref ? byId.get(ref[1]!) : undefined
       const sourceDef = source ? registry.cards.get(source.type) : undefined
       // a card that can write its output in that markup (Compose's `format`)

@@ -9,10 +9,6 @@ import { readResults } from '../lib/okta-result-set.ts'
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'GET(Streaming)'] as const
 
-/** A Relative URL with text around its references: each referenced value is encoded as one segment (or query value). */
-const SOLE_REFERENCE = /^\s*\{\{\{?\s*[^{}]+?\s*\}?\}\}\s*$/
-const isTemplateWithText = (v: unknown) => typeof v === 'string' && v.includes('{{') && !SOLE_REFERENCE.test(v)
-
 function checkedUrl(url: string): string {
   const problem = relativeUrlProblem(url)
   if (problem) throw new OktaPathError(`"Relative URL" ${shown(url)} ${problem}`)
@@ -46,7 +42,9 @@ export default defineCard({
     Body: Type.Unknown(),
     'Records Streamed': Type.Optional(Type.Integer()),
   }),
-  escape: (input, inputs) => (input === 'Relative URL' && isTemplateWithText(inputs['Relative URL']) ? 'path' : undefined),
+  // in a URL written with text around its references, each referenced value is one segment (or query value);
+  // a sole reference is the whole URL, checked as one
+  escape: (input, _inputs, written) => (input === 'Relative URL' && written === 'template' ? 'path' : undefined),
   check: (inputs) => (inputs['Request Type'] === 'GET(Streaming)' && inputs.Flow === undefined ? ['Request Type "GET(Streaming)" streams each item to a helper flow: set "Flow"'] : []),
   examples: [
     { title: "reads a user's roles", inputs: { 'Request Type': 'GET', 'Relative URL': '/api/v1/users/00u1abcd/roles' }, outputs: { 'Status Code': 200, Headers: {}, Body: {} } },
