@@ -31,7 +31,7 @@ describe('Number - Formula', () => {
     assert.deepEqual(evaluate('-2^2 + 10 % 4 / 2'), { value: -3 })
   })
   it('evaluates nothing but arithmetic', () => {
-    assert.match((evaluate('process.exit(1)') as { error: string }).error, /unknown function "process"/)
+    assert.match((evaluate('process.exit(1)') as { error: string }).error, /unknown name "process"/)
     assert.match((evaluate('1 / 0') as { error: string }).error, /not a finite number/)
     assert.match((evaluate('(1 + 2') as { error: string }).error, /missing \)/)
   })
