@@ -7,7 +7,8 @@ import { roundTo } from './round.ts'
 
 type Result = { value: number } | { error: string }
 
-const MAX_FACTORIAL = 170
+/** 170! is the largest factorial a number holds; 171! is past 1.8e308. */
+export const MAX_FACTORIAL = 170
 const MAX_ARGS = 1000
 
 class FormulaError extends Error {}
@@ -16,12 +17,15 @@ const fail = (msg: string): never => {
   throw new FormulaError(msg)
 }
 
-function factorialOf(n: number): number {
-  if (!Number.isInteger(n) || n < 0 || n > MAX_FACTORIAL) fail(`${n}! needs a whole number from 0 to ${MAX_FACTORIAL}`)
+/** n! for a whole n from 0 to 170; undefined for any other n. */
+export function factorial(n: number): number | undefined {
+  if (!Number.isInteger(n) || n < 0 || n > MAX_FACTORIAL) return undefined
   let out = 1
   for (let i = 2; i <= n; i++) out *= i
   return out
 }
+
+const factorialOf = (n: number): number => factorial(n) ?? fail(`${n}! needs a whole number from 0 to ${MAX_FACTORIAL}`)
 
 type Fn = { min: number; max: number; apply: (args: number[]) => number }
 const one = (f: (x: number) => number): Fn => ({ min: 1, max: 1, apply: ([x]) => f(x!) })

@@ -4,7 +4,7 @@
  */
 import { Type } from '@sinclair/typebox'
 import type { ExportMapping } from '../../engine/export-mapping.ts'
-import { extraInputs, mapped } from '../../importer/mapping.ts'
+import { extraInputs, inputOf, mapped } from '../../importer/mapping.ts'
 
 export function twoOrMoreInputs(first: string, second: string, what: string) {
   return Type.Object({
@@ -18,3 +18,6 @@ export const twoOrMore: NonNullable<ExportMapping['map']> = (v) => {
   const more = extraInputs(v, ['a', 'b'])
   return mapped({ a: v.input('a') ?? null, b: v.input('b') ?? null, more: more.length > 0 ? more : undefined })
 }
+
+/** `a` and `b` of a two-input card (Subtract, Divide), by key or else by position. */
+export const aAndB: NonNullable<ExportMapping['map']> = (v) => mapped({ a: inputOf(v, ['a'], 0) ?? null, b: inputOf(v, ['b'], 1) ?? null })

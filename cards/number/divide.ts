@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { CardFailedError } from '../../engine/errors.ts'
-import { inputOf, mapped } from '../../importer/mapping.ts'
+import { aAndB } from '../lib/extensible.ts'
 import { finite, toNumber } from '../lib/to-number.ts'
 
 export default defineCard({
@@ -18,7 +18,7 @@ export default defineCard({
     { title: 'reads numeric text', inputs: { a: '-9', b: '3' }, outputs: { output: -3 } },
     { title: 'fails on division by zero', inputs: { a: 1, b: 0 }, error: 'cannot divide by zero' },
   ],
-  okta: { keys: ['math:divide'], map: (v) => mapped({ a: inputOf(v, ['a'], 0) ?? null, b: inputOf(v, ['b'], 1) ?? null }) },
+  okta: { keys: ['math:divide'], map: aAndB },
   run(ctx, { a, b }) {
     const [x, y] = [toNumber(a, 'a', ctx.cardId), toNumber(b, 'b', ctx.cardId)]
     if (y === 0) throw new CardFailedError('cannot divide by zero', ctx.cardId)

@@ -2,16 +2,8 @@ import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { CardFailedError } from '../../engine/errors.ts'
 import { inputOf, mapped } from '../../importer/mapping.ts'
+import { factorial, MAX_FACTORIAL } from '../lib/arithmetic.ts'
 import { toNumber } from '../lib/to-number.ts'
-
-/** 170! is the largest factorial a number holds; 171! is past 1.8e308. */
-export const MAX_FACTORIAL = 170
-
-export function factorial(n: number): number {
-  let out = 1
-  for (let i = 2; i <= n; i++) out *= i
-  return out
-}
 
 export default defineCard({
   type: 'number.factorial',
@@ -31,7 +23,8 @@ export default defineCard({
   okta: { keys: ['math:factorial'], map: (v) => mapped({ number: inputOf(v, ['number', 'a', 'value'], 0) ?? null }) },
   run(ctx, inputs) {
     const n = toNumber(inputs.number, 'number', ctx.cardId)
-    if (!Number.isInteger(n) || n < 0 || n > MAX_FACTORIAL) throw new CardFailedError(`factorial needs a whole number from 0 to ${MAX_FACTORIAL}, not ${n}`, ctx.cardId)
-    return { output: factorial(n) }
+    const output = factorial(n)
+    if (output === undefined) throw new CardFailedError(`factorial needs a whole number from 0 to ${MAX_FACTORIAL}, not ${n}`, ctx.cardId)
+    return { output }
   },
 })

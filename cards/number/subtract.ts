@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
-import { inputOf, mapped } from '../../importer/mapping.ts'
+import { aAndB } from '../lib/extensible.ts'
 import { finite, toNumber } from '../lib/to-number.ts'
 
 export default defineCard({
@@ -15,6 +15,6 @@ export default defineCard({
     { title: 'goes below zero', inputs: { a: '2.5', b: 5 }, outputs: { output: -2.5 } },
     { title: 'fails on empty text', inputs: { a: 1, b: '' }, error: 'input "b": "" is not a number' },
   ],
-  okta: { keys: ['math:subtract'], map: (v) => mapped({ a: inputOf(v, ['a'], 0) ?? null, b: inputOf(v, ['b'], 1) ?? null }) },
+  okta: { keys: ['math:subtract'], map: aAndB },
   run: (ctx, { a, b }) => ({ output: finite(toNumber(a, 'a', ctx.cardId) - toNumber(b, 'b', ctx.cardId), 'the difference', ctx.cardId) }),
 })
