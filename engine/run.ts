@@ -52,8 +52,13 @@ export interface RunOptions {
    * wait is sent or computed twice; the card that waited goes on once its `waitUntil` has come.
    */
   resume?: Pick<RunRecord, 'cards' | 'waitUntil' | 'waitingCard'> & {
-    /** What the resume request sent (its JSON body, or `{headers, body}`): a paused card's outputs. */
+    /** What the resume request sent (`{headers, body, query}`): a paused card's outputs come from it. */
     resumeWith?: Record<string, unknown>
+    /**
+     * The store's clock says the wait is over (it claimed the run at its due time): the waiting
+     * card goes on without asking this engine's clock, which may lag the database's a little.
+     */
+    due?: boolean
   }
 }
 
