@@ -58,7 +58,8 @@ export function createMetrics(store: Store): Metrics {
     events: (outcome, n) => events.inc({ outcome }, n),
     run: (flow, status) => runs.inc({ flow, status }),
     cards(record) {
-      for (const c of record.cards) if (c.status !== 'skipped') cardSeconds.observe({ card: c.card }, c.durationMs / 1000)
+      // a card resumed after a wait did not run again: its time was counted when it ran
+      for (const c of record.cards) if (c.status !== 'skipped' && !c.resumed) cardSeconds.observe({ card: c.card }, c.durationMs / 1000)
     },
   }
 }
