@@ -132,7 +132,8 @@ class Run implements RunHost {
   answer(value: FlowResult, record: CardRecord, now = false): void {
     if (this.result?.answered || (this.result?.topLevel && record.parent)) return
     this.result = { value, topLevel: !record.parent, answered: now }
-    if (now && this.opts.onAnswer) {
+    // a card resumed after a wait answered its caller when it ran: the resume request is not given it
+    if (now && this.opts.onAnswer && !record.resumed) {
       const secrets = [...(this.opts.connections?.secrets() ?? []), ...(this.opts.secrets ?? [])]
       this.opts.onAnswer(makeRedactor(secrets)(value) as FlowResult)
     }

@@ -150,6 +150,20 @@ describe('Wait For and Wait Until', () => {
     assert.equal(card(resumed, 'pause').waitUntil, '2026-01-03T00:00:00.000Z')
   })
 
+  it('resumed, do not answer again with a card that answered before the wait (Close)', async () => {
+    const plan = flow(`  - { id: ack, card: http.close, inputs: { statusCode: 200, body: accepted } }
+  - { id: pause, card: control.waitFor, inputs: { delay: 1, unit: hour } }
+  - { id: done, card: control.return, inputs: { output: { late: true } } }`)
+    const answers: unknown[] = []
+    const opts: RunOptions = { waits: 'suspend', onAnswer: (a) => answers.push(a) }
+    const first = await runFlow(plan, {}, { ...opts, now: at('2026-01-01T00:00:00Z') })
+    assert.equal(answers.length, 1)
+    const resumed = await runFlow(plan, {}, { ...opts, now: at('2026-01-01T02:00:00Z'), resume: first })
+    assert.equal(resumed.status, 'succeeded')
+    assert.equal(answers.length, 1, 'the resumed Close does not answer again')
+    assert.deepEqual(resumed.result, first.result, 'what was answered stays the result')
+  })
+
   it('resumed too early wait again until the same time', async () => {
     const plan = flow(WAITING)
     const first = await runFlow(plan, {}, { now: at('2026-01-01T00:00:00Z'), waits: 'suspend' })
