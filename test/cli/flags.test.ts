@@ -194,7 +194,10 @@ describe('flow import -o, --force, --report and --json', () => {
     assert.match(table.out, /^1 exports, 2 flows \(1 validate\), 6\/7 cards supported \(85\.7 %\)$/m)
     const json = await flowCli(['import', '--report', join(folder, 'exports'), '--json'])
     assert.equal(json.code, 0, json.err)
-    assert.deepEqual(JSON.parse(json.out), [{ template: 'tiny', flows: 2, cards: 7, supported: 6, unsupported: { 'root:kernel:string:soundex': 1 }, valid: 1, problems: [] }])
+    assert.deepEqual(JSON.parse(json.out), {
+      exports: [{ template: 'tiny', flows: 2, cards: 7, supported: 6, unsupported: { 'root:kernel:string:soundex': 1 }, valid: 1, problems: [] }],
+      unknown: [{ address: 'root:kernel:string:soundex', uses: 1, exports: ['tiny'] }],
+    })
     const missing = await flowCli(['import', '--report', join(folder, 'nope')])
     assert.equal(missing.code, 2)
     assert.match(missing.err, /nope: no such folder/)
