@@ -36,6 +36,7 @@ const parser = new XMLParser({
   ignorePiTags: true,
   cdataPropName: '#cdata',
   commentPropName: false,
+  maxNestedTags: MAX_DEPTH,
 })
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
@@ -114,7 +115,7 @@ export function parseXml(xml: string, o: ParseOptions, cardId: string): unknown 
     return wrapped
   } catch (err) {
     if (err instanceof CardFailedError) throw err
-    if (err instanceof RangeError) throw new CardFailedError(`XML nested deeper than ${MAX_DEPTH} elements`, cardId)
+    if (err instanceof RangeError || /nested tags/i.test((err as Error).message)) throw new CardFailedError(`XML nested deeper than ${MAX_DEPTH} elements`, cardId)
     throw new CardFailedError(`not XML: ${(err as Error).message}`, cardId)
   }
 }
