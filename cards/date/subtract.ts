@@ -12,7 +12,7 @@ export default defineCard({
   kind: 'function',
   inputs: Type.Object({
     start: Type.Unknown({ description: 'A date & time: ISO 8601 text, epoch milliseconds, or a Date.' }),
-    scale: Type.Optional(Type.Number({ description: 'How many units to subtract (Okta’s "subtract" field).' })),
+    scale: Type.Optional(Type.Unknown({ description: 'How many units to subtract (Okta’s "subtract" field): a number, or text that reads as one.' })),
     unit: dateUnit,
   }),
   outputs: Type.Object({ output: Type.String() }),
@@ -22,5 +22,5 @@ export default defineCard({
     { title: 'fails on a start that is not a date', inputs: { start: 'soon', scale: 1, unit: 'days' }, error: 'is not a date' },
   ],
   okta: { keys: ['date:subtract'], map: sameKeys(['start', 'scale', 'unit']) },
-  run: (ctx, { start, scale, unit }) => ({ output: shiftDate(start, -(scale ?? 0), unit, ctx.cardId) }),
+  run: (ctx, { start, scale, unit }) => ({ output: shiftDate(start, scale, unit, ctx.cardId, -1) }),
 })

@@ -5,6 +5,7 @@ import { CardFailedError } from '../../engine/errors.ts'
 import { textOf } from '../../engine/template.ts'
 import { mapped, named } from '../../importer/mapping.ts'
 import { jwtAlgorithm, oktaAlgorithm, signingKey } from '../lib/jwt-keys.ts'
+import { toNumber } from '../lib/to-number.ts'
 
 const OPTIONS = ['key', 'audience', 'issuer', 'expiresIn', 'jwtid', 'noTimestamp', 'header', 'notBefore', 'subject', 'algorithm'] as const
 
@@ -24,10 +25,8 @@ function headerOf(header: unknown, cardId: string): Record<string, unknown> {
   return rest
 }
 
-const seconds = (n: number | undefined, name: string, cardId: string) => {
-  if (n !== undefined && !Number.isFinite(n)) throw new CardFailedError(`${name} must be a number of seconds`, cardId)
-  return n
-}
+/** Okta's loose numbers: 60 or "60"; empty means unset. */
+const seconds = (n: unknown, name: string, cardId: string) => (n === undefined || n === null || n === '' ? undefined : toNumber(n, name, cardId))
 
 export default defineCard({
   type: 'jwt.sign',
@@ -47,8 +46,8 @@ export default defineCard({
     issuer: Type.Optional(Type.String()),
     subject: Type.Optional(Type.String()),
     jwtid: Type.Optional(Type.String()),
-    expiresIn: Type.Optional(Type.Number({ description: 'Seconds from now after which the token is no longer accepted.' })),
-    notBefore: Type.Optional(Type.Number({ description: 'Epoch seconds before which the token is not accepted.' })),
+    expiresIn: Type.Optional(Type.Unknown({ description: 'Seconds from now after which the token is no longer accepted (a number, or text that reads as one).' })),
+    notBefore: Type.Optional(Type.Unknown({ description: 'Epoch seconds before which the token is not accepted (a number, or text that reads as one).' })),
     noTimestamp: Type.Optional(Type.Boolean({ default: false, description: 'Leave out the issued-at (iat) claim.' })),
     header: Type.Optional(Type.Unknown({ description: 'Extra JOSE header fields, as a JSON object or its text; `alg` comes from `algorithm`.' })),
   }),

@@ -7,6 +7,7 @@ import { Type } from '@sinclair/typebox'
 import dayjs from 'dayjs'
 import { CardFailedError } from '../../engine/errors.ts'
 import { parseDate } from './moment-format.ts'
+import { toNumber } from './to-number.ts'
 
 const UNIT_MS = { milliseconds: 1, seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000, weeks: 604_800_000 } as const
 export const DATE_UNITS = [...Object.keys(UNIT_MS), 'months', 'years'] as const
@@ -16,11 +17,11 @@ export const dateUnit = Type.Union(
   { description: 'milliseconds, seconds, minutes, hours, days, weeks, months or years' },
 )
 
-/** The date `amount` `unit`s after `start` (before it for a negative amount), as ISO 8601 in UTC. */
-export function shiftDate(start: unknown, amount: number | undefined, unit: string, cardId: string): string {
+/** The date `amount` `unit`s after `start` (before it for a negative amount, or `sign` -1), as ISO 8601 in UTC. */
+export function shiftDate(start: unknown, amount: unknown, unit: string, cardId: string, sign: 1 | -1 = 1): string {
   const d = parseDate(start, undefined, cardId)
-  const n = amount ?? 0
-  if (!Number.isFinite(n)) throw new CardFailedError(`the amount ${n} is not a finite number`, cardId)
+  // Okta's numbers are loose: "2" counts as 2, and an empty amount moves nothing
+  const n = amount === undefined || amount === null || amount === '' ? 0 : sign * toNumber(amount, 'scale', cardId)
   let out: Date
   if (unit === 'months' || unit === 'years') {
     // Moment rounds a fractional month or year amount to a whole one

@@ -74,6 +74,12 @@ describe('JWT - Sign and Verify', () => {
     const sig = createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url')
     assert.equal(output, `${head}.${body}.${sig}`)
   })
+  it('reads expiresIn and notBefore written as text, as Okta’s loose numbers', async () => {
+    const { output } = await testCard(jwtSign, { key: secret, expiresIn: '60', notBefore: ' 1795000000 ', noTimestamp: true }, ctx)
+    const claims = JSON.parse(Buffer.from((output as string).split('.')[1]!, 'base64url').toString())
+    assert.deepEqual(claims, { exp: NOW.getTime() / 1000 + 60, nbf: 1795000000 })
+    await assert.rejects(testCard(jwtSign, { key: secret, expiresIn: 'soon' }, ctx), /input "expiresIn": "soon" is not a number/)
+  })
   it('adds header fields but never lets the header choose the algorithm', async () => {
     const { output } = await testCard(jwtSign, { key: secret, header: '{"kid":"k1","alg":"none"}', noTimestamp: true }, ctx)
     assert.deepEqual(JSON.parse(Buffer.from((output as string).split('.')[0]!, 'base64url').toString()), { alg: 'HS256', typ: 'JWT', kid: 'k1' })
