@@ -6,6 +6,7 @@ import decodeComponent from '../../cards/url/decode-component.ts'
 import decodeQuery from '../../cards/url/decode-query.ts'
 import encodeComponent from '../../cards/url/encode-component.ts'
 import encodeQuery from '../../cards/url/encode-query.ts'
+import format from '../../cards/url/format.ts'
 import parse from '../../cards/url/parse.ts'
 import { fakeContext, testCard } from './card-helpers.ts'
 import { SEED } from '../seed.ts'
@@ -72,5 +73,33 @@ describe('URL - Parse', () => {
   }
   it('fails on empty text, naming it', async () => {
     await assert.rejects(testCard(parse, { url: '' }, ctx), /"" is not an absolute URL/)
+  })
+})
+
+describe('URL - Format', () => {
+  it('builds what Parse splits back into the same parts (property)', async () => {
+    // names, not numbers: WHATWG reads "0" or "1.2" as an IPv4 address
+    const label = fc.stringMatching(/^[a-z]([a-z0-9-]{0,10}[a-z0-9])?$/)
+    const host = fc.array(label, { minLength: 1, maxLength: 3 }).map((l) => l.join('.'))
+    const segment = fc.stringMatching(/^[A-Za-z0-9._~-]{1,8}$/).filter((s) => s !== '.' && s !== '..') // URLs resolve dot segments
+    const path = fc.array(segment, { maxLength: 3 }).map((s) => `/${s.join('/')}`)
+    const query = fc.stringMatching(/^([a-z]{1,5}=[A-Za-z0-9]{0,5}(&[a-z]{1,5}=[A-Za-z0-9]{0,5}){0,2})?$/)
+    const port = fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined })
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('http', 'https', 'ftp'), host, port, path, query, async (protocol, h, p, pathname, q) => {
+        const { url } = await format.run(ctx, { protocol, host: h, port: p, path: pathname, query: q })
+        const parts = await parse.run(ctx, { url })
+        const defaultPort = (protocol === 'http' && p === 80) || (protocol === 'https' && p === 443) || (protocol === 'ftp' && p === 21)
+        assert.deepEqual(parts, { protocol: `${protocol}:`, host: h, port: p === undefined || defaultPort ? null : p, path: pathname, query: q })
+      }),
+      { seed: SEED },
+    )
+  })
+  it('keeps existing escapes, encodes what a URL cannot hold, and reads a port written as text', async () => {
+    assert.deepEqual(await testCard(format, { protocol: 'HTTPS://', host: 'example.com', port: '8443', path: 'caf\u00e9 100%/x%20y' }, ctx), { url: 'https://example.com:8443/caf%C3%A9%20100%25/x%20y' })
+  })
+  it('refuses a host that would smuggle another one, and a protocol that is not one', async () => {
+    for (const host of ['a.com@b.com', 'a.com:80', 'a.com#', 'a b', '']) await assert.rejects(testCard(format, { host }, ctx), /is not a host name/, host)
+    await assert.rejects(testCard(format, { protocol: 'java script', host: 'a.com' }, ctx), /is not a URL protocol/)
   })
 })

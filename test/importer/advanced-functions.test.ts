@@ -21,6 +21,7 @@ const CARDS: [address: string, type: string, fields: Field[], outputs?: Field[]]
   ['url:encode', 'url.encodeQuery', [['data', null, { a: 'b c' }, 'object']]],
   ['url:decode', 'url.decodeQuery', [['query', null, 'a=b%20c']]],
   ['url:parse', 'url.parse', [['url', null, 'https://example.com/x?y=1']]],
+  ['url:format', 'url.format', [['protocol', null, 'https'], ['host', null, 'example.com'], ['port', null, 8443, 'number'], ['path', null, '/x'], ['query', null, 'y=1']]],
   ['crypto:hmac', 'encryption.hmac', [['algorithm', null, 'sha256'], ['key', null, 'my secret key'], ['data', null, 'My secret message!'], ['digest', null, 'base64']]],
   ['crypto:sign', 'encryption.sign', [['algorithm', null, 'sha256'], ['data', null, 'hi'], ['digest', null, 'hex'], ['key', 'privateKey', '-----BEGIN PRIVATE KEY-----'], ['passphrase', 'privateKey', 'pw']]],
   [
@@ -66,6 +67,7 @@ describe('advanced function cards in exports', () => {
     assert.deepEqual(of('date.subtract'), { start: '2026-01-31T00:00:00Z', scale: 2, unit: 'days' })
     assert.deepEqual(of('date.difference'), { end: '2026-01-02T00:00:00Z', start: '2026-01-01T00:00:00Z' })
     assert.deepEqual(of('url.encodeQuery'), { data: { a: 'b c' } })
+    assert.deepEqual(of('url.format'), { protocol: 'https', host: 'example.com', port: 8443, path: '/x', query: 'y=1' })
     assert.deepEqual(of('encryption.hmac'), { algorithm: 'sha256', key: 'my secret key', data: 'My secret message!', digest: 'base64' })
     assert.deepEqual(of('encryption.sign'), { algorithm: 'sha256', data: 'hi', digest: 'hex', key: '-----BEGIN PRIVATE KEY-----', passphrase: 'pw' })
     assert.deepEqual(of('xml.parse'), { xml: '<a>1</a>', explicitRoot: true, attrkey: '@' })
