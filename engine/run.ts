@@ -52,8 +52,13 @@ export interface RunOptions {
    * wait is sent or computed twice; the card that waited goes on once its `waitUntil` has come.
    */
   resume?: Pick<RunRecord, 'cards' | 'waitUntil' | 'waitingCard'> & {
-    /** What the resume request sent (its JSON body, or `{headers, body}`): a paused card's outputs. */
+    /** What the resume request sent (`{headers, body, query}`): a paused card's outputs come from it. */
     resumeWith?: Record<string, unknown>
+    /**
+     * The store's clock says the wait is over (it claimed the run at its due time): the waiting
+     * card goes on without asking this engine's clock, which may lag the database's a little.
+     */
+    due?: boolean
   }
 }
 
@@ -131,7 +136,8 @@ class Run implements RunHost {
   answer(value: FlowResult, record: CardRecord, now = false): void {
     if (this.result?.answered || (this.result?.topLevel && record.parent)) return
     this.result = { value, topLevel: !record.parent, answered: now }
-    if (now && this.opts.onAnswer) {
+    // a card resumed after a wait answered its caller when it ran: the resume request is not given it
+    if (now && this.opts.onAnswer && !record.resumed) {
       const secrets = [...(this.opts.connections?.secrets() ?? []), ...(this.opts.secrets ?? []), ...this.secretValues]
       this.opts.onAnswer(makeRedactor(secrets)(value) as FlowResult)
     }
