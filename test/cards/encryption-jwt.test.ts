@@ -11,7 +11,8 @@ import sign from '../../cards/encryption/sign.ts'
 import jwtSign from '../../cards/jwt/sign.ts'
 import jwtVerify from '../../cards/jwt/verify.ts'
 import { fakeContext, testCard } from './card-helpers.ts'
-import { card, runYaml } from '../helpers.ts'
+import { runFlow } from '../../engine/run.ts'
+import { card, planOf, runYaml } from '../helpers.ts'
 
 const NOW = new Date('2026-11-20T10:00:00Z')
 const ctx = fakeContext({ now: NOW })
@@ -151,5 +152,23 @@ cards:
     assert.equal(card(run!, 'echo').outputs.output, 'Bearer [REDACTED]')
     assert.deepEqual(card(run!, 'v').outputs, { decoded: { n: 1, iat: NOW.getTime() / 1000 } })
     assert.equal(card(run!, 'mac').inputs.data, 'payload')
+  })
+
+  it('signs again after a wait instead of handing on the redacted token a stored run holds', async () => {
+    const plan = planOf(`
+name: w
+trigger: { id: t, card: control.helperFlow }
+cards:
+  - { id: tok, card: jwt.sign, inputs: { key: a-shared-secret-of-32-characters!, claims: { n: 1 }, noTimestamp: true } }
+  - { id: pause, card: control.waitFor, inputs: { delay: 1, unit: day } }
+  - { id: v, card: jwt.verify, inputs: { token: "{{tok.output}}", key: a-shared-secret-of-32-characters! } }`)
+    const first = await runFlow(plan, {}, { now: () => NOW, waits: 'suspend' })
+    assert.equal(first.status, 'waiting')
+    assert.equal(card(first, 'tok').outputs.output, '[REDACTED]')
+    const later = new Date(NOW.getTime() + 86_400_000 + 1000)
+    const resumed = await runFlow(plan, {}, { now: () => later, waits: 'suspend', resume: first, runId: first.runId })
+    assert.equal(resumed.status, 'succeeded', JSON.stringify(resumed.error))
+    assert.notEqual(card(resumed, 'tok').resumed, true)
+    assert.deepEqual(card(resumed, 'v').outputs, { decoded: { n: 1 } })
   })
 })
