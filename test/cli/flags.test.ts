@@ -132,7 +132,7 @@ describe('flow history --flow, --status, --since, --limit', () => {
     assert.match(text.out, /^\S+ {2}failed {5}alpha {2}a-failed {2}CONNECTOR: slack: chat\.postMessage failed: HTTP 500$/m)
     const bad = await flowCli(['history', '--data', data, '--status', 'done'])
     assert.equal(bad.code, 2)
-    assert.match(bad.err, /--status must be one of queued, running, succeeded, failed, stopped \(got "done"\)/)
+    assert.match(bad.err, /--status must be one of queued, running, waiting, succeeded, failed, stopped \(got "done"\)/)
   })
 
   it('lists only the runs since a duration back or a date', async () => {
