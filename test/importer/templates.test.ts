@@ -90,7 +90,8 @@ describe('Okta template exports', () => {
     assert.deepEqual(out, {
       Error: '',
       'UTC (Z Time)': '2026-11-20T10:02:44.901Z',
-      'ISO 8601': '2026-11-20T10:02:44.901+00:00',
+      // Convert's iso has no fractional seconds (Okta's page); the template swaps its Z for +00:00
+      'ISO 8601': '2026-11-20T10:02:44+00:00',
       EPOCH: 1795168964,
       UNIX: 1795168964901,
       LDAP: 134396425649010000,
