@@ -63,14 +63,15 @@ export const MAX_SEARCH_ROWS = 3500
  * Row storage, by table name. Every call is one transaction: an update merges only the columns
  * it is given into the row as stored at that instant, so two runs updating one row lose nothing.
  * Queries take the table's definition: column names are checked against it before any SQL is
- * built, and every value is bound as a parameter.
+ * built, and every value is bound as a parameter. `at` is the time written as Created/Updated (the
+ * run's clock); without it, the store's.
  */
 export interface TableRows {
   /** Adds the rows in one transaction (all or none); gives them back with their ids, in order. */
-  insertRows(table: string, rows: readonly RowValues[]): Promise<TableRow[]>
+  insertRows(table: string, rows: readonly RowValues[], at?: Date): Promise<TableRow[]>
   getRow(table: string, id: string): Promise<TableRow | undefined>
   /** Sets these columns of the row, leaving the others; undefined when there is no such row. */
-  updateRow(table: string, id: string, values: RowValues): Promise<TableRow | undefined>
+  updateRow(table: string, id: string, values: RowValues, at?: Date): Promise<TableRow | undefined>
   /** False when there was no such row. */
   deleteRow(table: string, id: string): Promise<boolean>
   searchRows(def: TableDef, query: RowQuery): Promise<TableRow[]>

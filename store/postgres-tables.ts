@@ -78,12 +78,16 @@ function condition(def: TableDef, c: RowCondition, values: unknown[]): string {
 
 export function postgresTableRows(query: Query): TableRows {
   return {
-    async insertRows(table, rows) {
+    async insertRows(table, rows, at) {
       if (rows.length === 0) return []
       const { rows: stored } = await query<Row>(
         'add table rows',
-        { text: `INSERT INTO table_rows (table_name, data) SELECT $1, d::jsonb FROM unnest($2::text[]) WITH ORDINALITY AS u (d, ord) ORDER BY ord RETURNING ${COLUMNS}` },
-        [table, rows.map((r) => JSON.stringify(r))],
+        {
+          text: `INSERT INTO table_rows (table_name, data, created_at, updated_at)
+            SELECT $1, d::jsonb, coalesce($3::timestamptz, now()), coalesce($3::timestamptz, now())
+            FROM unnest($2::text[]) WITH ORDINALITY AS u (d, ord) ORDER BY ord RETURNING ${COLUMNS}`,
+        },
+        [table, rows.map((r) => JSON.stringify(r)), at ?? null],
       )
       return stored.sort((a, b) => Number(a.seq) - Number(b.seq)).map(toRow)
     },
@@ -93,13 +97,13 @@ export function postgresTableRows(query: Query): TableRows {
       const { rows } = await query<Row>('read a table row', { name: 'cardflow_table_get', text: `SELECT ${COLUMNS} FROM table_rows WHERE table_name = $1 AND seq = $2` }, [table, seq])
       return rows[0] && toRow(rows[0])
     },
-    async updateRow(table, id, values) {
+    async updateRow(table, id, values, at) {
       const seq = seqOf(id)
       if (seq === undefined) return undefined
       const { rows } = await query<Row>(
         'update a table row',
-        { name: 'cardflow_table_update', text: `UPDATE table_rows SET data = data || $3::jsonb, updated_at = now() WHERE table_name = $1 AND seq = $2 RETURNING ${COLUMNS}` },
-        [table, seq, JSON.stringify(values)],
+        { name: 'cardflow_table_update', text: `UPDATE table_rows SET data = data || $3::jsonb, updated_at = coalesce($4::timestamptz, now()) WHERE table_name = $1 AND seq = $2 RETURNING ${COLUMNS}` },
+        [table, seq, JSON.stringify(values), at ?? null],
       )
       return rows[0] && toRow(rows[0])
     },

@@ -270,14 +270,14 @@ export class PostgresStore implements Store {
 
   // ---- table rows (Tables cards): see postgres-tables.ts ----
   private readonly tableRows: TableRows = postgresTableRows((what, statement, values) => this.query(what, statement, values))
-  insertRows(table: string, rows: readonly RowValues[]): Promise<TableRow[]> {
-    return this.tableRows.insertRows(table, rows)
+  insertRows(table: string, rows: readonly RowValues[], at?: Date): Promise<TableRow[]> {
+    return this.tableRows.insertRows(table, rows, at)
   }
   getRow(table: string, id: string): Promise<TableRow | undefined> {
     return this.tableRows.getRow(table, id)
   }
-  updateRow(table: string, id: string, values: RowValues): Promise<TableRow | undefined> {
-    return this.tableRows.updateRow(table, id, values)
+  updateRow(table: string, id: string, values: RowValues, at?: Date): Promise<TableRow | undefined> {
+    return this.tableRows.updateRow(table, id, values, at)
   }
   deleteRow(table: string, id: string): Promise<boolean> {
     return this.tableRows.deleteRow(table, id)

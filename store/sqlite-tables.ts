@@ -88,8 +88,8 @@ function whereClause(def: TableDef, where: readonly RowCondition[], args: unknow
 
 export function sqliteTableRows(db: Access): TableRows {
   return {
-    insertRows(table, rows) {
-      const now = Date.now()
+    insertRows(table, rows, at) {
+      const now = at?.getTime() ?? Date.now()
       return db.write('add table rows', () => {
         const insert = db.sql(`INSERT INTO table_rows (table_name, data, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING ${COLUMNS}`)
         return rows.map((values) => toRow(insert.get(table, JSON.stringify(values), now, now) as Row))
@@ -103,14 +103,15 @@ export function sqliteTableRows(db: Access): TableRows {
         return row && toRow(row)
       })
     },
-    updateRow(table, id, values) {
+    updateRow(table, id, values, at) {
       const seq = seqOf(id)
+      const now = at?.getTime() ?? Date.now()
       return db.write('update a table row', () => {
         if (seq === undefined) return undefined
         const row = db.sql('SELECT data FROM table_rows WHERE table_name = ? AND seq = ?').get(table, seq) as { data: string } | undefined
         if (!row) return undefined
         const data = JSON.stringify({ ...(JSON.parse(row.data) as RowValues), ...values })
-        return toRow(db.sql(`UPDATE table_rows SET data = ?, updated_at = ? WHERE seq = ? RETURNING ${COLUMNS}`).get(data, Date.now(), seq) as Row)
+        return toRow(db.sql(`UPDATE table_rows SET data = ?, updated_at = ? WHERE seq = ? RETURNING ${COLUMNS}`).get(data, now, seq) as Row)
       })
     },
     deleteRow(table, id) {

@@ -317,14 +317,14 @@ export class SqliteStore implements Store {
     write: (what, step) => this.write(what, step),
     read: (what, step) => this.guard(what, step),
   })
-  insertRows(table: string, rows: readonly RowValues[]): Promise<TableRow[]> {
-    return this.tableRows.insertRows(table, rows)
+  insertRows(table: string, rows: readonly RowValues[], at?: Date): Promise<TableRow[]> {
+    return this.tableRows.insertRows(table, rows, at)
   }
   getRow(table: string, id: string): Promise<TableRow | undefined> {
     return this.tableRows.getRow(table, id)
   }
-  updateRow(table: string, id: string, values: RowValues): Promise<TableRow | undefined> {
-    return this.tableRows.updateRow(table, id, values)
+  updateRow(table: string, id: string, values: RowValues, at?: Date): Promise<TableRow | undefined> {
+    return this.tableRows.updateRow(table, id, values, at)
   }
   deleteRow(table: string, id: string): Promise<boolean> {
     return this.tableRows.deleteRow(table, id)
