@@ -109,6 +109,9 @@ export function loadTables(flowsDir: string): { tables: Map<string, TableDef>; e
   return { tables, errors }
 }
 
+/** A table definition's file: a .yaml in a folder named tables. */
+export const isTableFile = (file: string) => /\.ya?ml$/.test(file) && basename(dirname(file)) === 'tables'
+
 /** The tables of the folder a flow file sits in. */
 export const loadTablesNear = (flowFile: string) => loadTables(dirname(flowFile))
 
@@ -116,4 +119,32 @@ export const loadTablesNear = (flowFile: string) => loadTables(dirname(flowFile)
 export function tableFileText(def: TableDef): string {
   const columns = def.columns.map((c) => ({ name: c.name, type: c.type, ...(c.default !== undefined && c.default !== null && { default: c.default }) }))
   return stringify({ ...(def.description && { description: def.description }), columns })
+}
+
+/** The JSON Schema of a table file, for editors (schemas/table.schema.json). */
+export function tableSchema(): object {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'cardflow table definition (tables/<name>.yaml)',
+    type: 'object',
+    additionalProperties: false,
+    required: ['columns'],
+    properties: {
+      description: { type: 'string' },
+      columns: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'type'],
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 100, pattern: '^[^$"\\\\][^"\\\\]*$' },
+            type: { enum: [...COLUMN_TYPES], description: "Okta's Text, Number, True/False, Date & Time" },
+            default: { type: ['string', 'number', 'boolean', 'null'], description: 'The value a new row takes when it does not set the column.' },
+          },
+        },
+      },
+    },
+  }
 }

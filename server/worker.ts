@@ -7,6 +7,7 @@ import type { ConnectionProvider } from '../engine/connector-call.ts'
 import { CardflowError, type ErrorRecord } from '../engine/errors.ts'
 import type { FlowResult, RunRecord } from '../engine/history.ts'
 import type { StepJournal } from '../engine/journal.ts'
+import type { TableProvider } from '../engine/tables.ts'
 import { runFlow } from '../engine/run.ts'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { type ClaimedRun, type Store, StoreUnavailableError } from '../store/index.ts'
@@ -20,6 +21,8 @@ export interface WorkerOptions {
   log: Log
   metrics: Metrics
   connections: ConnectionProvider | undefined
+  /** The tables Tables cards use: the flows' definitions, rows in the store. */
+  tables?: TableProvider
   /** Record connector requests instead of sending them. */
   dryRun: boolean
   /** Values to redact from history besides the connections' own. */
@@ -186,6 +189,7 @@ export class Worker {
         secrets: this.o.secrets(),
         journal: await this.journal(claim, log),
         ...(this.o.connections && { connections: this.o.connections }),
+        ...(this.o.tables && { tables: this.o.tables }),
         ...(onAnswer && { onAnswer }),
       })
     } catch (err) {
