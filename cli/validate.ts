@@ -45,7 +45,7 @@ export async function validate(files: string[], connectionsFile?: string): Promi
 }
 
 /** Tables cards naming, as a literal, a table no tables/<name>.yaml beside the flow defines (or a definition that does not read). */
-function tableProblems(plan: FlowPlan, file: string): CardflowError[] {
+export function tableProblems(plan: FlowPlan, file: string): CardflowError[] {
   const cards = (list: readonly PlannedCard[]): PlannedCard[] => list.flatMap((c) => [c, ...c.branches.flatMap(([, inner]) => cards(inner))])
   const users = cards(plan.cards).filter((c) => c.type.startsWith('table.'))
   if (users.length === 0) return []
