@@ -7,6 +7,8 @@ import assert from 'node:assert/strict'
 import { fileURLToPath } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import type { TableDef } from '../../engine/tables.ts'
+import { openStore } from '../../store/index.ts'
+import { freshSchema, PG_SKIP, type TestSchema } from '../postgres.ts'
 import { type Running, startEngine } from './helpers.ts'
 
 const FLOWS = fileURLToPath(new URL('../fixtures/server/table-flows/', import.meta.url))
@@ -50,5 +52,33 @@ describe('Tables cards in flow serve', () => {
     assert.equal(run?.status, 'failed')
     assert.match(run?.error?.message ?? '', /has no column "name"\) --"/)
     assert.equal((await s.engine.store.getRow('marks', row!.id))?.values.name, 'x')
+  })
+})
+
+describe('Tables cards on two engines sharing PostgreSQL', { skip: PG_SKIP }, () => {
+  let schema: TestSchema
+  let engines: Running[]
+  before(async () => {
+    schema = freshSchema('tables')
+    engines = []
+    for (let i = 0; i < 2; i++) engines.push(await startEngine({ flowsDir: FLOWS, store: await openStore(schema.url()), concurrency: 4, apiConcurrency: 16 }))
+  })
+  after(async () => {
+    for (const e of engines) await e.close()
+    await schema.drop()
+  })
+
+  it('keeps every column that runs on both engines set in one row at once', async () => {
+    const store = engines[0]!.engine.store
+    const [row] = await store.insertRows('marks', [{ name: 'shared' }])
+    await Promise.all(
+      COLUMNS.map(async (c, i) => {
+        const res = await fetch(`${engines[i % 2]!.url}/api/flows/mark/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ row: row!.id, fields: { [c]: true } }) })
+        const run = await store.getRun(res.headers.get('x-cardflow-run-id')!)
+        assert.equal(run?.status, 'succeeded', JSON.stringify(run?.error))
+      }),
+    )
+    const stored = await store.getRow('marks', row!.id)
+    assert.deepEqual(COLUMNS.filter((c) => stored?.values[c] !== true), [], 'columns whose update was lost')
   })
 })
