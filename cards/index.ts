@@ -18,11 +18,12 @@ import * as object from './object/index.ts'
 import * as office365 from './office365/index.ts'
 import * as okta from './okta/index.ts'
 import * as slack from './slack/index.ts'
+import * as table from './table/index.ts'
 import * as text from './text/index.ts'
 import * as unsupported from './unsupported/index.ts'
 import * as url from './url/index.ts'
 import * as xml from './xml/index.ts'
 
-export const FAMILIES = [okta, http, control, text, list, object, json, xml, url, encryption, jwt, number, boolean, date, slack, gmail, office365, unsupported]
+export const FAMILIES = [okta, http, control, text, list, object, json, xml, url, encryption, jwt, number, boolean, date, table, slack, gmail, office365, unsupported]
 
 export const registry = createRegistry(FAMILIES)

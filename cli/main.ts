@@ -8,6 +8,7 @@ import { registerReplay } from './replay.ts'
 import { registerServe } from './serve.ts'
 import { registerGraph } from './graph.ts'
 import { registerOktaHooks } from './okta-hooks.ts'
+import { registerTable } from './table.ts'
 
 /** The `flow` command with every subcommand, for bin/flow.js (and for tests that read its help). */
 export function buildProgram(): Command {
@@ -27,5 +28,6 @@ export function buildProgram(): Command {
   registerReplay(program)
   registerGraph(program)
   registerOktaHooks(program)
+  registerTable(program)
   return program
 }

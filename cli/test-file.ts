@@ -15,6 +15,7 @@ import { loadFlowFile } from '../engine/load.ts'
 import { entry, parseYaml, toPlain, type YMap, type YNode } from '../engine/parse.ts'
 import { runFlow } from '../engine/run.ts'
 import { EXIT, readJsonFile } from './common.ts'
+import { definitionsNear, fixtureTables, tableContents } from './table-fixtures.ts'
 
 interface TestCase {
   name: string
@@ -23,6 +24,14 @@ interface TestCase {
   dryRun: boolean
   /** One expectation for every run, or one per run in order. */
   expect: unknown
+  /** Fixture rows of tables for this case, by table: over the file's. */
+  tables: Record<string, unknown>
+}
+
+/** Where a case's table rows come from: the file's fixtures, the case's, then the command line's. */
+export interface TableFixtures {
+  file: { base: string; tables: Record<string, unknown> }
+  command: { base: string; tables: Record<string, unknown> }
 }
 
 /** Checks `expected` against `actual`; objects match by the keys given, `/re/` strings as patterns. */
@@ -55,7 +64,7 @@ function view(run: RunRecord): Record<string, unknown> {
   return { ...run, cards: Object.fromEntries(run.cards.map((c) => [c.id, c])) }
 }
 
-function readTestFile(file: string): { flow: string; cases: TestCase[] } {
+function readTestFile(file: string): { flow: string; cases: TestCase[]; tables: Record<string, unknown> } {
   const text = readFileSync(file, 'utf8')
   const parsed = parseYaml(text, file)
   if (!parsed.root) throw parsed.errors[0]!
@@ -70,25 +79,41 @@ function readTestFile(file: string): { flow: string; cases: TestCase[] } {
   const casesNode = entry(map, 'cases')?.value
   if (casesNode?.kind !== 'seq') return fail('"cases" must be a list of cases', casesNode ?? root)
   const base = dirname(file)
+  const tablesOf = (node: YNode | undefined): Record<string, unknown> => {
+    if (!node) return {}
+    if (node.kind !== 'map') return fail('"tables" maps a table to its fixture: a CSV or JSON file, or a list of rows', node)
+    return toPlain(node) as Record<string, unknown>
+  }
   const cases = casesNode.items.map((node, i): TestCase => {
     if (node.kind !== 'map') return fail('a case is a map with name, input and expect', node)
     const plain = toPlain(node) as Record<string, unknown>
     const inputNode = entry(node, 'input')?.value
     if (!inputNode) return fail('case needs "input" (a JSON file path or the input itself)', node)
     const input = typeof plain.input === 'string' ? readJsonFile(resolve(base, plain.input)) : plain.input
-    return { name: typeof plain.name === 'string' ? plain.name : `case ${i + 1}`, loc: node.loc, input, dryRun: plain.dryRun !== false, expect: plain.expect ?? {} }
+    const tables = tablesOf(entry(node, 'tables')?.value)
+    return { name: typeof plain.name === 'string' ? plain.name : `case ${i + 1}`, loc: node.loc, input, dryRun: plain.dryRun !== false, expect: plain.expect ?? {}, tables }
   })
-  return { flow: resolve(base, flowNode.value), cases }
+  return { flow: resolve(base, flowNode.value), cases, tables: tablesOf(entry(map, 'tables')?.value) }
 }
 
-async function runCase(tc: TestCase, flowFile: string, connectionsFile: string | undefined): Promise<string[]> {
+async function runCase(tc: TestCase, flowFile: string, connectionsFile: string | undefined, fixtures: TableFixtures): Promise<string[]> {
   const { plan, errors } = await loadFlowFile(flowFile, registry)
   if (!plan) return errors.map((e) => e.describe())
   const connections = tc.dryRun ? undefined : loadConnections(connectionsFile === undefined ? {} : { file: connectionsFile })
+  // each case on its own temporary tables, holding the fixtures: never the served engine's rows
+  const defs = definitionsNear(flowFile)
+  const tables = await fixtureTables(defs, [fixtures.file, { base: fixtures.file.base, tables: tc.tables }, fixtures.command])
   const runs: Record<string, unknown>[] = []
-  for (const inv of invocationsFromInput(plan.trigger, tc.input)) {
-    if (inv.kind === 'skip') runs.push({ status: 'skipped', reason: inv.reason })
-    else runs.push(view(await runFlow(plan, inv.outputs, { dryRun: tc.dryRun, connections })))
+  try {
+    for (const inv of invocationsFromInput(plan.trigger, tc.input)) {
+      if (inv.kind === 'skip') runs.push({ status: 'skipped', reason: inv.reason })
+      else {
+        const run = view(await runFlow(plan, inv.outputs, { dryRun: tc.dryRun, connections, tables: tables.provider }))
+        runs.push(defs.size > 0 ? { ...run, tables: await tableContents(defs, tables) } : run)
+      }
+    }
+  } finally {
+    await tables.close()
   }
   if (Array.isArray(tc.expect)) {
     if (tc.expect.length !== runs.length) return [`expected ${tc.expect.length} runs, got ${runs.length}`]
@@ -114,7 +139,7 @@ export function isTestFile(file: string): boolean {
   return /\.test\.ya?ml$/.test(file)
 }
 
-export async function runTestFiles(files: string[], opts: { connections: string | undefined }): Promise<number> {
+export async function runTestFiles(files: string[], opts: { connections: string | undefined; tables?: Record<string, string> }): Promise<number> {
   let passed = 0
   let failed = 0
   for (const file of files) {
@@ -131,7 +156,8 @@ export async function runTestFiles(files: string[], opts: { connections: string 
     for (const tc of suite.cases) {
       let problems: string[]
       try {
-        problems = await runCase(tc, suite.flow, opts.connections)
+        const fixtures = { file: { base: dirname(file), tables: suite.tables }, command: { base: process.cwd(), tables: opts.tables ?? {} } }
+        problems = await runCase(tc, suite.flow, opts.connections, fixtures)
       } catch (err) {
         if (!(err instanceof CardflowError)) throw err
         problems = [err.describe()]

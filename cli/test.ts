@@ -11,6 +11,7 @@ import { loadFlowFile } from '../engine/load.ts'
 import { runFlow } from '../engine/run.ts'
 import { EXIT, printErrors, readJsonFile, useColor } from './common.ts'
 import { formatRun } from './format.ts'
+import { definitionsNear, fixtureTables, tableOptions } from './table-fixtures.ts'
 import { isTestFile, runTestFiles } from './test-file.ts'
 
 interface TestOptions {
@@ -19,6 +20,7 @@ interface TestOptions {
   full?: boolean
   dryRun?: boolean
   connections?: string
+  table?: string[]
 }
 
 export function registerTest(program: Command): void {
@@ -31,6 +33,7 @@ export function registerTest(program: Command): void {
     .option('--full', 'show every value whole in the text history (long values are cut otherwise)')
     .option('--dry-run', 'record the requests connector cards would send instead of sending them')
     .option('--connections <file>', 'connections file (default: $CARDFLOW_CONNECTIONS or ./cardflow.connections.yaml)')
+    .option('--table <name=file>', 'rows of a table for the run, from a CSV or JSON file (repeatable); Tables cards run on a temporary store holding them', (v: string, all: string[] = []) => [...all, v])
     .addHelpText(
       'after',
       '\nExit codes: 0 succeeded or stopped, 1 failed, 2 invalid flow, input or usage.\n' +
@@ -44,19 +47,26 @@ export function registerTest(program: Command): void {
 
 export async function test(files: string[], opts: TestOptions): Promise<number> {
   const testFiles = files.filter(isTestFile)
+  let tables: Record<string, string>
+  try {
+    tables = tableOptions(opts.table)
+  } catch (err) {
+    printErrors([err as CardflowError])
+    return EXIT.invalid
+  }
   if (testFiles.length > 0) {
     if (testFiles.length !== files.length || opts.input) {
       process.stderr.write('flow test: give either test files (*.test.yaml) or one flow file with --input\n')
       return EXIT.invalid
     }
-    return runTestFiles(testFiles, { connections: opts.connections })
+    return runTestFiles(testFiles, { connections: opts.connections, tables })
   }
   if (files.length !== 1 || !opts.input) {
     process.stderr.write('flow test: give one flow file and --input <file.json> (or test files *.test.yaml)\n')
     return EXIT.invalid
   }
   try {
-    return await testFlow(files[0]!, opts.input, opts)
+    return await testFlow(files[0]!, opts.input, opts, tables)
   } catch (err) {
     if (err instanceof CardflowError) {
       printErrors([err])
@@ -66,7 +76,7 @@ export async function test(files: string[], opts: TestOptions): Promise<number> 
   }
 }
 
-async function testFlow(file: string, inputFile: string, opts: TestOptions): Promise<number> {
+async function testFlow(file: string, inputFile: string, opts: TestOptions, fixtures: Record<string, string>): Promise<number> {
   const { plan, errors } = await loadFlowFile(file, registry)
   if (!plan) {
     printErrors(errors)
@@ -74,11 +84,17 @@ async function testFlow(file: string, inputFile: string, opts: TestOptions): Pro
   }
   const invocations = invocationsFromInput(plan.trigger, readJsonFile(inputFile))
   const connections = opts.dryRun ? undefined : loadConnections(opts.connections === undefined ? {} : { file: opts.connections })
+  // Tables cards run on a temporary store holding the --table fixtures, never a served engine's rows
+  const tables = await fixtureTables(definitionsNear(file), [{ base: process.cwd(), tables: fixtures }])
   let code: number = EXIT.ok
-  for (const inv of invocations) {
-    const run = await invoke(plan, inv, { dryRun: opts.dryRun ?? false, connections })
-    if (run && run.status === 'failed') code = EXIT.failed
-    print(plan, inv, run, opts)
+  try {
+    for (const inv of invocations) {
+      const run = await invoke(plan, inv, { dryRun: opts.dryRun ?? false, connections, tables: tables.provider })
+      if (run && run.status === 'failed') code = EXIT.failed
+      print(plan, inv, run, opts)
+    }
+  } finally {
+    await tables.close()
   }
   return code
 }

@@ -8,6 +8,7 @@ import type { Static, TObject } from '@sinclair/typebox'
 import type { AnyConnectorSpec, ConnectorSpec } from './connector.ts'
 import type { ExportMapping, TriggerExportMapping } from './export-mapping.ts'
 import type { FlowResult, RunRecord } from './history.ts'
+import type { TableDef, TableRows } from './tables.ts'
 import type { Escape, Part, ValueNode } from './values.ts'
 
 /** What a connector card asks the engine to send. The engine records it, fakes it in dry-run
@@ -63,6 +64,11 @@ export interface CardContext {
    * is recorded and the card goes on at once with nothing sent (`{}`).
    */
   pause(answer: FlowResult): Record<string, unknown>
+  /**
+   * A table of the flow's folder (Tables cards): its definition and its rows in the run's table
+   * store. Fails the card when the table is not defined or the run has no table store.
+   */
+  table(name: string): { def: TableDef; rows: TableRows }
 }
 
 export type CardKind = 'function' | 'control' | 'connector'
@@ -81,6 +87,8 @@ export interface CardExample {
   error?: string
   /** Helper flows the example calls, by name: flow YAML. */
   helpers?: Record<string, string>
+  /** Tables the example uses, by name: their columns and the rows they hold before it runs. */
+  tables?: Record<string, { columns: TableDef['columns']; rows?: Record<string, unknown>[] }>
 }
 
 export interface CardDef<I extends TObject = TObject, O extends TObject = TObject> {

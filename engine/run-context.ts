@@ -5,6 +5,7 @@ import { performCall } from './connector-call.ts'
 import { CardFailedError } from './errors.ts'
 import type { CardRecord, FlowResult, OutboundRecord, RunRecord } from './history.ts'
 import type { RunOptions } from './run.ts'
+import type { TableDef, TableRows } from './tables.ts'
 import { type Part, partsOf, type Scope } from './values.ts'
 
 /** Thrown by `ctx.stop`: the flow ends normally. */
@@ -86,6 +87,14 @@ export class RunContext implements CardContext {
     if ((opts.callDepth ?? 0) > 0) throw new CardFailedError('a Pause inside a helper flow cannot be resumed: put it in the flow that calls the helper', this.card.id)
     this.run.answer(answer, this.record, true)
     throw new WaitSignal(undefined)
+  }
+
+  table(name: string): { def: TableDef; rows: TableRows } {
+    const provider = this.run.opts.tables
+    if (!provider) throw new CardFailedError('this run has no table store: Tables cards run under flow serve, or flow test (on a temporary store)', this.card.id)
+    const def = provider.definition(name)
+    if (!def) throw new CardFailedError(`no table "${name}": define it in tables/${name}.yaml beside the flows`, this.card.id)
+    return { def, rows: provider.rows }
   }
 
   parts(input: string): Part[][] | undefined {

@@ -10,6 +10,7 @@ import type { ConnectionProvider } from './connector-call.ts'
 import { CardFailedError, CardInputError, toErrorRecord } from './errors.ts'
 import type { CardRecord, FlowResult, OutboundRecord, RunRecord } from './history.ts'
 import { type StepJournal, scopedJournal } from './journal.ts'
+import type { TableProvider } from './tables.ts'
 import { RunContext, type RunHost, StopSignal, WaitSignal } from './run-context.ts'
 import { makeRedactor, REDACTED, redactRun } from './redact.ts'
 import { describeErrors, validatorFor } from './schema-check.ts'
@@ -24,6 +25,8 @@ export interface RunOptions {
   now?: () => Date
   /** Extra values to redact from history, besides the connections' own secrets. */
   secrets?: readonly string[]
+  /** The tables the flow's Tables cards use: definitions and the store of their rows. */
+  tables?: TableProvider
   /** Finds a helper flow by name, for cards that call one (Call Flow, For Each). */
   flows?: (name: string) => FlowPlan | undefined
   /** How many helper-flow calls deep this run is; set by the engine. */

@@ -53,6 +53,8 @@ export interface Flopack {
   flos: OktaFlow[]
   /** Connection id to its name and service; exports never hold the secrets. */
   configs: Record<string, { name: string; module: string }>
+  /** The export's tables as it holds them (see tables.ts). */
+  tables: unknown
 }
 
 export class FlopackError extends Error {}
@@ -76,7 +78,7 @@ export function parseFlopack(text: string, file: string): Flopack {
   if (!isRecord(json) || json.type !== 'flopack' || !isRecord(json.data)) {
     throw new FlopackError(`${file}: not an Okta Workflows export (expected {"type": "flopack", "data": {...}})`)
   }
-  const { flos, configs } = json.data
+  const { flos, configs, tables } = json.data
   const list = Array.isArray(flos) ? flos : isRecord(flos) ? Object.values(flos) : []
   const out: OktaFlow[] = []
   for (const [i, f] of list.entries()) {
@@ -91,7 +93,7 @@ export function parseFlopack(text: string, file: string): Flopack {
   for (const [id, c] of Object.entries(isRecord(configs) ? configs : {})) {
     if (isRecord(c) && typeof c.name === 'string') cfg[id] = { name: c.name, module: String(c.module ?? '') }
   }
-  return { flos: out, configs: cfg }
+  return { flos: out, configs: cfg, tables }
 }
 
 function checkMethod(m: unknown, where: string): asserts m is OktaMethod {

@@ -7,8 +7,10 @@ import { convertFlow, type PackContext } from './convert.ts'
 import { emitFlow } from './emit.ts'
 import { type OktaFlowData, parseFlopack } from './flopack.ts'
 import { type IrFlow, slugOf } from './ir.ts'
+import { exportedTables, type ImportedTable, nameTablesInCards } from './tables.ts'
 
 export { FlopackError } from './flopack.ts'
+export type { ImportedTable } from './tables.ts'
 
 export interface ImportedFlow {
   flow: IrFlow
@@ -18,7 +20,14 @@ export interface ImportedFlow {
 }
 
 export function importFlopack(text: string, file: string, registry: Registry): ImportedFlow[] {
+  return importFlopackWithTables(text, file, registry).flows
+}
+
+/** The flows of an export and its tables (definitions, and rows where it has them). */
+export function importFlopackWithTables(text: string, file: string, registry: Registry): { flows: ImportedFlow[]; tables: ImportedTable[] } {
   const pack = parseFlopack(text, file)
+  const tables = exportedTables(pack.tables)
+  nameTablesInCards(pack.flos, tables)
   const names = new Map(pack.flos.map((f) => [f.data.uuid, f.name] as const))
   for (const f of pack.flos) names.set(f.id, f.name)
   const slugs = new Set<string>()
@@ -51,5 +60,5 @@ export function importFlopack(text: string, file: string, registry: Registry): I
     const flow = convertFlow(p.name, p.description, p.data, ctx, slug)
     out.push({ flow, file: `${slug}.yaml`, yaml: emitFlow(flow) })
   }
-  return out
+  return { flows: out, tables }
 }

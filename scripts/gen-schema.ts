@@ -4,7 +4,9 @@ import { writeFileSync } from 'node:fs'
 import { registry } from '../cards/index.ts'
 import { cardReference } from '../engine/card-docs.ts'
 import { flowSchema } from '../engine/flow-schema.ts'
+import { tableSchema } from '../engine/table-file.ts'
 
 writeFileSync('schemas/flow.schema.json', `${JSON.stringify(flowSchema(registry), null, 2)}\n`)
+writeFileSync('schemas/table.schema.json', `${JSON.stringify(tableSchema(), null, 2)}\n`)
 writeFileSync('docs/cards.md', cardReference(registry))
-console.log('wrote schemas/flow.schema.json and docs/cards.md')
+console.log('wrote schemas/flow.schema.json, schemas/table.schema.json and docs/cards.md')

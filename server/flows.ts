@@ -8,6 +8,8 @@ import type { HttpTriggerSettings } from '../engine/card.ts'
 import type { FlowPlan } from '../engine/check.ts'
 import { flowFilesIn, flowSlug, loadFlowFile } from '../engine/load.ts'
 import type { Registry } from '../engine/registry.ts'
+import { loadTables } from '../engine/table-file.ts'
+import type { TableDef } from '../engine/tables.ts'
 import type { Log } from './log.ts'
 
 export interface ServedFlow {
@@ -23,6 +25,8 @@ const RELOAD_DEBOUNCE_MS = 200
 
 export class FlowSet {
   private bySlug = new Map<string, ServedFlow>()
+  /** The tables defined beside the flows (tables/<name>.yaml), read with them. */
+  tables: ReadonlyMap<string, TableDef> = new Map()
   private loadedOnce = false
   private watcher: FSWatcher | undefined
   private timer: NodeJS.Timeout | undefined
@@ -55,6 +59,9 @@ export class FlowSet {
       }
       next.set(flowSlug(file), { slug: flowSlug(file), file, plan, http: plan.trigger.def.http?.(plan.trigger.options) })
     }
+    const { tables, errors } = loadTables(this.dir)
+    for (const e of errors) this.log.error({ file: e.location?.file, code: e.code }, `${e.describe()} (the table is not served)`)
+    this.tables = tables
     this.bySlug = next
     this.loadedOnce = true
     this.log.info({ flows: [...next.keys()] }, `serving ${next.size} flow(s) from ${this.dir}`)

@@ -22,6 +22,7 @@ import { opsRoutes } from './ops.ts'
 import { Worker } from './worker.ts'
 import { checkUiAuth, type UiAuth } from '../ui/auth.ts'
 import { mountUi } from '../ui/mount.ts'
+import { tableProvider } from '../store/table-provider.ts'
 
 export interface ServerOptions {
   flowsDir: string
@@ -171,6 +172,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
     log,
     metrics,
     connections: o.connections,
+    tables: tableProvider(store, () => flows.tables),
     dryRun: o.dryRun ?? false,
     secrets,
     concurrency: o.concurrency ?? DEFAULTS.concurrency,

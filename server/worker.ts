@@ -10,6 +10,7 @@ import { CardflowError, type ErrorRecord } from '../engine/errors.ts'
 import type { FlowResult, RunRecord } from '../engine/history.ts'
 import type { StepJournal } from '../engine/journal.ts'
 import { type RunOptions, runFlow } from '../engine/run.ts'
+import type { TableProvider } from '../engine/tables.ts'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { type ClaimedRun, type ResumePoint, type Store, StoreUnavailableError } from '../store/index.ts'
 import type { FlowSet } from './flows.ts'
@@ -22,6 +23,8 @@ export interface WorkerOptions {
   log: Log
   metrics: Metrics
   connections: ConnectionProvider | undefined
+  /** The tables Tables cards use: the flows' definitions, rows in the store. */
+  tables?: TableProvider
   /** Record connector requests instead of sending them. */
   dryRun: boolean
   /** Values to redact from history besides the connections' own. */
@@ -201,6 +204,7 @@ export class Worker {
         waits: 'suspend',
         ...(claim.resume && { resume: resumeOptions(claim.resume) }),
         ...(this.o.connections && { connections: this.o.connections }),
+        ...(this.o.tables && { tables: this.o.tables }),
         ...(onAnswer && { onAnswer }),
       })
     } catch (err) {

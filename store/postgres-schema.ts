@@ -7,6 +7,7 @@
 import type pg from 'pg'
 import { ConfigError } from '../engine/errors.ts'
 import { untimed } from './postgres-config.ts'
+import { TABLE_ROWS_MIGRATION } from './postgres-tables.ts'
 
 interface Migration {
   version: number
@@ -98,6 +99,9 @@ CREATE TABLE steps (
 );
 `,
   },
+  // --- tables (Tables cards) ---
+  { version: 3, why: 'rows of the tables flows keep (Tables cards)', sql: TABLE_ROWS_MIGRATION },
+  // --- end of tables ---
   // --- waits (Wait For, Wait Until, Pause); versions 3 and 4 are other changes' ---
   {
     version: 5,

@@ -15,6 +15,8 @@ import { WorkListener } from './postgres-listen.ts'
 import { type PostgresSettings, postgresSettings, untimed } from './postgres-config.ts'
 import { lockKey, migrate as migrateSchema, RUN_COLUMNS, workChannel } from './postgres-schema.ts'
 import { SQL, type Statement } from './postgres-sql.ts'
+import { postgresTableRows } from './postgres-tables.ts'
+import type { RowQuery, RowValues, TableDef, TableRow, TableRows } from '../engine/tables.ts'
 import { DEDUP_WINDOW_MS } from './sqlite-retention.ts'
 import { type EventRow, type RunRow, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
 import {
@@ -277,6 +279,31 @@ export class PostgresStore implements Store {
       this.running.delete(name)
     }
   }
+
+  // ---- table rows (Tables cards): see postgres-tables.ts ----
+  private readonly tableRows: TableRows = postgresTableRows((what, statement, values) => this.query(what, statement, values))
+  insertRows(table: string, rows: readonly RowValues[], at?: Date): Promise<TableRow[]> {
+    return this.tableRows.insertRows(table, rows, at)
+  }
+  getRow(table: string, id: string): Promise<TableRow | undefined> {
+    return this.tableRows.getRow(table, id)
+  }
+  updateRow(table: string, id: string, values: RowValues, at?: Date): Promise<TableRow | undefined> {
+    return this.tableRows.updateRow(table, id, values, at)
+  }
+  deleteRow(table: string, id: string): Promise<boolean> {
+    return this.tableRows.deleteRow(table, id)
+  }
+  searchRows(def: TableDef, query: RowQuery): Promise<TableRow[]> {
+    return this.tableRows.searchRows(def, query)
+  }
+  clearTable(table: string): Promise<number> {
+    return this.tableRows.clearTable(table)
+  }
+  countRows(table: string): Promise<number> {
+    return this.tableRows.countRows(table)
+  }
+  // ---- end of table rows ----
 
   onWork(listener: () => void): () => void {
     this.listeners.add(listener)

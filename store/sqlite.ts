@@ -8,6 +8,8 @@ import type { RunRecord } from '../engine/history.ts'
 import type { StepRecord, StepState } from '../engine/journal.ts'
 import { enableIncrementalVacuum, pruneSqlite, TOMBSTONE } from './sqlite-retention.ts'
 import { addWaitColumns, type EventRow, PAUSED_DUE_MS, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
+import { sqliteTableRows, TABLE_ROWS_SCHEMA } from './sqlite-tables.ts'
+import type { RowQuery, RowValues, TableDef, TableRow, TableRows } from '../engine/tables.ts'
 import {
   type AcceptResult,
   type ClaimedRun,
@@ -63,6 +65,7 @@ export class SqliteStore implements Store {
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 1500))}`)
     this.db.exec(SCHEMA)
     addWaitColumns(this.db)
+    this.db.exec(TABLE_ROWS_SCHEMA)
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
   }
 
@@ -344,6 +347,35 @@ export class SqliteStore implements Store {
       this.sql(`INSERT INTO meta (key, value) VALUES ('ping', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(new Date().toISOString())
     })
   }
+
+  // ---- table rows (Tables cards): see sqlite-tables.ts ----
+  private readonly tableRows: TableRows = sqliteTableRows({
+    sql: (text) => this.sql(text),
+    write: (what, step) => this.write(what, step),
+    read: (what, step) => this.guard(what, step),
+  })
+  insertRows(table: string, rows: readonly RowValues[], at?: Date): Promise<TableRow[]> {
+    return this.tableRows.insertRows(table, rows, at)
+  }
+  getRow(table: string, id: string): Promise<TableRow | undefined> {
+    return this.tableRows.getRow(table, id)
+  }
+  updateRow(table: string, id: string, values: RowValues, at?: Date): Promise<TableRow | undefined> {
+    return this.tableRows.updateRow(table, id, values, at)
+  }
+  deleteRow(table: string, id: string): Promise<boolean> {
+    return this.tableRows.deleteRow(table, id)
+  }
+  searchRows(def: TableDef, query: RowQuery): Promise<TableRow[]> {
+    return this.tableRows.searchRows(def, query)
+  }
+  clearTable(table: string): Promise<number> {
+    return this.tableRows.clearTable(table)
+  }
+  countRows(table: string): Promise<number> {
+    return this.tableRows.countRows(table)
+  }
+  // ---- end of table rows ----
 
   close(): Promise<void> {
     if (this.db.open) {

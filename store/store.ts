@@ -6,6 +6,7 @@
 import type { RunRecord } from '../engine/history.ts'
 import type { StepRecord } from '../engine/journal.ts'
 import { CardflowError, type ErrorRecord } from '../engine/errors.ts'
+import type { TableRows } from '../engine/tables.ts'
 
 /** `queued` and `running` are the queue; `waiting` waits for its due time (Wait For, Wait Until) or a
  * resume request (Pause), never pruned; the others are history. */
@@ -124,7 +125,12 @@ export interface StoreStats {
   finished: number
 }
 
-export interface Store {
+/**
+ * The store also keeps the rows of the tables flows use (Tables cards, `flow table`): insert, get,
+ * update (merging columns in one transaction), delete, search, clear and count, as
+ * engine/tables.ts describes them. Each backend implements them in its own `*-tables.ts`.
+ */
+export interface Store extends TableRows {
   /** Stores the delivery, its new events and their runs in one transaction. */
   acceptDelivery(delivery: Delivery, runs: NewRun[]): Promise<AcceptResult>
   /** Enqueues one run (API requests, replays); with `leaseMs` it is claimed at once by the caller. */

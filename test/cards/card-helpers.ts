@@ -5,8 +5,9 @@
  */
 import { Value } from '@sinclair/typebox/value'
 import type { AnyCardDef, CardContext, CardDef, ConnectorCall } from '../../engine/card.ts'
-import { CardInputError } from '../../engine/errors.ts'
+import { CardFailedError, CardInputError } from '../../engine/errors.ts'
 import { describeErrors, validatorFor } from '../../engine/schema-check.ts'
+import type { TableProvider } from '../../engine/tables.ts'
 
 export interface FakeContextOptions {
   cardId?: string
@@ -14,6 +15,8 @@ export interface FakeContextOptions {
   now?: Date
   /** Answers a connector call: by default it runs the call's dry run. */
   answer?: (call: ConnectorCall<unknown, unknown>) => unknown
+  /** The tables Tables cards see. */
+  tables?: TableProvider
 }
 
 export interface FakeContext extends CardContext {
@@ -45,6 +48,11 @@ export function fakeContext(opts: FakeContextOptions = {}): FakeContext {
     pause: () => ({}),
     // no engine: every input counts as written by the flow author
     parts: () => undefined,
+    table(name: string) {
+      const def = opts.tables?.definition(name)
+      if (!opts.tables || !def) throw new CardFailedError(`no table "${name}"`, opts.cardId ?? 'c')
+      return { def, rows: opts.tables.rows }
+    },
     call<C, T>(call: ConnectorCall<C, T>): Promise<T> {
       calls.push(call as ConnectorCall<unknown, unknown>)
       return Promise.resolve((opts.answer ? opts.answer(call as ConnectorCall<unknown, unknown>) : call.dryRun()) as T)

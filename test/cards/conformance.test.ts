@@ -11,6 +11,8 @@ import type { AnyCardDef, CardExample } from '../../engine/card.ts'
 import { ajv } from '../../engine/schema-check.ts'
 import { CARD_ID_PATTERN } from '../../engine/registry.ts'
 import { runFlow } from '../../engine/run.ts'
+import type { TableDef } from '../../engine/tables.ts'
+import { temporaryTables } from '../../store/table-provider.ts'
 import { planOf, problemsOf } from '../helpers.ts'
 
 const NOW = new Date('2026-11-20T10:02:44.901Z')
@@ -38,8 +40,15 @@ async function runExample(card: AnyCardDef, example: CardExample): Promise<{ sta
   if (problems.length > 0) return { status: 'failed', error: { message: problems.join('\n') } }
   const helpers = new Map(Object.entries(example.helpers ?? {}).map(([name, yaml]) => [name, planOf(yaml, `${name}.yaml`)]))
   const plan = planOf(flowWith(card, example.inputs), `${card.type}.yaml`)
-  const run = await runFlow(plan, {}, { dryRun: true, now: () => NOW, flows: (name) => helpers.get(name) })
-  return run.cards.find((c) => c.id === 'subject')!
+  // the tables an example uses: a temporary store holding its rows
+  const defs = new Map<string, TableDef>(Object.entries(example.tables ?? {}).map(([name, t]) => [name, { name, columns: t.columns }]))
+  const tables = await temporaryTables(defs, Object.fromEntries(Object.entries(example.tables ?? {}).map(([name, t]) => [name, t.rows ?? []])), NOW)
+  try {
+    const run = await runFlow(plan, {}, { dryRun: true, now: () => NOW, flows: (name) => helpers.get(name), tables: tables.provider })
+    return run.cards.find((c) => c.id === 'subject')!
+  } finally {
+    await tables.close()
+  }
 }
 
 /** An input whose schema has one plain type, and a literal of another type for it. */

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test'
 import type { RunRecord } from '../../engine/history.ts'
 import { type Delivery, type NewRun, type Store, StoreUnavailableError } from '../../store/index.ts'
 import { HANG_MS } from '../wait.ts'
+import { tableRowsCases } from './conformance-tables.ts'
 
 /** A place for one empty store, and a way to open handles on it (two handles act as two engines). */
 export interface StoreFixture {
@@ -352,6 +353,8 @@ export function storeConformance(name: string, fixture: StoreFixture, skip: stri
       assert.equal(await store.prune({ maxAgeMs: -1, maxRuns: 100 }), 1)
       assert.deepEqual(await store.steps('f:e1'), [])
     })
+
+    tableRowsCases(() => ({ store, open: place.open }))
 
     it('answers a run that was never stored as absent', async () => {
       assert.equal(await store.getRun('no-such-run'), undefined)
