@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, fstatSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, it } from 'node:test'
 import Database from 'better-sqlite3'
 import { openStore, type Store, StoreUnavailableError } from '../../store/index.ts'
-import { DB_FILE } from '../../store/sqlite.ts'
+import { DB_FILE, SqliteStore } from '../../store/sqlite.ts'
+import { waitFor } from '../wait.ts'
 import { delivery, runFor, storeConformance } from './conformance.ts'
 
 storeConformance('SQLite', {
@@ -44,6 +45,76 @@ describe('SQLite store', () => {
 
   it('opens only an existing store when asked not to create one', async () => {
     await assert.rejects(openStore(join(dir, 'missing'), { create: false }), /no store at/)
+  })
+})
+
+describe('SQLite store durability', () => {
+  let dir: string
+  let store: SqliteStore | undefined
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cardflow-store-'))
+  })
+  afterEach(async () => {
+    await store?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** A store whose fsyncs wait until the test lets them end. */
+  function heldSyncs() {
+    const held: { fd: number; done: (err: Error | null) => void }[] = []
+    const file = join(dir, DB_FILE)
+    store = new SqliteStore(file, { fsync: (fd, done) => held.push({ fd, done }) })
+    return { store, held, wal: `${file}-wal` }
+  }
+  const settled = (p: Promise<unknown>) => Promise.race([p.then(() => 'settled', () => 'settled'), new Promise((r) => setImmediate(() => setImmediate(() => r('waiting'))))])
+
+  it('answers a write only after the write-ahead log holding its commit is fsynced', async () => {
+    const { store, held, wal } = heldSyncs()
+    const accepted = store.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])
+    await waitFor(() => held.length === 1, 'the first fsync')
+    assert.equal(fstatSync(held[0]!.fd).ino, statSync(wal).ino, 'the fsync is of the write-ahead log')
+    assert.equal(await settled(accepted), 'waiting')
+    // committed (other readers see it) but not answered until it is on disk
+    assert.equal((await store.getRun(runFor('e1').id))?.status, 'queued')
+    held[0]!.done(null)
+    assert.deepEqual(await accepted, { duplicate: false, storedEvents: 1, runIds: [runFor('e1').id] })
+  })
+
+  it('commits the writes asked for during an fsync together, with one more fsync', async () => {
+    const { store, held } = heldSyncs()
+    const first = store.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])
+    await waitFor(() => held.length === 1, 'the first fsync')
+    const later = [store.acceptDelivery(delivery('d2', ['e2']), [runFor('e2')]), store.acceptDelivery(delivery('d3', ['e3']), [runFor('e3')])]
+    assert.equal(await settled(later[0]!), 'waiting')
+    assert.equal(held.length, 1, 'no second commit while the first is being synced')
+    held[0]!.done(null)
+    await first
+    await waitFor(() => held.length === 2, 'the second fsync')
+    assert.equal(await settled(later[1]!), 'waiting')
+    held[1]!.done(null)
+    assert.equal((await Promise.all(later)).every((r) => !r.duplicate), true)
+  })
+
+  it('answers StoreUnavailableError to the writes of a batch whose fsync failed', async () => {
+    const { store, held } = heldSyncs()
+    const accepted = store.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])
+    await waitFor(() => held.length === 1, 'the first fsync')
+    held[0]!.done(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' }))
+    await assert.rejects(accepted, (err: unknown) => err instanceof StoreUnavailableError && /store cannot store the delivery \(EIO\)/.test(err.message))
+  })
+
+  it('syncs and answers the writes still waiting when it closes', async () => {
+    const { store: s, held } = heldSyncs()
+    const first = s.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])
+    await waitFor(() => held.length === 1, 'the first fsync')
+    const second = s.acceptDelivery(delivery('d2', ['e2']), [runFor('e2')])
+    await s.close()
+    store = undefined
+    assert.equal((await first).storedEvents, 1)
+    assert.equal((await second).storedEvents, 1)
+    const reopened = new Database(join(dir, DB_FILE), { readonly: true })
+    assert.equal(reopened.prepare('SELECT COUNT(*) FROM runs').pluck().get(), 2)
+    reopened.close()
   })
 })
 
