@@ -35,7 +35,7 @@ export interface ServerOptions {
   /** Client tokens of API Endpoint flows by flow file name, or a lookup. */
   clientTokens?: Record<string, string> | ((slug: string) => string | undefined)
   connections?: ConnectionProvider
-  /** Runs at once; 0 only stores (no run starts). Default 4. */
+  /** Runs at once; 0 only stores (no run starts). Default 32. */
   concurrency?: number
   /** A pino level; default LOG_LEVEL or `info`. */
   logLevel?: string
