@@ -8,8 +8,9 @@ import { closeSync, fsync, fsyncSync, openSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { RunRecord } from '../engine/history.ts'
 import type { StepRecord, StepState } from '../engine/journal.ts'
+import { encodeInput, encodeRecord, packed, unpacked } from './sqlite-compact.ts'
 import { enableIncrementalVacuum, pruneSqlite, TOMBSTONE } from './sqlite-retention.ts'
-import { type EventRow, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
+import { type EventRow, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toClaimedWith, toStoredRun, toSummary } from './sqlite-schema.ts'
 import {
   type AcceptResult,
   type ClaimedRun,
@@ -176,26 +177,28 @@ export class SqliteStore implements Store {
       const insertEvent = this.sql(
         'INSERT OR IGNORE INTO events (uuid, delivery_id, event_type, published, raw, received_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
-      const fresh = new Set<string>()
+      // the events stored now, with what Okta sent: their runs' inputs refer to it
+      const fresh = new Map<string, unknown>()
       // an event that runs no flow is kept for dedup only: its raw data (personal data) is not stored
       const needed = new Set(runs.map((r) => r.eventUuid))
       for (const e of delivery.events) {
-        const raw = needed.has(e.uuid) ? JSON.stringify(e.raw) : TOMBSTONE
+        const raw = needed.has(e.uuid) ? packed(JSON.stringify(e.raw)) : TOMBSTONE
         const r = insertEvent.run(e.uuid, delivery.eventId, e.eventType, e.published, raw, at)
-        if (r.changes > 0) fresh.add(e.uuid)
+        if (r.changes > 0) fresh.set(e.uuid, e.raw)
       }
       const runIds: string[] = []
       for (const run of runs) {
         // An event stored by an earlier delivery already has its runs.
         if (run.eventUuid === undefined || !fresh.has(run.eventUuid)) continue
-        this.insertRun(run, at, undefined)
+        this.insertRun(run, at, undefined, fresh.get(run.eventUuid))
         runIds.push(run.id)
       }
       return { duplicate: false, storedEvents: fresh.size, runIds }
     })
   }
 
-  private insertRun(run: NewRun, at: number, leaseUntil: number | undefined) {
+  /** `raw`: the run's event as stored with it, which its input may refer to. */
+  private insertRun(run: NewRun, at: number, leaseUntil: number | undefined, raw?: unknown) {
     this.sql(
         `INSERT INTO runs (id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, lease_until, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -206,7 +209,7 @@ export class SqliteStore implements Store {
         run.source,
         run.eventUuid ?? null,
         run.replayOf ?? null,
-        run.input === undefined ? null : JSON.stringify(run.input),
+        run.input === undefined ? null : packed(encodeInput(run.input, raw)),
         run.inputError === undefined ? null : JSON.stringify(run.inputError),
         leaseUntil === undefined ? 'queued' : 'running',
         leaseUntil === undefined ? 0 : 1,
@@ -239,8 +242,13 @@ export class SqliteStore implements Store {
            RETURNING ${RUN_COLUMNS}`,
         )
         .all(now + leaseMs, now, n, now, n, n) as RunRow[]
-      return rows.sort((a, b) => a.seq - b.seq).map(toClaimed)
+      return rows.sort((a, b) => a.seq - b.seq).map((row) => toClaimedWith(row, () => this.eventRaw(row.event_uuid)))
     })
+  }
+
+  private eventRaw(uuid: string | null): unknown {
+    const raw = uuid === null ? undefined : (this.sql('SELECT raw FROM events WHERE uuid = ?').pluck().get(uuid) as string | Buffer | undefined)
+    return raw === undefined ? undefined : JSON.parse(unpacked(raw))
   }
 
   extendLease(run: ClaimedRun, leaseMs: number): Promise<boolean> {
@@ -257,7 +265,7 @@ export class SqliteStore implements Store {
           `UPDATE runs SET status = ?, finished_at = ?, lease_until = NULL, record = ?, error = ?
            WHERE id = ? AND attempts = ? AND status = 'running'`,
         )
-        .run(record.status, Date.now(), JSON.stringify(record), record.error ? JSON.stringify(record.error) : null, run.id, run.attempt).changes > 0
+        .run(record.status, Date.now(), packed(encodeRecord(record, run.input)), record.error ? JSON.stringify(record.error) : null, run.id, run.attempt).changes > 0
     })
   }
 
@@ -267,7 +275,7 @@ export class SqliteStore implements Store {
           `UPDATE runs SET status = 'queued', due_at = ?, lease_until = NULL, record = ?, error = ?
            WHERE id = ? AND attempts = ? AND status = 'running'`,
         )
-        .run(notBefore.getTime(), JSON.stringify(record), record.error ? JSON.stringify(record.error) : null, run.id, run.attempt).changes > 0
+        .run(notBefore.getTime(), packed(encodeRecord(record, run.input)), record.error ? JSON.stringify(record.error) : null, run.id, run.attempt).changes > 0
     })
   }
 

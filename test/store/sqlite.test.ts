@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, it } from 'node:test'
 import Database from 'better-sqlite3'
-import { openStore, type Store, StoreUnavailableError } from '../../store/index.ts'
+import { type Delivery, type NewRun, openStore, type Store, StoreUnavailableError } from '../../store/index.ts'
 import { DB_FILE, SqliteStore } from '../../store/sqlite.ts'
 import { waitFor } from '../wait.ts'
-import { delivery, runFor, storeConformance } from './conformance.ts'
+import { unpacked } from '../../store/sqlite-compact.ts'
+import { delivery, record, runFor, storeConformance } from './conformance.ts'
 
 storeConformance('SQLite', {
   async create() {
@@ -115,6 +116,90 @@ describe('SQLite store durability', () => {
     const reopened = new Database(join(dir, DB_FILE), { readonly: true })
     assert.equal(reopened.prepare('SELECT COUNT(*) FROM runs').pluck().get(), 2)
     reopened.close()
+  })
+})
+
+describe('SQLite store: each event written once, history packed', () => {
+  let dir: string
+  let store: SqliteStore
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cardflow-store-'))
+    store = new SqliteStore(join(dir, DB_FILE))
+  })
+  afterEach(async () => {
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** An event and a trigger's outputs holding parts of it as they are, as Okta event cards build them. */
+  function eventRun(uuid: string, extra: Record<string, unknown> = {}) {
+    const raw = { uuid, client: { ipAddress: '198.51.100.1', geo: { city: 'Lisbon' } }, target: [{ id: '00u1', type: 'User' }], debugContext: { debugData: { changedAttributes: 'title' } } }
+    const input = { UUID: uuid, Client: raw.client, 'Event Details': raw, Target: raw.target[0], 'Debug Data': raw.debugContext.debugData, Headers: { host: 'x' }, ...extra }
+    const d: Delivery = { eventId: `d-${uuid}`, receivedAt: new Date(), events: [{ uuid, eventType: 'user.account.update_profile', published: '2026-11-20T10:00:00Z', raw }] }
+    const run: NewRun = { id: `run-${uuid}`, flow: 'f', source: 'event', eventUuid: uuid, input }
+    return { raw, input, d, run }
+  }
+  const column = (sql: string, id: string) => {
+    const db = new Database(join(dir, DB_FILE), { readonly: true })
+    try {
+      return db.prepare(sql).pluck().get(id) as string | Buffer
+    } finally {
+      db.close()
+    }
+  }
+
+  it('stores a run\'s input as references to its event, and gives back the same input, event and history', async () => {
+    const { raw, input, d, run } = eventRun('e1')
+    await store.acceptDelivery(d, [run])
+    const stored = column('SELECT input FROM runs WHERE id = ?', run.id)
+    assert.ok(Buffer.isBuffer(stored), 'the input is packed')
+    const text = unpacked(stored)
+    assert.ok(text.startsWith('~'), text)
+    assert.ok(!text.includes('198.51.100.1'), 'the event\'s parts are not written again')
+    const [claim] = await store.claimRuns(1, 60_000)
+    assert.deepEqual(claim!.input, input)
+    // the history of a run whose trigger outputs are its input leaves them out, and reads them back
+    const finished = { ...record(run.id, 'succeeded'), trigger: { id: 't', card: 'okta.userProfileUpdated', outputs: claim!.input! } }
+    assert.equal(await store.finishRun(claim!, finished), true)
+    assert.ok(!unpacked(column('SELECT record FROM runs WHERE id = ?', run.id)).includes('"outputs":{"UUID"'), 'the trigger outputs are not in the stored history')
+    const got = await store.getRun(run.id)
+    assert.deepEqual(got?.input, input)
+    assert.deepEqual(got?.record, { ...finished, trigger: { ...finished.trigger, outputs: input } })
+    assert.deepEqual(got?.event?.raw, raw)
+  })
+
+  it('keeps trigger outputs that differ from the input (redacted) in the history', async () => {
+    const { d, run } = eventRun('e2')
+    await store.acceptDelivery(d, [run])
+    const [claim] = await store.claimRuns(1, 60_000)
+    const redacted = { ...claim!.input, Headers: { host: '[REDACTED]' } }
+    const finished = { ...record(run.id, 'succeeded'), trigger: { id: 't', card: 'c', outputs: redacted } }
+    await store.finishRun(claim!, finished)
+    assert.deepEqual((await store.getRun(run.id))?.record?.trigger.outputs, redacted)
+  })
+
+  it('stores an input holding the reference\'s own key as it is, and reads it back unchanged', async () => {
+    const hostile = { '\u0000event': ['client'], note: 'from the event' }
+    const { input, d, run } = eventRun('e3', { Hostile: hostile })
+    await store.acceptDelivery(d, [run])
+    assert.ok(!unpacked(column('SELECT input FROM runs WHERE id = ?', run.id)).startsWith('~'))
+    const [claim] = await store.claimRuns(1, 60_000)
+    assert.deepEqual(claim!.input, input)
+    assert.deepEqual((await store.getRun(run.id))?.input?.Hostile, hostile)
+  })
+
+  it('reads runs and events written as plain JSON text before', async () => {
+    await store.close()
+    const db = new Database(join(dir, DB_FILE))
+    db.prepare("INSERT INTO events (uuid, delivery_id, event_type, published, raw, received_at) VALUES ('old', 'd-old', 't', 'p', ?, 0)").run(JSON.stringify({ uuid: 'old', a: 1 }))
+    db.prepare("INSERT INTO runs (id, flow, source, event_uuid, input, status, attempts, due_at, created_at, record) VALUES ('run-old', 'f', 'event', 'old', ?, 'succeeded', 1, 0, 0, ?)")
+      .run(JSON.stringify({ UUID: 'old' }), JSON.stringify(record('run-old', 'succeeded')))
+    db.close()
+    store = new SqliteStore(join(dir, DB_FILE))
+    const got = await store.getRun('run-old')
+    assert.deepEqual(got?.input, { UUID: 'old' })
+    assert.deepEqual(got?.record?.trigger.outputs, {})
+    assert.deepEqual(got?.event?.raw, { uuid: 'old', a: 1 })
   })
 })
 
