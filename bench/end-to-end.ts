@@ -8,7 +8,8 @@
  * Each delivery holds one event whose
  * monitored attributes changed, so each must end as one Slack message. The clock runs from the
  * first POST until the fake Slack has counted every message. `--cpu-prof` writes the engine's
- * CPU profile (default settings) to prof/.
+ * CPU profile (default settings) to prof/; `--before <checkout>` adds a column for another
+ * checkout of cardflow at its defaults (a change's before and after in the same run).
  */
 import { deliver, type LoadResult } from './lib/load.ts'
 import { deliveryJson, eventJson } from './lib/okta.ts'
@@ -66,6 +67,9 @@ async function measure(start: (slackUrl: string) => Promise<Sut>): Promise<Outco
 
 console.log(`bench/end-to-end: ${num(EVENTS)} events, 1 per delivery, ${CONNECTIONS} connections, node ${process.version}`)
 const columns: [string, Outcome][] = []
+const before = process.argv.indexOf('--before')
+const beforeRoot = before > 0 ? process.argv[before + 1] : undefined
+if (beforeRoot) columns.push(['cardflow before', await measure((slackUrl) => startCardflow({ slackUrl, root: beforeRoot, name: 'cardflow before' }))])
 columns.push(['cardflow', await measure((slackUrl) => startCardflow({ slackUrl, nodeArgs: PROFILE }))])
 // The defaults are what is compared; the full run also shows a larger pool.
 if (!SHORT) columns.push([`cardflow -c ${TUNED}`, await measure((slackUrl) => startCardflow({ slackUrl, concurrency: TUNED }))])
@@ -90,3 +94,6 @@ for (const [name, o] of columns.filter(([n]) => n.startsWith('cardflow'))) {
   ratio(`${name} / limit events/s`, o.eventsPerSecond, limit.eventsPerSecond)
 }
 ratio('Node-RED / limit events/s', nodeRed.eventsPerSecond, limit.eventsPerSecond)
+const was = columns.find(([name]) => name === 'cardflow before')?.[1]
+const now = columns.find(([name]) => name === 'cardflow')![1]
+if (was) ratio('cardflow / cardflow before events/s', now.eventsPerSecond, was.eventsPerSecond)

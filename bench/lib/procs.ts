@@ -94,6 +94,8 @@ export interface CardflowOptions {
   store?: string
   /** A name for its output, when several run at once. */
   name?: string
+  /** Another checkout of cardflow to run instead of this one (a before/after comparison). */
+  root?: string
 }
 
 /** `flow serve` with the profile-update seed flow, Slack pointed at the fake. */
@@ -103,7 +105,7 @@ export function startCardflow(o: CardflowOptions): Promise<Sut> {
   copyFileSync(FLOW, join(dir, 'flows/notify-user-on-profile-update.yaml'))
   const data = join(dir, 'data')
   const store = o.store ? ['--store', o.store] : ['--data', 'data']
-  const args = [...(o.nodeArgs ?? []), join(ROOT, 'bin/flow.js'), 'serve', '--flows', 'flows', ...store, '--port', '0', '--no-watch']
+  const args = [...(o.nodeArgs ?? []), join(o.root ?? ROOT, 'bin/flow.js'), 'serve', '--flows', 'flows', ...store, '--port', '0', '--no-watch']
   if (o.concurrency !== undefined) args.push('--concurrency', String(o.concurrency))
   if (o.logLevel) args.push('--log-level', o.logLevel)
   const env = { OKTA_HOOK_SECRET: HOOK_SECRET, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: o.slackUrl }
