@@ -182,7 +182,7 @@ export class SqliteStore implements Store {
       // an event that runs no flow is kept for dedup only: its raw data (personal data) is not stored
       const needed = new Set(runs.map((r) => r.eventUuid))
       for (const e of delivery.events) {
-        const raw = needed.has(e.uuid) ? packed(JSON.stringify(e.raw)) : TOMBSTONE
+        const raw = needed.has(e.uuid) ? JSON.stringify(e.raw) : TOMBSTONE
         const r = insertEvent.run(e.uuid, delivery.eventId, e.eventType, e.published, raw, at)
         if (r.changes > 0) fresh.set(e.uuid, e.raw)
       }
@@ -209,7 +209,7 @@ export class SqliteStore implements Store {
         run.source,
         run.eventUuid ?? null,
         run.replayOf ?? null,
-        run.input === undefined ? null : packed(encodeInput(run.input, raw)),
+        run.input === undefined ? null : encodeInput(run.input, raw),
         run.inputError === undefined ? null : JSON.stringify(run.inputError),
         leaseUntil === undefined ? 'queued' : 'running',
         leaseUntil === undefined ? 0 : 1,
