@@ -1,20 +1,22 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
-import { sameKeys } from '../../importer/mapping.ts'
-
-/** Okta's loose booleans: true, "true" and "yes" are true. */
-const truthy = (v: unknown) => v === true || (typeof v === 'string' && ['true', 'yes'].includes(v.toLowerCase()))
+import { twoOrMore, twoOrMoreInputs } from '../lib/extensible.ts'
+import { truthy } from '../lib/truthy.ts'
 
 export default defineCard({
   type: 'boolean.and',
   title: 'True/False - And',
-  description: 'True when both `a` and `b` are true.',
+  description:
+    '`output` (Okta\'s "all true?") is true when `a`, `b` and every value in `more` (the inputs added with ' +
+    '"click or drop here to create") are true. true, "true" and "yes" count as true; anything else, null included, as false.',
   kind: 'function',
-  inputs: Type.Object({ a: Type.Unknown(), b: Type.Unknown() }),
+  inputs: twoOrMoreInputs('input 1', 'input 2', 'true/false values'),
   outputs: Type.Object({ output: Type.Boolean() }),
   examples: [
     { title: 'is true only when both are', inputs: { a: true, b: false }, outputs: { output: false } },
+    { title: 'checks every added input too', inputs: { a: true, b: 'yes', more: [true, 'TRUE'] }, outputs: { output: true } },
+    { title: 'counts null as false', inputs: { a: true, b: null }, outputs: { output: false } },
   ],
-  okta: { keys: ['boolean:and'], map: sameKeys(['a', 'b']) },
-  run: (_ctx, { a, b }) => ({ output: truthy(a) && truthy(b) }),
+  okta: { keys: ['boolean:and'], map: twoOrMore },
+  run: (_ctx, { a, b, more }) => ({ output: [a, b, ...(more ?? [])].every(truthy) }),
 })

@@ -132,7 +132,7 @@ describe('flow history --flow, --status, --since, --limit', () => {
     assert.match(text.out, /^\S+ {2}failed {5}alpha {2}a-failed {2}CONNECTOR: slack: chat\.postMessage failed: HTTP 500$/m)
     const bad = await flowCli(['history', '--data', data, '--status', 'done'])
     assert.equal(bad.code, 2)
-    assert.match(bad.err, /--status must be one of queued, running, succeeded, failed, stopped \(got "done"\)/)
+    assert.match(bad.err, /--status must be one of queued, running, waiting, succeeded, failed, stopped \(got "done"\)/)
   })
 
   it('lists only the runs since a duration back or a date', async () => {
@@ -190,11 +190,14 @@ describe('flow import -o, --force, --report and --json', () => {
     cpSync(FLOPACK, join(folder, 'exports', 'tiny.flopack'))
     const table = await flowCli(['import', '--report', join(folder, 'exports')])
     assert.equal(table.code, 0, table.err)
-    assert.match(table.out, /^tiny +2 +6\/7 +1\/2 +string:base64$/m)
-    assert.match(table.out, /^1 exports, 2 flows \(1 validate\), 6\/7 cards supported$/m)
+    assert.match(table.out, /^tiny +2 +6\/7 +1\/2 +string:soundex$/m)
+    assert.match(table.out, /^1 exports, 2 flows \(1 validate\), 6\/7 cards supported \(85\.7 %\)$/m)
     const json = await flowCli(['import', '--report', join(folder, 'exports'), '--json'])
     assert.equal(json.code, 0, json.err)
-    assert.deepEqual(JSON.parse(json.out), [{ template: 'tiny', flows: 2, cards: 7, supported: 6, unsupported: { 'root:kernel:string:base64': 1 }, valid: 1, problems: [] }])
+    assert.deepEqual(JSON.parse(json.out), {
+      exports: [{ template: 'tiny', flows: 2, cards: 7, supported: 6, unsupported: { 'root:kernel:string:soundex': 1 }, valid: 1, problems: [] }],
+      unknown: [{ address: 'root:kernel:string:soundex', uses: 1, exports: ['tiny'] }],
+    })
     const missing = await flowCli(['import', '--report', join(folder, 'nope')])
     assert.equal(missing.code, 2)
     assert.match(missing.err, /nope: no such folder/)

@@ -22,7 +22,7 @@ describe('flow import', () => {
   it('runs the event card once per event: the For Each helper\'s cards become the flow\'s own', () => {
     const doc = parse(main.yaml)
     assert.equal(doc.trigger.card, 'okta.userProfileUpdated')
-    assert.deepEqual(doc.cards.map((c: { id: string }) => c.id), ['ifElse', 'callFlow', 'base64'])
+    assert.deepEqual(doc.cards.map((c: { id: string }) => c.id), ['ifElse', 'callFlow', 'soundex'])
   })
 
   it('turns pins through expanded fields into references and If/Else + Join into declared outputs', () => {
@@ -48,13 +48,13 @@ describe('flow import', () => {
 
   it('keeps an unknown card with its address and inputs, and validate reports it at its line', () => {
     const odd = parse(main.yaml).cards[2]
-    assert.deepEqual(odd.inputs, { address: 'root:kernel:string:0.0.1:base64', name: 'Base64', inputs: { text: '{{callFlow.greeting}}' }, outputs: ['output'] })
+    assert.deepEqual(odd.inputs, { address: 'root:kernel:string:0.0.1:soundex', name: 'Soundex', inputs: { text: '{{callFlow.greeting}}' }, outputs: ['output'] })
     const { errors } = loadFlowSource(main.yaml, 'main.yaml', registry)
     assert.equal(errors.length, 1)
-    const line = main.yaml.split('\n').findIndex((l) => l.includes('- id: base64')) + 1
+    const line = main.yaml.split('\n').findIndex((l) => l.includes('- id: soundex')) + 1
     assert.equal(errors[0]!.location?.line, line)
-    assert.match(errors[0]!.message, /unsupported Okta card root:kernel:string:0\.0\.1:base64 \("Base64"\)/)
-    assert.deepEqual(main.flow.unsupported, ['root:kernel:string:0.0.1:base64'])
+    assert.match(errors[0]!.message, /unsupported Okta card root:kernel:string:0\.0\.1:soundex \("Soundex"\)/)
+    assert.deepEqual(main.flow.unsupported, ['root:kernel:string:0.0.1:soundex'])
   })
 
   it('gives card ids that are unique and valid', () => {
@@ -64,7 +64,7 @@ describe('flow import', () => {
   })
 
   it('runs the imported flow with its helper: the branch that ran and the helper\'s Return', async () => {
-    const runnable = main.yaml.slice(0, main.yaml.indexOf('  - id: base64'))
+    const runnable = main.yaml.slice(0, main.yaml.indexOf('  - id: soundex'))
     const plans = plansOf([helper, { ...main, yaml: runnable }])
     const plan = plans.get('Tell who changed a profile')!
     const event = { Actor: { ID: '00uAdmin' }, 'Okta User': { ID: '00uJane' }, 'Changed Attributes': 'email' }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { existsSync, fstatSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { existsSync, fstatSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, it } from 'node:test'
@@ -8,7 +8,8 @@ import { type Delivery, type NewRun, openStore, type Store, StoreUnavailableErro
 import { DB_FILE, SqliteStore } from '../../store/sqlite.ts'
 import { waitFor } from '../wait.ts'
 import { unpacked } from '../../store/sqlite-compact.ts'
-import { delivery, record, runFor, storeConformance } from './conformance.ts'
+import { SCHEMA } from '../../store/sqlite-schema.ts'
+import { delivery, record, runFor, storeConformance, waitingRecord } from './conformance.ts'
 
 storeConformance('SQLite', {
   async create() {
@@ -42,6 +43,25 @@ describe('SQLite store', () => {
     } finally {
       other.close()
     }
+  })
+
+  it('adds what waits need to a store from before them, keeping its runs', async () => {
+    await store.close()
+    const file = join(dir, 'old', DB_FILE)
+    mkdirSync(join(dir, 'old'))
+    const old = new Database(file)
+    old.exec(SCHEMA)
+    old.prepare(`INSERT INTO runs (id, flow, source, status, due_at, created_at) VALUES ('old', 'f', 'request', 'queued', 0, 0)`).run()
+    old.close()
+    store = await openStore(join(dir, 'old'))
+    const [claim] = await store.claimRuns(1, 60_000)
+    assert.equal(claim?.id, 'old')
+    assert.equal(await store.suspendRun(claim!, waitingRecord('old')), true)
+    assert.equal((await store.getRun('old'))?.status, 'waiting')
+    // opening it again adds nothing twice
+    await store.close()
+    store = await openStore(join(dir, 'old'))
+    assert.equal((await store.stats()).waiting, 1)
   })
 
   it('opens only an existing store when asked not to create one', async () => {
