@@ -26,6 +26,14 @@ async function measure(sut: Sut): Promise<{ max: LoadResult; fixed: LoadResult }
 }
 
 console.log(`bench/intake: ${seconds} s per phase, ${CONNECTIONS} connections, 1 event (~1.9 KB) per delivery, node ${process.version}`)
+// `--before <checkout>`: the same measure of another checkout first (a change's before and after)
+const beforeAt = process.argv.indexOf('--before')
+const beforeRoot = beforeAt > 0 ? process.argv[beforeAt + 1] : undefined
+let was: { max: LoadResult; fixed: LoadResult } | undefined
+if (beforeRoot) {
+  const old = await startCardflow({ slackUrl: 'http://127.0.0.1:9/', concurrency: 0, root: beforeRoot, name: 'cardflow before' })
+  was = await measure(old).finally(() => old.stop())
+}
 const cardflow = await startCardflow({ slackUrl: 'http://127.0.0.1:9/', concurrency: 0 })
 const cf = await measure(cardflow).finally(() => cardflow.stop())
 const bare = await startBare()
@@ -38,4 +46,9 @@ row('  p50 / p99 latency at max (ms)', `${cf.max.p50} / ${cf.max.p99}`, `${base.
 row(`at ${FIXED_RATE}/s: deliveries/s`, num(cf.fixed.perSecond), num(base.fixed.perSecond))
 row(`at ${FIXED_RATE}/s: p50 / p99 (ms)`, `${cf.fixed.p50} / ${cf.fixed.p99}`, `${base.fixed.p50} / ${base.fixed.p99}`)
 ratio('bare / cardflow deliveries/s', base.max.perSecond, cf.max.perSecond)
+ratio('cardflow / bare deliveries/s', cf.max.perSecond, base.max.perSecond, '>= 0.5x')
+if (was) {
+  row('before: max deliveries/s, p50 / p99 (ms)', num(was.max.perSecond), `${was.max.p50} / ${was.max.p99}`)
+  ratio('cardflow / cardflow before deliveries/s', cf.max.perSecond, was.max.perSecond)
+}
 console.log(`  aim: >= 3,000 deliveries/s (${cf.max.perSecond >= 3000 ? 'met' : 'not met'}); p99 < 50 ms at ${FIXED_RATE}/s (${cf.fixed.p99 < 50 ? 'met' : 'not met'})`)

@@ -5,7 +5,16 @@
  * samples of the second half (after warm-up) says whether memory grows per run. It must stay
  * flat. Retention is left at its defaults (pruning runs hourly), so the database grows on disk,
  * not in memory.
+ *
+ * RSS alone cannot tell a leak from warm-up (the V8 heap growing to its working size, code
+ * compiled, allocator arenas), which a 30-second run is still in. So the engine runs with
+ * `--trace-gc` and the bench also reads the live heap after each full (mark-compact) GC: a leak
+ * keeps what it took, so the live heap grows with the runs; warm-up grows RSS with a flat live
+ * heap. The verdict uses both: flat, warm-up, or GROWING. In quick mode every GC is a full one
+ * (`--gc-global`), so 30 seconds give dozens of points (it costs the engine some CPU).
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { deliver } from './lib/load.ts'
 import { deliveryJson, eventJson } from './lib/okta.ts'
 import { startCardflow, usage } from './lib/procs.ts'
@@ -28,7 +37,17 @@ function slope(points: readonly [number, number][]): number {
 
 console.log(`bench/soak: ${SECONDS} s at ${RATE} deliveries/s of ${EVENTS_PER_DELIVERY} events (half fire a Slack message), node ${process.version}`)
 const slack = await startSlack()
-const sut = await startCardflow({ slackUrl: slack.url, concurrency: 4 })
+// Quick mode makes every GC a full one (--gc-global), so 30 s give enough live-heap points.
+const sut = await startCardflow({ slackUrl: slack.url, nodeArgs: ['--trace-gc', ...(SHORT ? ['--gc-global'] : [])] })
+
+/** Live heap (MiB) after each mark-compact GC, at seconds since the engine started: V8's --trace-gc lines. */
+function liveHeapAfterFullGcs(): [number, number][] {
+  const text = readFileSync(join(sut.dir, 'out.log'), 'latin1')
+  const points: [number, number][] = []
+  for (const m of text.matchAll(/\s(\d+) ms: Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/g)) points.push([Number(m[1]) / 1000, Number(m[2])])
+  return points
+}
+
 const samples: [number, number][] = []
 try {
   let n = 0
@@ -37,6 +56,8 @@ try {
     const events = Array.from({ length: EVENTS_PER_DELIVERY }, () => eventJson(kinds[n % kinds.length]!, n++, 'soak'))
     return deliveryJson(`soak-d${n}`, events)
   }
+  // full GCs of the engine's start (compiling, loading flows) are not the load's
+  const gcsBefore = liveHeapAfterFullGcs().length
   const started = performance.now()
   const sampler = setInterval(() => samples.push([(performance.now() - started) / 1000, usage(sut.pid).rssBytes]), 1000)
   const load = await deliver({ url: sut.url, body, connections: 8, seconds: SECONDS, rate: RATE }).finally(() => clearInterval(sampler))
@@ -49,8 +70,24 @@ try {
   const runsPerSecond = (n * 0.75) / SECONDS
   console.log(`deliveries ${num(load.ok)} (${load.failed} failed), ack p50 ${load.p50} ms, p99 ${load.p99} ms; Slack messages ${num(messages)}`)
   console.log(`RSS at start ${mib(first)}, at end ${mib(last)}, peak ${mib(Math.max(...samples.map(([, y]) => y)))}`)
-  console.log(`slope over the second half: ${num(perSecond / 1024, 1)} KiB/s, ${num((perSecond * 60) / 1024 / 1024, 2)} MiB/min, ${num(perSecond / runsPerSecond, 0)} bytes per run`)
-  console.log(`verdict: ${perSecond * 60 < 1024 * 1024 ? 'flat (no growth of 1 MiB/min or more)' : 'GROWING'}`)
+  console.log(`RSS slope over the second half: ${num(perSecond / 1024, 1)} KiB/s, ${num((perSecond * 60) / 1024 / 1024, 2)} MiB/min, ${num(perSecond / runsPerSecond, 0)} bytes per run`)
+  const gcs = liveHeapAfterFullGcs().slice(gcsBefore)
+  const lateGcs = gcs.slice(Math.floor(gcs.length / 2))
+  const heapPerMinute = lateGcs.length >= 3 ? slope(lateGcs) * 60 : undefined
+  console.log(
+    `live heap after full GCs under load: ${gcs.length} GCs, ${gcs.slice(0, 40).map(([, mib]) => num(mib, 1)).join(' → ')}${gcs.length > 40 ? ' …' : ''} MiB, last ${num(gcs.at(-1)?.[1] ?? 0, 1)}` +
+      (heapPerMinute === undefined ? '' : `; slope over the second half of them: ${num(heapPerMinute, 2)} MiB/min, ${num((heapPerMinute * 1024 * 1024) / 60 / runsPerSecond, 0)} bytes per run`),
+  )
+  const rssFlat = perSecond * 60 < 1024 * 1024
+  const heapFlat = heapPerMinute !== undefined && heapPerMinute < 1
+  const verdict = rssFlat
+    ? 'flat (no growth of 1 MiB/min or more)'
+    : heapPerMinute === undefined
+      ? `RSS grows, too few full GCs (${gcs.length}) to tell warm-up from a leak: run the full soak`
+      : heapFlat
+        ? 'warm-up (RSS grows while the live heap after full GCs stays flat)'
+        : 'GROWING (the live heap after full GCs grows: a leak)'
+  console.log(`verdict: ${verdict}`)
 } finally {
   await sut.stop()
   await slack.close()

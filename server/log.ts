@@ -54,5 +54,7 @@ export function createLog(opts: LogOptions = {}): Log {
     const pretty = pinoPretty({ colorize: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,name', singleLine: true, sync: true, ...(opts.destination && { destination: opts.destination }) })
     return pino(options, pretty)
   }
-  return opts.destination ? pino(options, opts.destination) : pino(options)
+  // stdout written asynchronously: a line per delivery and per run was a synchronous write(2)
+  // each; what is buffered when the process exits is flushed then (pino registers it)
+  return pino(options, opts.destination ?? pino.destination({ dest: 1, sync: false }))
 }

@@ -36,7 +36,7 @@ export interface ServerOptions {
   /** Client tokens of API Endpoint flows by flow file name, or a lookup. */
   clientTokens?: Record<string, string> | ((slug: string) => string | undefined)
   connections?: ConnectionProvider
-  /** Runs at once; 0 only stores (no run starts). Default 4. */
+  /** Runs at once; 0 only stores (no run starts). Default 32. */
   concurrency?: number
   /** A pino level; default LOG_LEVEL or `info`. */
   logLevel?: string
@@ -78,7 +78,10 @@ export interface ServerOptions {
 const KEEP_ALIVE_MS = 65_000
 
 export const DEFAULTS = {
-  concurrency: 4,
+  // Runs are I/O-bound: each waits for its claim, its step journal and its end to be fsynced, and
+  // for the connector's answer, using little CPU meanwhile. A pool this size keeps a 2-core box
+  // busy (bench/end-to-end: 4 → 32 workers was 1.6x the events/s); fewer only leave it idle.
+  concurrency: 32,
   maxBodyBytes: 1024 * 1024,
   maxEventsPerDelivery: 500,
   retention: { maxAgeMs: 30 * 24 * 3600 * 1000, maxRuns: 10_000 },

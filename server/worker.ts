@@ -89,7 +89,8 @@ export class Worker {
   private readonly endListeners: ((runId: string) => void)[] = []
   private readonly abort = new AbortController()
   private timer: NodeJS.Timeout | undefined
-  private pumping = false
+  /** The claim going on, if any: its runs join inFlight when it is answered. */
+  private pumping: Promise<void> | undefined
   private stopping = false
 
   constructor(private readonly o: WorkerOptions) {}
@@ -103,11 +104,10 @@ export class Worker {
   /** Looks for due runs now (after an enqueue) rather than at the next poll. */
   wake(): void {
     if (this.pumping || this.stopping || this.o.concurrency <= 0) return
-    this.pumping = true
-    this.pump()
+    this.pumping = this.pump()
       .catch((err: unknown) => this.o.log.warn({ err: (err as Error).message }, 'cannot take runs from the queue; retrying at the next poll'))
       .finally(() => {
-        this.pumping = false
+        this.pumping = undefined
       })
   }
 
@@ -191,7 +191,8 @@ export class Worker {
       return unstartedRecord(claim, file, { code: 'ABANDONED', message })
     }
     const log = this.o.log.child({ runId: claim.id, flow: claim.flow, attempt: claim.attempt })
-    log.info({}, 'run started')
+    // its end is logged at info with its duration; its start only when debugging
+    log.debug({}, 'run started')
     try {
       return await runFlow(served.plan, claim.input ?? {}, {
         runId: claim.id,
@@ -290,6 +291,8 @@ export class Worker {
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, graceMs)
     })
+    // runs being claimed now are claimed (a claim is answered once durable): they run and end too
+    await Promise.race([this.pumping, timeout])
     await Promise.race([Promise.all([...this.inFlight, ...this.direct]), timeout])
     clearTimeout(timer)
     if (this.inFlight.size + this.direct.size > 0) {

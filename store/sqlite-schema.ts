@@ -1,6 +1,6 @@
 /** The SQLite tables of the store, and how a row becomes the store's plain data. */
 import type { ErrorRecord } from '../engine/errors.ts'
-import type { RunRecord } from '../engine/history.ts'
+import { decodeInput, decodeRecord, unpacked } from './sqlite-compact.ts'
 import type { ClaimedRun, ResumePoint, RunSource, RunSummary, StoredRun, StoredRunStatus } from './store.ts'
 
 export const SCHEMA_VERSION = 2
@@ -99,7 +99,8 @@ export interface RunRow {
   source: string
   event_uuid: string | null
   replay_of: string | null
-  input: string | null
+  /** Text, or packed (sqlite-compact.ts). */
+  input: string | Buffer | null
   input_error: string | null
   status: string
   attempts: number
@@ -109,7 +110,8 @@ export interface RunRow {
   resume_with?: string | null
   created_at: number
   finished_at: number | null
-  record: string | null
+  /** Text, or packed (sqlite-compact.ts). */
+  record: string | Buffer | null
   error: string | null
 }
 
@@ -117,19 +119,25 @@ export interface EventRow {
   uuid: string
   event_type: string
   published: string
-  raw: string
+  /** Text, or packed (sqlite-compact.ts). */
+  raw: string | Buffer
 }
 
 const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T))
 const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString())
 
 export function toClaimed(row: RunRow): ClaimedRun {
+  return toClaimedWith(row, () => undefined)
+}
+
+/** `raw` gives the run's event as Okta sent it, for an input that refers to it (sqlite-compact.ts). */
+export function toClaimedWith(row: RunRow, raw: () => unknown): ClaimedRun {
   return {
     id: row.id,
     flow: row.flow,
     source: row.source as RunSource,
     eventUuid: row.event_uuid ?? undefined,
-    input: parse<Record<string, unknown>>(row.input),
+    input: row.input === null ? undefined : decodeInput(row.input, raw),
     inputError: parse<ErrorRecord>(row.input_error),
     attempt: row.attempts,
     ...(row.resume && { resume: resumePoint(row) }),
@@ -154,11 +162,13 @@ export function toSummary(row: RunRow): RunSummary {
 }
 
 export function toStoredRun(row: RunRow, event: EventRow | undefined): StoredRun {
+  const raw = event && (JSON.parse(unpacked(event.raw)) as unknown)
+  const input = row.input === null ? undefined : decodeInput(row.input, () => raw)
   return {
     ...toSummary(row),
-    input: parse<Record<string, unknown>>(row.input),
+    input,
     inputError: parse<ErrorRecord>(row.input_error),
-    record: parse<RunRecord>(row.record),
-    event: event && { uuid: event.uuid, eventType: event.event_type, published: event.published, raw: JSON.parse(event.raw) },
+    record: row.record === null ? undefined : decodeRecord(row.record, () => input),
+    event: event && { uuid: event.uuid, eventType: event.event_type, published: event.published, raw },
   }
 }

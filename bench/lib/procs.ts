@@ -23,7 +23,8 @@ export interface Sut {
   dir: string
   /** Bytes of the SQLite files (database and WAL), for the stores that have one. */
   dbBytes(): number
-  stop(): Promise<void>
+  /** Stops it; resolves with the bytes of its SQLite files once it exited (closed, WAL checkpointed). */
+  stop(): Promise<number>
 }
 
 export function tempDir(prefix: string): string {
@@ -52,18 +53,24 @@ async function launch(name: string, args: string[], env: Record<string, string>,
     rmSync(dir, { recursive: true, force: true })
     throw err
   })
+  let stopping: Promise<number> | undefined
   return {
     name,
     url,
     pid: child.pid!,
     dir,
     dbBytes: () => dbFiles.reduce((sum, f) => sum + sizeOf(f), 0),
-    async stop() {
-      child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-      await exited
-      clearTimeout(timer)
-      rmSync(dir, { recursive: true, force: true })
+    stop() {
+      stopping ??= (async () => {
+        child.kill('SIGTERM')
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+        await exited
+        clearTimeout(timer)
+        const bytes = dbFiles.reduce((sum, f) => sum + sizeOf(f), 0)
+        rmSync(dir, { recursive: true, force: true })
+        return bytes
+      })()
+      return stopping
     },
   }
 }
@@ -78,8 +85,8 @@ function sizeOf(file: string): number {
 
 export interface CardflowOptions {
   slackUrl: string
-  /** Workers; 0 stores deliveries and runs nothing (intake alone). */
-  concurrency: number
+  /** Workers; 0 stores deliveries and runs nothing (intake alone); unset: the default of `flow serve`. */
+  concurrency?: number
   logLevel?: string
   /** Node flags for the engine process, e.g. `--cpu-prof` to profile it. */
   nodeArgs?: string[]
@@ -87,6 +94,8 @@ export interface CardflowOptions {
   store?: string
   /** A name for its output, when several run at once. */
   name?: string
+  /** Another checkout of cardflow to run instead of this one (a before/after comparison). */
+  root?: string
 }
 
 /** `flow serve` with the profile-update seed flow, Slack pointed at the fake. */
@@ -96,7 +105,8 @@ export function startCardflow(o: CardflowOptions): Promise<Sut> {
   copyFileSync(FLOW, join(dir, 'flows/notify-user-on-profile-update.yaml'))
   const data = join(dir, 'data')
   const store = o.store ? ['--store', o.store] : ['--data', 'data']
-  const args = [...(o.nodeArgs ?? []), join(ROOT, 'bin/flow.js'), 'serve', '--flows', 'flows', ...store, '--port', '0', '--no-watch', '--concurrency', String(o.concurrency)]
+  const args = [...(o.nodeArgs ?? []), join(o.root ?? ROOT, 'bin/flow.js'), 'serve', '--flows', 'flows', ...store, '--port', '0', '--no-watch']
+  if (o.concurrency !== undefined) args.push('--concurrency', String(o.concurrency))
   if (o.logLevel) args.push('--log-level', o.logLevel)
   const env = { OKTA_HOOK_SECRET: HOOK_SECRET, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: o.slackUrl }
   return launch(o.name ?? 'cardflow', args, env, dir, o.store ? [] : [join(data, 'cardflow.db'), join(data, 'cardflow.db-wal')])
@@ -106,6 +116,12 @@ export function startCardflow(o: CardflowOptions): Promise<Sut> {
 export function startBare(): Promise<Sut> {
   const dir = tempDir('bare')
   return launch('bare express', ['--import', import.meta.resolve('tsx'), join(ROOT, 'bench/lib/bare-server.ts')], {}, dir, [])
+}
+
+/** The hand-written pipeline of bench/lib/limit-server.ts: compose, POST to Slack, 200; nothing stored. */
+export function startLimit(slackUrl: string): Promise<Sut> {
+  const dir = tempDir('limit')
+  return launch('limit', ['--import', import.meta.resolve('tsx'), join(ROOT, 'bench/lib/limit-server.ts'), slackUrl, SLACK_TOKEN], {}, dir, [])
 }
 
 /** Node-RED with a generated flow doing the profile-update flow's work over HTTP nodes. */

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { openStore, type Store } from '../../store/index.ts'
 import { DB_FILE } from '../../store/sqlite.ts'
+import { unpacked } from '../../store/sqlite-compact.ts'
 import { ROOT } from '../helpers.ts'
 
 export const FLOW_BIN = join(ROOT, 'bin', 'flow.js')
@@ -102,11 +103,23 @@ export async function withStore<T>(data: string, read: (store: Store) => Promise
   }
 }
 
-/** Every byte the store keeps on disk (database, WAL and shared memory files), as latin1 text. */
+/**
+ * Every byte the store keeps on disk (database, WAL and shared memory files), as latin1 text,
+ * and the text of every packed (deflated) value in it: what a search of the disk would find.
+ */
 export function storeBytes(data: string): string {
-  return readdirSync(data)
-    .map((name) => readFileSync(join(data, name)).toString('latin1'))
-    .join('\n')
+  const files = readdirSync(data).map((name) => readFileSync(join(data, name)).toString('latin1'))
+  const db = new Database(join(data, DB_FILE), { readonly: true })
+  try {
+    const values = [
+      ...(db.prepare('SELECT input, record FROM runs').raw().all() as unknown[][]).flat(),
+      ...(db.prepare('SELECT raw FROM events').pluck().all() as unknown[]),
+    ]
+    const packedTexts = values.filter((v): v is Buffer => Buffer.isBuffer(v)).map(unpacked)
+    return [...files, ...packedTexts].join('\n')
+  } finally {
+    db.close()
+  }
 }
 
 export interface StoredRow {

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, fstatSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, it } from 'node:test'
 import Database from 'better-sqlite3'
-import { openStore, type Store, StoreUnavailableError } from '../../store/index.ts'
-import { DB_FILE } from '../../store/sqlite.ts'
-import { delivery, runFor, storeConformance, waitingRecord } from './conformance.ts'
+import { type Delivery, type NewRun, openStore, type Store, StoreUnavailableError } from '../../store/index.ts'
+import { DB_FILE, SqliteStore } from '../../store/sqlite.ts'
+import { waitFor } from '../wait.ts'
+import { unpacked } from '../../store/sqlite-compact.ts'
 import { SCHEMA } from '../../store/sqlite-schema.ts'
+import { delivery, record, runFor, storeConformance, waitingRecord } from './conformance.ts'
 
 storeConformance('SQLite', {
   async create() {
@@ -64,6 +66,160 @@ describe('SQLite store', () => {
 
   it('opens only an existing store when asked not to create one', async () => {
     await assert.rejects(openStore(join(dir, 'missing'), { create: false }), /no store at/)
+  })
+})
+
+describe('SQLite store durability', () => {
+  let dir: string
+  let store: SqliteStore | undefined
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cardflow-store-'))
+  })
+  afterEach(async () => {
+    await store?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** A store whose fsyncs wait until the test lets them end. */
+  function heldSyncs() {
+    const held: { fd: number; done: (err: Error | null) => void }[] = []
+    const file = join(dir, DB_FILE)
+    store = new SqliteStore(file, { fsync: (fd, done) => held.push({ fd, done }) })
+    return { store, held, wal: `${file}-wal` }
+  }
+  const settled = (p: Promise<unknown>) => Promise.race([p.then(() => 'settled', () => 'settled'), new Promise((r) => setImmediate(() => setImmediate(() => r('waiting'))))])
+
+  it('answers a write only after the write-ahead log holding its commit is fsynced', async () => {
+    const { store, held, wal } = heldSyncs()
+    const accepted = store.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])
+    await waitFor(() => held.length === 1, 'the first fsync')
+    assert.equal(fstatSync(held[0]!.fd).ino, statSync(wal).ino, 'the fsync is of the write-ahead log')
+    assert.equal(await settled(accepted), 'waiting')
+    // committed (other readers see it) but not answered until it is on disk
+    assert.equal((await store.getRun(runFor('e1').id))?.status, 'queued')
+    held[0]!.done(null)
+    assert.deepEqual(await accepted, { duplicate: false, storedEvents: 1, runIds: [runFor('e1').id] })
+  })
+
+  it('commits the writes asked for during an fsync together, with one more fsync', async () => {
+    const { store, held } = heldSyncs()
+    const first = store.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])
+    await waitFor(() => held.length === 1, 'the first fsync')
+    const later = [store.acceptDelivery(delivery('d2', ['e2']), [runFor('e2')]), store.acceptDelivery(delivery('d3', ['e3']), [runFor('e3')])]
+    assert.equal(await settled(later[0]!), 'waiting')
+    assert.equal(held.length, 1, 'no second commit while the first is being synced')
+    held[0]!.done(null)
+    await first
+    await waitFor(() => held.length === 2, 'the second fsync')
+    assert.equal(await settled(later[1]!), 'waiting')
+    held[1]!.done(null)
+    assert.equal((await Promise.all(later)).every((r) => !r.duplicate), true)
+  })
+
+  it('answers StoreUnavailableError to the writes of a batch whose fsync failed', async () => {
+    const { store, held } = heldSyncs()
+    const accepted = store.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])
+    await waitFor(() => held.length === 1, 'the first fsync')
+    held[0]!.done(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' }))
+    await assert.rejects(accepted, (err: unknown) => err instanceof StoreUnavailableError && /store cannot store the delivery \(EIO\)/.test(err.message))
+  })
+
+  it('syncs and answers the writes still waiting when it closes', async () => {
+    const { store: s, held } = heldSyncs()
+    const first = s.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])
+    await waitFor(() => held.length === 1, 'the first fsync')
+    const second = s.acceptDelivery(delivery('d2', ['e2']), [runFor('e2')])
+    await s.close()
+    store = undefined
+    assert.equal((await first).storedEvents, 1)
+    assert.equal((await second).storedEvents, 1)
+    const reopened = new Database(join(dir, DB_FILE), { readonly: true })
+    assert.equal(reopened.prepare('SELECT COUNT(*) FROM runs').pluck().get(), 2)
+    reopened.close()
+  })
+})
+
+describe('SQLite store: each event written once, history packed', () => {
+  let dir: string
+  let store: SqliteStore
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cardflow-store-'))
+    store = new SqliteStore(join(dir, DB_FILE))
+  })
+  afterEach(async () => {
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** An event and a trigger's outputs holding parts of it as they are, as Okta event cards build them. */
+  function eventRun(uuid: string, extra: Record<string, unknown> = {}) {
+    const raw = { uuid, client: { ipAddress: '198.51.100.1', geo: { city: 'Lisbon' } }, target: [{ id: '00u1', type: 'User' }], debugContext: { debugData: { changedAttributes: 'title' } } }
+    const input = { UUID: uuid, Client: raw.client, 'Event Details': raw, Target: raw.target[0], 'Debug Data': raw.debugContext.debugData, Headers: { host: 'x' }, ...extra }
+    const d: Delivery = { eventId: `d-${uuid}`, receivedAt: new Date(), events: [{ uuid, eventType: 'user.account.update_profile', published: '2026-11-20T10:00:00Z', raw }] }
+    const run: NewRun = { id: `run-${uuid}`, flow: 'f', source: 'event', eventUuid: uuid, input }
+    return { raw, input, d, run }
+  }
+  const column = (sql: string, id: string) => {
+    const db = new Database(join(dir, DB_FILE), { readonly: true })
+    try {
+      return db.prepare(sql).pluck().get(id) as string | Buffer
+    } finally {
+      db.close()
+    }
+  }
+
+  it('stores a run\'s input as references to its event, and gives back the same input, event and history', async () => {
+    const { raw, input, d, run } = eventRun('e1')
+    await store.acceptDelivery(d, [run])
+    const text = unpacked(column('SELECT input FROM runs WHERE id = ?', run.id))
+    assert.ok(text.startsWith('~'), text)
+    assert.ok(!text.includes('198.51.100.1'), 'the event\'s parts are not written again')
+    const [claim] = await store.claimRuns(1, 60_000)
+    assert.deepEqual(claim!.input, input)
+    // the history of a run whose trigger outputs are its input leaves them out, and reads them back
+    const finished = { ...record(run.id, 'succeeded'), trigger: { id: 't', card: 'okta.userProfileUpdated', outputs: claim!.input! } }
+    assert.equal(await store.finishRun(claim!, finished), true)
+    const stored = column('SELECT record FROM runs WHERE id = ?', run.id)
+    assert.ok(Buffer.isBuffer(stored), 'the history is packed')
+    assert.ok(!unpacked(stored).includes('"outputs":{"UUID"'), 'the trigger outputs are not in the stored history')
+    const got = await store.getRun(run.id)
+    assert.deepEqual(got?.input, input)
+    assert.deepEqual(got?.record, { ...finished, trigger: { ...finished.trigger, outputs: input } })
+    assert.deepEqual(got?.event?.raw, raw)
+  })
+
+  it('keeps trigger outputs that differ from the input (redacted) in the history', async () => {
+    const { d, run } = eventRun('e2')
+    await store.acceptDelivery(d, [run])
+    const [claim] = await store.claimRuns(1, 60_000)
+    const redacted = { ...claim!.input, Headers: { host: '[REDACTED]' } }
+    const finished = { ...record(run.id, 'succeeded'), trigger: { id: 't', card: 'c', outputs: redacted } }
+    await store.finishRun(claim!, finished)
+    assert.deepEqual((await store.getRun(run.id))?.record?.trigger.outputs, redacted)
+  })
+
+  it('stores an input holding the reference\'s own key as it is, and reads it back unchanged', async () => {
+    const hostile = { '\u0000event': ['client'], note: 'from the event' }
+    const { input, d, run } = eventRun('e3', { Hostile: hostile })
+    await store.acceptDelivery(d, [run])
+    assert.ok(!unpacked(column('SELECT input FROM runs WHERE id = ?', run.id)).startsWith('~'))
+    const [claim] = await store.claimRuns(1, 60_000)
+    assert.deepEqual(claim!.input, input)
+    assert.deepEqual((await store.getRun(run.id))?.input?.Hostile, hostile)
+  })
+
+  it('reads runs and events written as plain JSON text before', async () => {
+    await store.close()
+    const db = new Database(join(dir, DB_FILE))
+    db.prepare("INSERT INTO events (uuid, delivery_id, event_type, published, raw, received_at) VALUES ('old', 'd-old', 't', 'p', ?, 0)").run(JSON.stringify({ uuid: 'old', a: 1 }))
+    db.prepare("INSERT INTO runs (id, flow, source, event_uuid, input, status, attempts, due_at, created_at, record) VALUES ('run-old', 'f', 'event', 'old', ?, 'succeeded', 1, 0, 0, ?)")
+      .run(JSON.stringify({ UUID: 'old' }), JSON.stringify(record('run-old', 'succeeded')))
+    db.close()
+    store = new SqliteStore(join(dir, DB_FILE))
+    const got = await store.getRun('run-old')
+    assert.deepEqual(got?.input, { UUID: 'old' })
+    assert.deepEqual(got?.record?.trigger.outputs, {})
+    assert.deepEqual(got?.event?.raw, { uuid: 'old', a: 1 })
   })
 })
 
