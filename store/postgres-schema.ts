@@ -98,6 +98,27 @@ CREATE TABLE steps (
 );
 `,
   },
+  // ── Scheduled and delegated flows (version 3 is the tables') ──
+  {
+    version: 4,
+    why: 'scheduled slots, and who ran a delegated flow',
+    sql: `
+ALTER TABLE runs ADD COLUMN slot text, ADD COLUMN started_by text;
+ALTER TABLE runs DROP CONSTRAINT runs_source_check;
+ALTER TABLE runs ADD CONSTRAINT runs_source_check CHECK (source IN ('event', 'request', 'replay', 'schedule', 'delegated'));
+-- a slot of a flow's schedule runs it once, whichever engine fired it
+CREATE UNIQUE INDEX runs_flow_slot ON runs (flow, slot) WHERE slot IS NOT NULL;
+-- each flow's latest slot, fired or passed over: a slot is claimed only past it, so none fires
+-- twice, even once its run is pruned
+CREATE TABLE schedule_slots (
+  flow text PRIMARY KEY,
+  slot_at timestamptz NOT NULL,
+  run_id text,
+  recorded_at timestamptz NOT NULL
+);
+`,
+  },
+  // ── end of scheduled and delegated flows ──
 ]
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version
@@ -125,6 +146,8 @@ export const RUN_COLUMNS = [
   ms('finished_at'),
   'record',
   'error',
+  'slot',
+  'started_by',
 ].join(', ')
 
 /**

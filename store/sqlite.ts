@@ -7,7 +7,7 @@ import Database from 'better-sqlite3'
 import type { RunRecord } from '../engine/history.ts'
 import type { StepRecord, StepState } from '../engine/journal.ts'
 import { enableIncrementalVacuum, pruneSqlite, TOMBSTONE } from './sqlite-retention.ts'
-import { type EventRow, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
+import { addScheduleSchema, type EventRow, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
 import {
   type AcceptResult,
   type ClaimedRun,
@@ -29,7 +29,7 @@ export interface SqliteStoreOptions {
 }
 
 export const DB_FILE = 'cardflow.db'
-const RUN_COLUMNS = 'seq, id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, created_at, finished_at, record, error'
+const RUN_COLUMNS = 'seq, id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, created_at, finished_at, record, error, slot, started_by'
 
 interface PendingWrite {
   what: string
@@ -60,6 +60,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = FULL')
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 1500))}`)
     this.db.exec(SCHEMA)
+    addScheduleSchema(this.db)
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
   }
 
@@ -151,10 +152,10 @@ export class SqliteStore implements Store {
     })
   }
 
-  private insertRun(run: NewRun, at: number, leaseUntil: number | undefined) {
+  private insertRun(run: NewRun, at: number, leaseUntil: number | undefined, slot?: string) {
     this.sql(
-        `INSERT INTO runs (id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, lease_until, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO runs (id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, lease_until, created_at, slot, started_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         run.id,
@@ -169,6 +170,8 @@ export class SqliteStore implements Store {
         at,
         leaseUntil ?? null,
         at,
+        slot ?? null,
+        run.startedBy ?? null,
       )
   }
 
@@ -301,6 +304,30 @@ export class SqliteStore implements Store {
       this.chores.delete(name)
     }
   }
+
+  // ── Scheduled flows ──────────────────────────────────────────────────────────────────────────
+  lastSlot(flow: string): Promise<Date | undefined> {
+    return this.guard('read the schedule', () => {
+      const row = this.sql('SELECT slot_at FROM schedule_slots WHERE flow = ?').get(flow) as { slot_at: number } | undefined
+      return row && new Date(row.slot_at)
+    })
+  }
+
+  claimSlot(flow: string, at: Date, run?: NewRun): Promise<boolean> {
+    const slot = at.getTime()
+    return this.write('claim a scheduled slot', () => {
+      const now = Date.now()
+      const claimed = this.sql(
+          `INSERT INTO schedule_slots (flow, slot_at, run_id, recorded_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (flow) DO UPDATE SET slot_at = excluded.slot_at, run_id = excluded.run_id, recorded_at = excluded.recorded_at
+           WHERE schedule_slots.slot_at < excluded.slot_at`,
+        )
+        .run(flow, slot, run?.id ?? null, now).changes > 0
+      if (claimed && run) this.insertRun({ ...run, flow, source: 'schedule' }, now, undefined, at.toISOString())
+      return claimed
+    })
+  }
+  // ── end of scheduled flows ───────────────────────────────────────────────────────────────────
 
   ping(): Promise<void> {
     return this.write('write', () => {
