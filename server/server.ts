@@ -19,6 +19,7 @@ import { errorHandler, sendError } from '../web/http.ts'
 import { createLog, type Log, type LogFormat } from './log.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
 import { opsRoutes } from './ops.ts'
+import { Scheduler } from './scheduler.ts'
 import { Worker } from './worker.ts'
 import { checkUiAuth, type UiAuth } from '../ui/auth.ts'
 import { mountUi } from '../ui/mount.ts'
@@ -71,6 +72,12 @@ export interface ServerOptions {
    * proxy` list (addresses, subnets, `loopback`, `uniquelocal`). Unset: the connection's address.
    */
   trustProxy?: string
+  /** The clock scheduled slots are read against; default the system's. */
+  now?: () => Date
+  /** How often due scheduled slots are looked for. Default 1 s. */
+  scheduleEveryMs?: number
+  /** Tokens of `flow run` (delegated flows), besides the web UI credential. */
+  delegateTokens?: readonly string[]
 }
 
 export const DEFAULTS = {
@@ -87,6 +94,7 @@ export const DEFAULTS = {
   pruneEveryMs: 10 * 60 * 1000,
   apiConcurrency: 4,
   maxQueuedApiCalls: 200,
+  scheduleEveryMs: 1000,
 } as const
 
 export { ConfigError }
@@ -98,6 +106,8 @@ export interface Engine {
   readonly metrics: Metrics
   /** The worker pool (runs a claimed run with `execute`). */
   readonly worker: Worker
+  /** Fires scheduled flows (`tick` fires what is due now). */
+  readonly scheduler: Scheduler
   /** Opens the port (0 picks one) and starts the workers. Resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>
   /** Stops intake, waits at most `graceMs` for running runs, closes the store. */
@@ -177,6 +187,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
     retryBaseMs: o.retryBaseMs ?? DEFAULTS.retryBaseMs,
     retryMaxMs: DEFAULTS.retryMaxMs,
   })
+  const scheduler = new Scheduler({ store, flows, log, now: o.now ?? (() => new Date()), everyMs: o.scheduleEveryMs ?? DEFAULTS.scheduleEveryMs, onEnqueued: () => worker.wake() })
   const maxBodyBytes = o.maxBodyBytes ?? DEFAULTS.maxBodyBytes
   const app = express()
   app.disable('x-powered-by')
@@ -242,6 +253,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
     log,
     metrics,
     worker,
+    scheduler,
     async listen(port, host = '127.0.0.1') {
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)))
@@ -253,12 +265,14 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
       await prune()
       pruneTimer = setInterval(prune, o.pruneEveryMs ?? DEFAULTS.pruneEveryMs)
       worker.start()
+      await scheduler.start()
       // runs enqueued by other engines or commands wake the workers at once; polling stays the fallback
       unwatch = store.onWork?.(() => worker.wake())
       return url
     },
     async close(graceMs = 10_000) {
       clearInterval(pruneTimer)
+      await scheduler.stop()
       await pruning
       unwatch?.()
       flows.close()
