@@ -8,6 +8,8 @@ import { registerReplay } from './replay.ts'
 import { registerServe } from './serve.ts'
 import { registerGraph } from './graph.ts'
 import { registerOktaHooks } from './okta-hooks.ts'
+import { registerRun } from './run.ts'
+import { registerSchedule } from './schedule.ts'
 
 /** The `flow` command with every subcommand, for bin/flow.js (and for tests that read its help). */
 export function buildProgram(): Command {
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
   registerServe(program)
   registerHistory(program)
   registerReplay(program)
+  registerRun(program)
+  registerSchedule(program)
   registerGraph(program)
   registerOktaHooks(program)
   return program

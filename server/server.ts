@@ -14,6 +14,7 @@ import { connectionReport } from '../engine/connections.ts'
 import type { RetentionPolicy, Store } from '../store/index.ts'
 import { FlowSet } from './flows.ts'
 import { apiRoutes } from './api.ts'
+import { delegatedRoutes } from './delegated.ts'
 import { type HookSecret, hookRoutes } from './hooks.ts'
 import { errorHandler, sendError } from '../web/http.ts'
 import { createLog, type Log, type LogFormat } from './log.ts'
@@ -153,7 +154,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   let served: FlowSet | undefined
   /** Every secret the engine knows: none reaches history, logs or the store, raw or encoded. */
   const secrets = () =>
-    [o.hookSecret?.value ?? '', ...(o.connections?.secrets() ?? []), ...(served?.all().flatMap((f) => clientToken(f.slug) ?? []) ?? []), o.metricsToken ?? '', o.ui?.token ?? '', o.ui?.basic?.password ?? ''].filter((s) => s !== '')
+    [o.hookSecret?.value ?? '', ...(o.connections?.secrets() ?? []), ...(served?.all().flatMap((f) => clientToken(f.slug) ?? []) ?? []), o.metricsToken ?? '', o.ui?.token ?? '', o.ui?.basic?.password ?? '', ...(o.delegateTokens ?? [])].filter((s) => s !== '')
   const log = o.log ?? createLog({ ...(o.logLevel && { level: o.logLevel }), ...(o.logDestination && { destination: o.logDestination }), ...(o.logFormat && { format: o.logFormat }), secrets })
   const flows = new FlowSet(o.flowsDir, log, o.registry)
   served = flows
@@ -166,6 +167,12 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   for (const f of flows.all()) {
     if (f.http && !f.http.public && !clientToken(f.slug)) {
       log.warn({ flow: f.slug }, `API Endpoint flow ${f.slug} has no client token configured; every call is refused`)
+    }
+  }
+  const delegateTokens = (o.delegateTokens ?? []).filter((t) => t !== '')
+  for (const f of flows.all()) {
+    if (f.delegated && delegateTokens.length === 0 && !o.ui?.token && !o.ui?.basic) {
+      log.warn({ flow: f.slug }, `delegated flow ${f.slug} can be run by nobody: set CARDFLOW_DELEGATE_TOKEN or a web UI credential`)
     }
   }
   if (o.dryRun) log.warn({}, 'dry run: connector requests are recorded in each run\'s history and not sent')
@@ -221,6 +228,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
       maxQueuedCalls: o.maxQueuedApiCalls ?? DEFAULTS.maxQueuedApiCalls,
     }),
   )
+  app.use(delegatedRoutes({ store, flows, log, ui: o.ui, delegateTokens, maxBodyBytes, onEnqueued: () => worker.wake() }))
   mountUi(app, { store, flows, log, auth: o.ui, wake: () => worker.wake() })
   // what no route answers gets a JSON error too, never express's HTML page
   app.use((_req, res) => sendError(res, 404, 'not found'))
