@@ -101,30 +101,38 @@ export class Scheduler {
       return 0
     }
     const latest = s.latest(now)
-    let fired = 0
-    if (latest !== undefined && latest > last) fired = await this.catchUp(f, s, last, latest, now)
+    const fired = latest !== undefined && latest > last ? await this.catchUp(f, s, last, now) : 0
     this.nextDue.set(f.slug, { key, at: s.next(latest !== undefined && latest > last ? latest : last) })
     return fired
   }
 
-  /** Fires the due slots after `last` up to `latest` as the flow's catch-up policy says. */
-  private async catchUp(f: ServedFlow, s: TriggerSchedule, last: Date, latest: Date, now: Date): Promise<number> {
-    const late = now.getTime() - latest.getTime() > MISSED_AFTER_MS
-    const due = this.slotsBetween(s, last, latest)
-    const missed = due.count - (late ? 0 : 1)
-    if (s.catchUp === 'all') {
-      let fired = 0
-      for (const slot of due.latest) if (await this.fire(f, s, slot)) fired++
-      if (due.count > due.latest.length) this.o.log.warn({ flow: f.slug, missed: due.count - due.latest.length }, `flow ${f.slug}: ${due.count} slots came due while no engine ran; ran the latest ${MAX_CATCH_UP} (catchUp: all)`)
-      return fired
+  /**
+   * Fires the slots due after `last`: every slot of the last MISSED_AFTER_MS (a late tick drops
+   * none), and of the older ones, missed while no engine ran, what the catch-up policy says.
+   */
+  private async catchUp(f: ServedFlow, s: TriggerSchedule, last: Date, now: Date): Promise<number> {
+    const latestMissed = s.latest(new Date(now.getTime() - MISSED_AFTER_MS))
+    const missed = latestMissed !== undefined && latestMissed > last ? this.slotsBetween(s, last, latestMissed) : undefined
+    const recent = this.slotsBetween(s, missed ? latestMissed! : last, now).latest
+    const slots: Date[] = []
+    if (missed) {
+      const what = `flow ${f.slug}: ${missed.count}${missed.count >= COUNT_LIMIT ? ' or more' : ''} slot(s) missed while no engine ran`
+      const fields = { flow: f.slug, missed: missed.count, catchUp: s.catchUp }
+      if (s.catchUp === 'all') {
+        slots.push(...missed.latest)
+        this.o.log.warn(fields, `${what}; running ${missed.latest.length === missed.count ? 'each' : `the latest ${missed.latest.length}`} (catchUp: all)`)
+      } else if (s.catchUp === 'latest') {
+        slots.push(latestMissed!)
+        this.o.log.warn({ ...fields, slot: latestMissed!.toISOString() }, `${what}; running once for the latest, ${latestMissed!.toISOString()} (catchUp: latest)`)
+      } else {
+        this.o.log.warn(fields, `${what}; skipped (catchUp: none)`)
+        if (recent.length === 0) await this.o.store.claimSlot(f.slug, latestMissed!)
+      }
     }
-    if (s.catchUp === 'none' && late) {
-      await this.o.store.claimSlot(f.slug, latest)
-      this.o.log.warn({ flow: f.slug, missed }, `flow ${f.slug}: skipped ${missed} slot(s) missed while no engine ran (catchUp: none)`)
-      return 0
-    }
-    if (missed > 0) this.o.log.warn({ flow: f.slug, missed, slot: latest.toISOString() }, `flow ${f.slug}: ${missed} slot(s) missed while no engine ran; running once for the latest, ${latest.toISOString()} (catchUp: latest)`)
-    return (await this.fire(f, s, latest)) ? 1 : 0
+    slots.push(...recent)
+    let fired = 0
+    for (const slot of slots) if (await this.fire(f, s, slot)) fired++
+    return fired
   }
 
   private async fire(f: ServedFlow, s: TriggerSchedule, slot: Date): Promise<boolean> {

@@ -115,6 +115,19 @@ describe('scheduled flows on a controlled clock', () => {
     }
   })
 
+  it('runs a slot that came due less than a minute ago under every policy: a late tick misses nothing', async () => {
+    const c = clock('2026-11-20T10:00:30Z')
+    const e = await start({ skip: flow('minute', 'none') }, c)
+    try {
+      c.set('2026-11-20T10:02:50Z')
+      // 10:01 came due 110 s ago (missed: skipped), 10:02 50 s ago (runs)
+      assert.equal(await e.engine.scheduler.tick(), 1)
+      assert.deepEqual(await slots(e.engine.store, 'skip'), ['2026-11-20T10:02:00.000Z'])
+    } finally {
+      await e.close()
+    }
+  })
+
   it('starts a flow it sees for the first time at its next slot, not at the slots before', async () => {
     const c = clock('2026-11-20T10:07:00Z')
     const e = await start({ tick: flow('5 minutes') }, c)
