@@ -106,6 +106,8 @@ describe('scheduled flows under flow serve', () => {
     assert.ok(slots.length >= before.length + 2)
     // the slots that came due while no engine ran were fired by the second engine
     assert.ok(second.lines.some((l) => /"msg":"flow tick: fired slot/.test(l)))
+    const history = await flowCli(['history', '--store', store, '--flow', 'tick', '--limit', '1'])
+    assert.match(history.out, new RegExp(`tick  \\S+  slot ${new Date(slots.at(-1)! * 1000).toISOString()}`))
   })
 
   it('lists the flow\'s next fire times with `flow schedule`', async () => {

@@ -69,6 +69,8 @@ describe('delegated flows', () => {
     const runId = /queued run (\S+) of offboard-user/.exec(ok.out)?.[1]
     assert.ok(runId, ok.out)
     assert.equal((await finished(runId)).startedBy, 'bob (delegate token)')
+    const shown = await flowCli(['history', runId, '--data', e.dataDir])
+    assert.match(shown.out, /offboard-user  succeeded .* source delegated  by bob \(delegate token\)/)
 
     const wrong = await flowCli(['run', 'offboard-user', '--url', e.url], { CARDFLOW_DELEGATE_TOKEN: 'not-it' })
     assert.equal(wrong.code, 1)
