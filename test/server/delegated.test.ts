@@ -46,7 +46,10 @@ describe('delegated flows', () => {
     const basic = `Basic ${Buffer.from(`${BASIC.user}:${BASIC.password}`).toString('base64')}`
     const res = await post('offboard-user', { input: { login: 'joe@example.com' } }, { authorization: basic })
     assert.equal(res.status, 202)
-    assert.equal((await finished(((await res.json()) as { runId: string }).runId)).startedBy, 'web UI user admin')
+    const { runId } = (await res.json()) as { runId: string }
+    assert.equal((await finished(runId)).startedBy, 'web UI user admin')
+    const page = await (await fetch(`${e.url}/ui/runs/${runId}`, { headers: { authorization: basic } })).text()
+    assert.match(page, /delegated by web UI user admin/, 'the run page says who ran it')
   })
 
   it('refuses a missing or wrong credential, then unknown flows and inputs, with what is wrong', async () => {
