@@ -73,7 +73,7 @@ describe('delegated flows', () => {
     assert.ok(runId, ok.out)
     assert.equal((await finished(runId)).startedBy, 'bob (delegate token)')
     const shown = await flowCli(['history', runId, '--data', e.dataDir])
-    assert.match(shown.out, /offboard-user  succeeded .* source delegated  by bob \(delegate token\)/)
+    assert.match(shown.out, /offboard-user {2}succeeded .* source delegated {2}by bob \(delegate token\)/)
 
     const wrong = await flowCli(['run', 'offboard-user', '--url', e.url], { CARDFLOW_DELEGATE_TOKEN: 'not-it' })
     assert.equal(wrong.code, 1)
