@@ -5,17 +5,17 @@
  * lists the same flow's next fire times.
  */
 import assert from 'node:assert/strict'
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { openStore } from '../../store/index.ts'
-import { flowCli, ROOT } from '../helpers.ts'
+import { flowCli } from '../helpers.ts'
+import { type Served, spawnServe } from '../serve-process.ts'
 import { freshSchema, PG_SKIP, type TestSchema } from '../postgres.ts'
 import { waitFor } from '../wait.ts'
 
-const FLOW_BIN = join(ROOT, 'bin', 'flow.js')
 const ENV = { ...process.env, OKTA_HOOK_SECRET: 'schedule-hook-secret', LOG_LEVEL: 'info', CARDFLOW_CONNECTIONS: '' }
 const EVERY_SECOND = `name: Every second
 trigger: { id: tick, card: control.scheduledFlow, options: { cron: "* * * * * *" } }
@@ -23,34 +23,9 @@ cards:
   - { id: said, card: text.compose, inputs: { text: "slot {{tick.execution_time}}" } }
 `
 
-interface Served {
-  child: ChildProcess
-  lines: string[]
-  exited: Promise<number | null>
-}
-
 const children: ChildProcess[] = []
 
-function serve(flows: string, store: string): Promise<Served> {
-  const child = spawn(process.execPath, [FLOW_BIN, 'serve', '--flows', flows, '--store', store, '--port', '0', '--no-watch', '--log-format', 'json'], { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] })
-  children.push(child)
-  const lines: string[] = []
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  return new Promise((resolve, reject) => {
-    let buffered = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8')
-      const parts = buffered.split('\n')
-      buffered = parts.pop()!
-      for (const line of parts) {
-        lines.push(line)
-        if (/"msg":"listening on/.test(line)) resolve({ child, lines, exited })
-      }
-    })
-    child.stderr!.on('data', (chunk: Buffer) => lines.push(chunk.toString('utf8')))
-    exited.then((code) => reject(new Error(`flow serve exited ${code} before listening:\n${lines.join('\n')}`)))
-  })
-}
+const serve = (flows: string, store: string): Promise<Served> => spawnServe(['--flows', flows, '--store', store, '--port', '0', '--no-watch', '--log-format', 'json'], ENV, children)
 
 async function stop(s: Served): Promise<void> {
   s.child.kill('SIGTERM')
