@@ -92,6 +92,17 @@ describe('scheduled flows under flow serve', () => {
     assert.deepEqual(JSON.parse(out), [{ flow: 'tick', cron: '* * * * * *', timeZone: 'UTC', catchUp: 'latest', next: ['2026-11-20T10:00:01.000Z', '2026-11-20T10:00:02.000Z'] }])
   })
 
+  it('`flow schedule` says which flow has no schedule, and where a schedule is wrong', async () => {
+    const flows = flowsDir()
+    writeFileSync(join(flows, 'by-hand.yaml'), 'name: By hand\ntrigger: { id: tick, card: control.scheduledFlow, options: { schedule: nightly } }\ncards: []\n')
+    writeFileSync(join(flows, 'wrong.yaml'), 'name: Wrong\ntrigger:\n  id: tick\n  card: control.scheduledFlow\n  options: { every: 7 minutes }\ncards: []\n')
+    const { code, out, err } = await flowCli(['schedule', '--flows', flows, '--count', '1', '--from', '2026-11-20T10:00:00Z'])
+    assert.equal(code, 2)
+    assert.match(out, /by-hand: no schedule \(set `every` or `cron`\); it runs only when started by hand/)
+    assert.match(out, /tick: \* \* \* \* \* \* \(UTC, catchUp latest\)\n {2}2026-11-20T10:00:01\.000Z {2}Fri, 20 Nov 2026, 10:00:01 UTC/)
+    assert.match(err, /wrong\.yaml:3:\d+: .*every 7 minutes: Okta offers every 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 minute/)
+  })
+
   it('fires each slot once between two engines on one PostgreSQL store', { skip: PG_SKIP }, async () => {
     const flows = flowsDir()
     const place = freshSchema('sserve')

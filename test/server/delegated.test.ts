@@ -4,7 +4,10 @@
  * records who ran it and never the credential; `flow run` calls it from the command line.
  */
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import { flowCli } from '../helpers.ts'
@@ -79,7 +82,10 @@ describe('delegated flows', () => {
     assert.equal(wrong.code, 1)
     assert.match(wrong.err, /flow run: 401: missing or wrong credential.*check CARDFLOW_DELEGATE_TOKEN/)
     assert.doesNotMatch(wrong.err, /not-it/)
-    const unknown = await flowCli(['run', 'offboard-user', '--input', '{"who": 1}', '--url', e.url], { CARDFLOW_DELEGATE_TOKEN: TOKEN })
+    const dir = mkdtempSync(join(tmpdir(), 'cardflow-run-'))
+    writeFileSync(join(dir, 'who.json'), '{"who": 1}')
+    const unknown = await flowCli(['run', 'offboard-user', '--input', `@${join(dir, 'who.json')}`, '--url', e.url], { CARDFLOW_DELEGATE_TOKEN: TOKEN })
+    rmSync(dir, { recursive: true, force: true })
     assert.match(unknown.err, /400: unknown input "who"/)
     const badJson = await flowCli(['run', 'offboard-user', '--input', '{login', '--url', e.url], { CARDFLOW_DELEGATE_TOKEN: TOKEN })
     assert.equal(badJson.code, 2)
