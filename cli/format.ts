@@ -25,6 +25,7 @@ export function formatRun(run: RunRecord, opts: FormatOptions = {}): string {
   lines.push(`${header}${run.dryRun ? paint('gray', '  [dry run]') : ''}  run ${run.runId}`)
   if (run.message) lines.push(`  ${paint('yellow', 'stopped:')} ${run.message}`)
   if (run.waitUntil) lines.push(`  ${paint('yellow', 'waiting until:')} ${run.waitUntil} (card "${run.waitingCard}")`)
+  else if (run.status === 'waiting') lines.push(`  ${paint('yellow', 'paused:')} until a resume request (card "${run.waitingCard}")`)
   if (run.error) lines.push(`  ${paint('red', 'error:')} ${run.error.cardId ? `card "${run.error.cardId}": ` : ''}${run.error.message}`)
   lines.push('')
   lines.push(`${paint('cyan', '▶')} ${run.trigger.id}  ${paint('gray', run.trigger.card)}`)
@@ -45,6 +46,7 @@ export function formatRun(run: RunRecord, opts: FormatOptions = {}): string {
     for (const [k, v] of Object.entries(card.outputs)) lines.push(`${indent}    out  ${k}: ${show(v)}`)
     if (card.message) lines.push(`${indent}    ${paint('yellow', 'message')}  ${card.message}`)
     if (card.waitUntil) lines.push(`${indent}    ${paint('yellow', 'waits until')}  ${card.waitUntil}${card.waitRecorded ? ' (recorded, not slept)' : ''}`)
+    else if (card.paused) lines.push(`${indent}    ${paint('yellow', 'paused')}  until a resume request${card.waitRecorded ? ' (recorded, not paused)' : ''}`)
     if (card.error) lines.push(`${indent}    ${paint('red', 'error')}  ${card.error.code}: ${card.error.message}`)
   }
   // a request that failed before it left (no connection, cancelled) was never sent

@@ -6,7 +6,7 @@ import { EXIT, useColor } from './common.ts'
 import { formatRun } from './format.ts'
 
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }
-const STATUSES: readonly StoredRunStatus[] = ['queued', 'running', 'succeeded', 'failed', 'stopped']
+const STATUSES: readonly StoredRunStatus[] = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'stopped']
 
 /** `90s`, `15m`, `24h`, `30d`, `2w` → milliseconds. */
 export function parseDuration(text: string, flag: string): number {
@@ -83,7 +83,7 @@ function listText(runs: RunSummary[]): string {
   const lines = runs.map((r) => {
     const why = r.error ? `  ${r.error.code}: ${r.error.message}` : ''
     const tries = r.attempts > 1 ? ` (${r.attempts} attempts)` : ''
-    return `${r.createdAt}  ${r.status.padEnd(9)}  ${r.flow}  ${r.id}${origin(r)}${tries}${why}`
+    return `${r.createdAt}  ${r.status.padEnd(9)}  ${r.flow}  ${r.id}${origin(r)}${tries}${waitText(r)}${why}`
   })
   return `${lines.join('\n')}\n`
 }
@@ -91,6 +91,12 @@ function listText(runs: RunSummary[]): string {
 /** The slot a scheduled run was fired for, or who ran a delegated one. */
 function origin(r: RunSummary): string {
   return `${r.slot ? `  slot ${r.slot}` : ''}${r.startedBy ? `  by ${r.startedBy}` : ''}`
+}
+
+/** Until when a waiting run waits: its due time, or a resume request (Pause). */
+function waitText(r: RunSummary): string {
+  if (r.status !== 'waiting') return ''
+  return r.waitUntil ? `  until ${r.waitUntil}` : '  until resumed (paused)'
 }
 
 async function show(runId: string, flags: HistoryFlags): Promise<number> {
@@ -110,7 +116,7 @@ async function show(runId: string, flags: HistoryFlags): Promise<number> {
     process.stdout.write(`${JSON.stringify(run, null, 2)}\n`)
     return EXIT.ok
   }
-  const head = `${run.flow}  ${run.status}  created ${run.createdAt}  attempts ${run.attempts}  source ${run.source}${run.replayOf ? ` (replay of ${run.replayOf})` : ''}${origin(run)}`
+  const head = `${run.flow}  ${run.status}${waitText(run)}  created ${run.createdAt}  attempts ${run.attempts}  source ${run.source}${run.replayOf ? ` (replay of ${run.replayOf})` : ''}${origin(run)}`
   const body = run.record ? formatRun(run.record, { color: useColor(), full: flags.full ?? false }) : 'not run yet\n'
   process.stdout.write(`${head}\n${body}${body.endsWith('\n') ? '' : '\n'}`)
   return EXIT.ok

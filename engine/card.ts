@@ -124,6 +124,11 @@ export interface CardDef<I extends TObject = TObject, O extends TObject = TObjec
   ends?: boolean
   /** Where this card sits in Okta Workflows exports, and how an exported card becomes this one. */
   okta?: ExportMapping
+  /**
+   * Inputs and outputs that hold secrets (a signing key, a passphrase, a minted token): their
+   * values never reach history, logs or errors, wherever else in the run they show up.
+   */
+  secrets?: { inputs?: readonly string[]; outputs?: readonly string[] }
   /** Worked examples: docs, and the card's own test cases (at least one per card). */
   examples?: readonly CardExample[]
   run(ctx: CardContext, inputs: Static<I>): Promise<Static<O>> | Static<O>

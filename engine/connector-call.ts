@@ -80,7 +80,7 @@ export async function performCall<C, T>(call: ConnectorCall<C, T>, env: CallEnv)
     throw new OutcomeUnknownError(
       call.connector.name,
       `${call.operation} was sent by attempt ${earlier.attempt} of this run, which ended before its answer was recorded; ` +
-        'whether it arrived is unknown, so it is not sent again (check, then replay the run to send it)',
+        'whether it took effect is unknown, so it is not sent again (check, then replay the run to send it)',
     )
   }
   let client: C
@@ -119,7 +119,7 @@ export async function performCall<C, T>(call: ConnectorCall<C, T>, env: CallEnv)
       const unknown = !call.idempotent && mayHaveArrived(outcome.failure, env.signal)
       journal?.steps.outcome(journal.key, unknown ? 'unknown' : 'not-sent')
       const err = connectorError(call, outcome.failure, entry.attempts, policy, env)
-      throw unknown ? new OutcomeUnknownError(call.connector.name, `${err.message.slice(call.connector.name.length + 2)}; whether it arrived is unknown, so it is not sent again (check, then replay the run to send it)`) : err
+      throw unknown ? new OutcomeUnknownError(call.connector.name, `${err.message.slice(call.connector.name.length + 2)}; whether it took effect is unknown, so it is not sent again (check, then replay the run to send it)`) : err
     }
     await sleep(wait, env.signal)
   }

@@ -68,7 +68,7 @@ export class RunContext implements CardContext {
       this.record.waitRecorded = true
       return due
     }
-    if (due.getTime() <= this.now().getTime()) return due
+    if ((resumed && opts.resume?.due) || due.getTime() <= this.now().getTime()) return due
     if ((opts.callDepth ?? 0) > 0) {
       throw new CardFailedError('a wait inside a helper flow cannot be suspended: put the Wait card in the flow that calls the helper', this.card.id)
     }

@@ -11,7 +11,7 @@ import { CardFailedError, CardInputError, toErrorRecord } from './errors.ts'
 import type { CardRecord, FlowResult, OutboundRecord, RunRecord } from './history.ts'
 import { type StepJournal, scopedJournal } from './journal.ts'
 import { RunContext, type RunHost, StopSignal, WaitSignal } from './run-context.ts'
-import { makeRedactor, redactRun } from './redact.ts'
+import { makeRedactor, REDACTED, redactRun } from './redact.ts'
 import { describeErrors, validatorFor } from './schema-check.ts'
 import { type Escape, RenderError, resolveValue, type Scope, type ValueNode } from './values.ts'
 
@@ -52,8 +52,13 @@ export interface RunOptions {
    * wait is sent or computed twice; the card that waited goes on once its `waitUntil` has come.
    */
   resume?: Pick<RunRecord, 'cards' | 'waitUntil' | 'waitingCard'> & {
-    /** What the resume request sent (its JSON body, or `{headers, body}`): a paused card's outputs. */
+    /** What the resume request sent (`{headers, body, query}`): a paused card's outputs come from it. */
     resumeWith?: Record<string, unknown>
+    /**
+     * The store's clock says the wait is over (it claimed the run at its due time): the waiting
+     * card goes on without asking this engine's clock, which may lag the database's a little.
+     */
+    due?: boolean
   }
 }
 
@@ -111,6 +116,10 @@ class Run implements RunHost {
   result: { value: FlowResult; topLevel: boolean; answered: boolean } | undefined
   /** Cards that ran before the wait this run resumes after, by id. */
   private readonly resumed: ReadonlyMap<string, CardRecord>
+  /** Values of cards' secret inputs and outputs (a signing key, a minted token), redacted like the connections' secrets. */
+  readonly secretValues: string[] = []
+  /** Records whose secret fields are hidden by name too, however short their values. */
+  readonly secretFields: { record: CardRecord; inputs: readonly string[]; outputs: readonly string[] }[] = []
 
   constructor(
     readonly opts: RunOptions,
@@ -127,8 +136,9 @@ class Run implements RunHost {
   answer(value: FlowResult, record: CardRecord, now = false): void {
     if (this.result?.answered || (this.result?.topLevel && record.parent)) return
     this.result = { value, topLevel: !record.parent, answered: now }
-    if (now && this.opts.onAnswer) {
-      const secrets = [...(this.opts.connections?.secrets() ?? []), ...(this.opts.secrets ?? [])]
+    // a card resumed after a wait answered its caller when it ran: the resume request is not given it
+    if (now && this.opts.onAnswer && !record.resumed) {
+      const secrets = [...(this.opts.connections?.secrets() ?? []), ...(this.opts.secrets ?? []), ...this.secretValues]
       this.opts.onAnswer(makeRedactor(secrets)(value) as FlowResult)
     }
   }
@@ -162,6 +172,7 @@ class Run implements RunHost {
     let result: Record<string, unknown> | Promise<Record<string, unknown>>
     try {
       const inputs = this.inputs(card, record)
+      if (card.def.secrets) this.learnSecrets(card.def.secrets, record, inputs)
       const escaped = card.def.escapedOutput?.(inputs)
       if (escaped) this.escaped.set(card.id, escaped)
       const resumed = this.resumed.get(card.id)
@@ -175,6 +186,29 @@ class Run implements RunHost {
     }
     if (isPromise(result)) return result.then((outputs) => this.ran(card, record, started, outputs), (err: unknown) => this.failed(record, started, err))
     return this.ran(card, record, started, result)
+  }
+
+  /** A card's secret inputs (now) and outputs (once it has run) join the values to redact. */
+  private learnSecrets(secrets: NonNullable<PlannedCard['def']['secrets']>, record: CardRecord, inputs: Record<string, unknown>): void {
+    const entry = { record, inputs: secrets.inputs ?? [], outputs: secrets.outputs ?? [] }
+    this.secretFields.push(entry)
+    for (const name of entry.inputs) this.learnSecret(inputs[name])
+  }
+
+  learnSecret(value: unknown): void {
+    if (typeof value === 'string' && value !== '' && !this.secretValues.includes(value)) this.secretValues.push(value)
+  }
+
+  /** The secret fields of the cards that had them, replaced by name in their records. */
+  hideSecretFields(): void {
+    const hide = (fields: Record<string, unknown>, names: readonly string[]) => {
+      const present = names.filter((n) => Object.hasOwn(fields, n) && fields[n] !== undefined && fields[n] !== null)
+      return present.length === 0 ? fields : { ...fields, ...Object.fromEntries(present.map((n) => [n, REDACTED])) }
+    }
+    for (const { record, inputs, outputs } of this.secretFields) {
+      record.inputs = hide(record.inputs, inputs)
+      record.outputs = hide(record.outputs, outputs)
+    }
   }
 
   /**
@@ -216,6 +250,7 @@ class Run implements RunHost {
   private ran(card: PlannedCard, record: CardRecord, started: number, outputs: Record<string, unknown>): Outcome | Promise<Outcome> {
     record.outputs = outputs
     this.scope[card.id] = outputs
+    for (const name of card.def.secrets?.outputs ?? []) this.learnSecret(outputs[name])
     record.durationMs = performance.now() - started
     if (card.def.result) this.answer(card.def.result(outputs), record, card.def.answersNow === true)
     if (card.def.ends) return RETURNED
@@ -325,6 +360,7 @@ export async function runFlow(plan: FlowPlan, triggerOutputs: Record<string, unk
   }
   if (outcome.kind === 'failed') record.error = { ...outcome.record.error!, cardId: outcome.record.id }
   if (run.result) record.result = run.result.value
-  const secrets = [...(opts.connections?.secrets() ?? []), ...(opts.secrets ?? [])]
+  run.hideSecretFields()
+  const secrets = [...(opts.connections?.secrets() ?? []), ...(opts.secrets ?? []), ...run.secretValues]
   return redactRun(record, secrets)
 }

@@ -4,11 +4,15 @@
  * runs at once and answers with the Return card's output, or with a Close card's answer as soon
  * as it has run while the flow goes on. The client token never reaches history: it is taken
  * out of the headers and query the flow sees.
+ *
+ * `/api/flows/<flow file name>/resume/<run id>` (Okta's Resume URL): a run of that flow paused by
+ * Pause or Pause Raw goes on, the request being what the paused card gives; same token, same
+ * modes (a sync flow answers with the flow's output from there on).
  */
 import { randomUUID } from 'node:crypto'
 import express, { type Request, type Response, Router } from 'express'
 import type { FlowResult, RunRecord } from '../engine/history.ts'
-import { type Store, StoreUnavailableError } from '../store/index.ts'
+import { type ClaimedRun, type Store, StoreUnavailableError } from '../store/index.ts'
 import { MAX_DEPTH, nestsDeeperThan } from '../engine/json-limits.ts'
 import type { FlowSet, ServedFlow } from './flows.ts'
 import { makeScrubber } from '../engine/redact.ts'
@@ -66,6 +70,12 @@ export function apiRoutes(o: ApiOptions): Router {
   }
   router.get(path, verify, authorize, handler)
   router.post(path, authorize, express.raw({ type: () => true, limit: o.maxBodyBytes }), handler)
+  // --- waits: resuming a paused run ---
+  const resumePath = '/api/flows/:slug/resume/:runId'
+  const resumer = (req: Request, res: Response) => resume(o, calls, res.locals.flow as ServedFlow, req, res)
+  router.get(resumePath, authorize, resumer)
+  router.post(resumePath, authorize, express.raw({ type: () => true, limit: o.maxBodyBytes }), resumer)
+  // --- end of waits ---
   return router
 }
 
@@ -124,7 +134,14 @@ function busy(res: Response, status: 429 | 503, retryAfterS: number, message: st
   sendError(res, status, message)
 }
 
-async function invoke(o: ApiOptions, calls: Admission, flow: ServedFlow, req: Request, res: Response): Promise<void> {
+type Start = (o: ApiOptions, calls: Admission, flow: ServedFlow, req: Request, res: Response, body: unknown, sync: boolean) => Promise<{ ended: Promise<unknown> }>
+
+function invoke(o: ApiOptions, calls: Admission, flow: ServedFlow, req: Request, res: Response): Promise<void> {
+  return admitted(o, calls, flow, req, res, run)
+}
+
+/** Admits the call (bounded sync slots, bounded async queue) and starts it with `start`. */
+async function admitted(o: ApiOptions, calls: Admission, flow: ServedFlow, req: Request, res: Response, start: Start): Promise<void> {
   const parsed = readBody(req)
   if (!parsed.ok) return sendError(res, 400, parsed.message)
   const sync = flow.http?.sync === true
@@ -133,17 +150,22 @@ async function invoke(o: ApiOptions, calls: Admission, flow: ServedFlow, req: Re
     return busy(res, sync ? 503 : 429, sync ? 1 : 5, `${what}; retry later`)
   }
   // a sync call holds its slot until its run ends, even one that outlives the caller's wait
-  const running = run(o, calls, flow, req, res, parsed.body, sync)
+  const running = start(o, calls, flow, req, res, parsed.body, sync)
   if (sync) running.then(({ ended }) => ended.finally(() => calls.leaveSync()), () => calls.leaveSync())
   await running
 }
 
-/** Stores and runs the call, and answers; resolves with the run's end (a sync run may outlive the answer). */
-async function run(o: ApiOptions, calls: Admission, flow: ServedFlow, req: Request, res: Response, body: unknown, sync: boolean): Promise<{ ended: Promise<unknown> }> {
+/** What the flow sees of a request: its headers, body and query, without the client token or any known secret. */
+function requestInput(o: ApiOptions, req: Request, body: unknown): { headers: Record<string, string>; body: unknown; query: Record<string, unknown> } {
   const { [TOKEN_QUERY]: _token, ...query } = req.query as Record<string, unknown>
   // a known secret sent anywhere else in the request (another header, the query, the body) is not stored
   const scrub = makeScrubber(o.secrets())
-  const input = { headers: safeHeaders(req, [TOKEN_HEADER], o.secrets()), body: scrub(body), query: scrub(query) as Record<string, unknown> }
+  return { headers: safeHeaders(req, [TOKEN_HEADER], o.secrets()), body: scrub(body), query: scrub(query) as Record<string, unknown> }
+}
+
+/** Stores and runs the call, and answers; resolves with the run's end (a sync run may outlive the answer). */
+const run: Start = async (o, calls, flow, req, res, body, sync) => {
+  const input = requestInput(o, req, body)
   const newRun = { id: randomUUID(), flow: flow.slug, source: 'request' as const, input }
   let claim: Awaited<ReturnType<Store['enqueueRun']>>
   try {
@@ -160,6 +182,64 @@ async function run(o: ApiOptions, calls: Admission, flow: ServedFlow, req: Reque
     res.status(202).json({ runId: claim.id })
     return { ended: Promise.resolve() }
   }
+  return runNow(o, claim, res)
+}
+
+// --- waits: resuming a paused run ---
+/** Longer than any run id this engine makes; a longer one is answered as unknown without a lookup. */
+const MAX_RUN_ID = 200
+
+/** Resumes a paused run of the flow: 404 when there is none of that id, 409 when it is not paused. */
+const resumeRun: Start = async (o, calls, flow, req, res, body, sync) => {
+  const runId = String(req.params.runId)
+  const none = { ended: Promise.resolve() }
+  const unavailable = (err: unknown) => {
+    if (!(err instanceof StoreUnavailableError)) throw err
+    o.log.error({ flow: flow.slug, err: err.message }, 'resume request not stored')
+    sendError(res, 503, 'the engine cannot store the request now; retry later')
+    return none
+  }
+  let stored: Awaited<ReturnType<Store['getRun']>>
+  try {
+    stored = runId.length <= MAX_RUN_ID ? await o.store.getRun(runId) : undefined
+  } catch (err) {
+    return unavailable(err)
+  }
+  // another flow's run is as unknown as a missing one: a token of one flow learns nothing of others
+  if (!stored || stored.flow !== flow.slug) {
+    sendError(res, 404, `no such run of flow ${flow.slug}`)
+    return none
+  }
+  let claim: ClaimedRun | undefined
+  if (stored.status === 'waiting' && stored.waitUntil === undefined) {
+    try {
+      claim = await o.store.resumeRun(runId, flow.slug, requestInput(o, req, body), sync ? { leaseMs: o.leaseMs } : {})
+    } catch (err) {
+      return unavailable(err)
+    }
+  }
+  if (!claim) {
+    const why = stored.status === 'waiting' && stored.waitUntil ? `it waits until ${stored.waitUntil}` : stored.status === 'waiting' ? 'it was resumed already' : `it is ${stored.status}`
+    sendError(res, 409, `run ${runId} is not paused: ${why}`)
+    return none
+  }
+  o.log.info({ runId, flow: flow.slug }, 'paused run resumed')
+  if (!sync) {
+    calls.queuedRun(claim.id)
+    o.worker.wake()
+    res.status(202).json({ runId: claim.id })
+    return none
+  }
+  return runNow(o, claim, res)
+}
+
+function resume(o: ApiOptions, calls: Admission, flow: ServedFlow, req: Request, res: Response): Promise<void> {
+  return admitted(o, calls, flow, req, res, resumeRun)
+}
+// --- end of waits ---
+
+/** Runs a sync call's claimed run and answers: at its end, or at once when a card answers now (Close, Pause). */
+async function runNow(o: ApiOptions, claim: ClaimedRun, res: Response): Promise<{ ended: Promise<unknown> }> {
   let answerNow: (result: FlowResult) => void = () => undefined
   const early = new Promise<{ early: FlowResult }>((resolve) => {
     answerNow = (result) => resolve({ early: result })
@@ -178,6 +258,11 @@ async function run(o: ApiOptions, calls: Admission, flow: ServedFlow, req: Reque
 /** The flow's result is the answer: Return's values as JSON, Return Raw's status, headers and body; none answers 204. */
 function answerSync(res: Response, record: RunRecord): void {
   res.setHeader('x-cardflow-run-id', record.runId)
+  if (record.status === 'waiting' && record.result === undefined) {
+    // a wait with nothing answered before it (Wait For in a sync flow): the run goes on later
+    res.status(202).json({ runId: record.runId, status: 'waiting', ...(record.waitUntil && { waitUntil: record.waitUntil }) })
+    return
+  }
   if (record.status === 'failed') {
     // a service the flow called failed for now (429, 5xx, timeout): the caller may try again later
     const status = record.error?.retryable === true ? 503 : 500

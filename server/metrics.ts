@@ -29,7 +29,7 @@ export function createMetrics(store: Store): Metrics {
   })
   const runs = new Counter({
     name: 'cardflow_runs_total',
-    help: 'Runs ended, by flow and status (retrying: a failed attempt that will be tried again)',
+    help: 'Runs ended, by flow and status (retrying: a failed attempt that will be tried again; waiting: stored until due or resumed)',
     labelNames: ['flow', 'status'] as const,
     registers: [registry],
   })
@@ -42,13 +42,14 @@ export function createMetrics(store: Store): Metrics {
   })
   new Gauge({
     name: 'cardflow_queue_depth',
-    help: 'Runs waiting (queued) or being run (running)',
+    help: 'Runs waiting to run (queued), being run (running), or waiting for their due time or a resume request (waiting)',
     labelNames: ['state'] as const,
     registers: [registry],
     async collect() {
       const s = await store.stats()
       this.set({ state: 'queued' }, s.queued)
       this.set({ state: 'running' }, s.running)
+      this.set({ state: 'waiting' }, s.waiting)
     },
   })
   return {
@@ -57,7 +58,8 @@ export function createMetrics(store: Store): Metrics {
     events: (outcome, n) => events.inc({ outcome }, n),
     run: (flow, status) => runs.inc({ flow, status }),
     cards(record) {
-      for (const c of record.cards) if (c.status !== 'skipped') cardSeconds.observe({ card: c.card }, c.durationMs / 1000)
+      // a card resumed after a wait did not run again: its time was counted when it ran
+      for (const c of record.cards) if (c.status !== 'skipped' && !c.resumed) cardSeconds.observe({ card: c.card }, c.durationMs / 1000)
     },
   }
 }

@@ -81,6 +81,9 @@ export interface ServerOptions {
   delegateTokens?: readonly string[]
 }
 
+/** How long an idle keep-alive connection is kept open (longer than common load balancers' 60 s). */
+const KEEP_ALIVE_MS = 65_000
+
 export const DEFAULTS = {
   concurrency: 4,
   maxBodyBytes: 1024 * 1024,
@@ -266,6 +269,11 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)))
       })
+      // Idle keep-alive sockets outlive the caller's (and a load balancer's, often 60 s) idle
+      // timeout, so a caller never sends on a socket the server is closing: with Node's 5 s,
+      // a busy engine reset requests that callers had just written.
+      server.keepAliveTimeout = KEEP_ALIVE_MS
+      server.headersTimeout = KEEP_ALIVE_MS + 1000
       const { port: actual } = server.address() as AddressInfo
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${actual}`
       log.info({ url, hooks: `${url}/hooks/okta` }, `listening on ${url}`)

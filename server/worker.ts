@@ -1,15 +1,17 @@
 /**
  * The worker pool: takes runs from the store's queue under a lease, runs them, and writes their
  * history. A retryable connector failure is tried again with backoff and jitter; every other
- * end, and the last retry, is recorded. Nothing leaves the queue without a record.
+ * end, and the last retry, is recorded. Nothing leaves the queue without a record. A run that
+ * reaches a wait (Wait For, Wait Until, Pause) is stored `waiting`: no worker holds it while it
+ * waits; the store hands it out again when due, and it resumes from the record it stored.
  */
 import type { ConnectionProvider } from '../engine/connector-call.ts'
 import { CardflowError, type ErrorRecord } from '../engine/errors.ts'
 import type { FlowResult, RunRecord } from '../engine/history.ts'
 import type { StepJournal } from '../engine/journal.ts'
-import { runFlow } from '../engine/run.ts'
+import { type RunOptions, runFlow } from '../engine/run.ts'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { type ClaimedRun, type Store, StoreUnavailableError } from '../store/index.ts'
+import { type ClaimedRun, type ResumePoint, type Store, StoreUnavailableError } from '../store/index.ts'
 import type { FlowSet } from './flows.ts'
 import type { Log } from './log.ts'
 import type { Metrics } from './metrics.ts'
@@ -64,6 +66,16 @@ function unstartedRecord(run: ClaimedRun, flowFile: string, error: ErrorRecord):
     outbound: [],
     error,
   }
+}
+
+/** Attempts of the run since it last began to wait: a run that waited often is not given up for it. */
+function attemptsOf(claim: ClaimedRun): number {
+  return claim.attempt - (claim.resume?.attempt ?? 0)
+}
+
+/** A run claimed from a wait goes on from its stored record; the store judged it due by its clock. */
+function resumeOptions(point: ResumePoint): NonNullable<RunOptions['resume']> {
+  return { ...point.record, ...(point.sent && { resumeWith: point.sent }), due: true }
 }
 
 export class Worker {
@@ -171,8 +183,8 @@ export class Worker {
       const message = `flow "${claim.flow}" is not served (removed, disabled or invalid); replay the run once it is back`
       return unstartedRecord(claim, file, { code: 'FLOW_NOT_SERVED', message })
     }
-    if (claim.attempt > this.o.maxAttempts) {
-      const message = `gave up after ${claim.attempt - 1} attempts (the engine stopped during the run)`
+    if (attemptsOf(claim) > this.o.maxAttempts) {
+      const message = `gave up after ${attemptsOf(claim) - 1} attempts (the engine stopped during the run)`
       return unstartedRecord(claim, file, { code: 'ABANDONED', message })
     }
     const log = this.o.log.child({ runId: claim.id, flow: claim.flow, attempt: claim.attempt })
@@ -185,6 +197,9 @@ export class Worker {
         log,
         secrets: this.o.secrets(),
         journal: await this.journal(claim, log),
+        // a wait ends this attempt and the run is stored; one claimed from a wait goes on from it
+        waits: 'suspend',
+        ...(claim.resume && { resume: resumeOptions(claim.resume) }),
         ...(this.o.connections && { connections: this.o.connections }),
         ...(onAnswer && { onAnswer }),
       })
@@ -219,8 +234,9 @@ export class Worker {
   private async settle(claim: ClaimedRun, record: RunRecord, retry: boolean): Promise<void> {
     const log = this.o.log.child({ runId: claim.id, flow: claim.flow })
     this.o.metrics.cards(record)
-    if (retry && record.status === 'failed' && record.error?.retryable === true && claim.attempt < this.o.maxAttempts) {
-      const delay = retryDelayMs(claim.attempt, this.o.retryBaseMs, this.o.retryMaxMs)
+    if (record.status === 'waiting') return this.suspend(claim, record, log)
+    if (retry && record.status === 'failed' && record.error?.retryable === true && attemptsOf(claim) < this.o.maxAttempts) {
+      const delay = retryDelayMs(attemptsOf(claim), this.o.retryBaseMs, this.o.retryMaxMs)
       if (!(await this.write(() => this.o.store.retryRunLater(claim, new Date(Date.now() + delay), record)))) return this.lost(claim)
       this.o.metrics.run(claim.flow, 'retrying')
       log.warn({ error: record.error, retryInMs: delay }, 'run failed; it will be tried again')
@@ -231,6 +247,15 @@ export class Worker {
     this.o.metrics.run(claim.flow, record.status)
     const level = record.status === 'failed' ? 'error' : 'info'
     log[level]({ status: record.status, durationMs: Math.round(record.durationMs), error: record.error }, `run ${record.status}`)
+  }
+
+  /** The run waits: stored with its record, claimed again when due (or resumed by a request). */
+  private async suspend(claim: ClaimedRun, record: RunRecord, log: Log): Promise<void> {
+    if (!(await this.write(() => this.o.store.suspendRun(claim, record)))) return this.lost(claim)
+    this.ended(claim.id)
+    this.o.metrics.run(claim.flow, 'waiting')
+    const what = record.waitUntil ? `run waits until ${record.waitUntil}` : 'run paused until a resume request'
+    log.info({ status: record.status, waitUntil: record.waitUntil, card: record.waitingCard }, what)
   }
 
   private lost(claim: ClaimedRun): void {

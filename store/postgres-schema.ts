@@ -119,6 +119,23 @@ CREATE TABLE schedule_slots (
 `,
   },
   // ── end of scheduled and delegated flows ──
+  // --- waits (Wait For, Wait Until, Pause); versions 3 and 4 are other changes' ---
+  {
+    version: 5,
+    why: 'runs waiting for their due time or a resume request',
+    sql: `
+ALTER TABLE runs DROP CONSTRAINT runs_status_check;
+ALTER TABLE runs ADD CONSTRAINT runs_status_check
+  CHECK (status IN ('queued', 'running', 'waiting', 'succeeded', 'failed', 'stopped'));
+-- resume: the record a waiting run stored and the attempt that stored it (JSON);
+-- resume_with: what the resume request of a paused run sent (JSON). A paused run is due at
+-- 'infinity' until that request comes.
+ALTER TABLE runs ADD COLUMN resume text, ADD COLUMN resume_with text;
+-- Claims walk waiting runs by due time and stop at the first not due yet.
+CREATE INDEX runs_waiting ON runs (due_at) WHERE status = 'waiting';
+`,
+  },
+  // --- end of waits ---
 ]
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version
@@ -142,6 +159,7 @@ export const RUN_COLUMNS = [
   'input_error',
   'status',
   'attempts',
+  ms('due_at'),
   ms('created_at'),
   ms('finished_at'),
   'record',

@@ -5,6 +5,9 @@
  */
 import { RUN_COLUMNS } from './postgres-schema.ts'
 
+/** What a claim returns: the run, and where it resumes from when it waited. */
+const CLAIM_COLUMNS = `${RUN_COLUMNS}, resume, resume_with`
+
 /** One statement: a name makes node-postgres prepare it once per connection. */
 export interface Statement {
   name?: string
@@ -47,8 +50,8 @@ export const SQL = {
         CASE WHEN $8::float8 IS NULL THEN NULL ELSE $9 END, now(), $10)
       RETURNING ${RUN_COLUMNS}`,
   },
-  // Two scans (due runs, runs whose lease ran out), each stopping after n rows and skipping rows
-  // another engine is claiming at this instant; the oldest n of both are taken.
+  // Three scans (due runs, runs whose lease ran out, waiting runs now due), each stopping after n
+  // rows and skipping rows another engine is claiming at this instant; the oldest n of all are taken.
   claim: {
     name: 'cardflow_claim',
     text: `
@@ -56,13 +59,16 @@ export const SQL = {
         SELECT seq FROM runs WHERE status = 'queued' AND due_at <= now() ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED
       ), expired AS (
         SELECT seq FROM runs WHERE status = 'running' AND lease_until < now() ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED
+      ), waited AS (
+        SELECT seq FROM runs WHERE status = 'waiting' AND due_at <= now() ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED
       ), picked AS (
-        SELECT seq AS picked_seq FROM (SELECT seq FROM due UNION ALL SELECT seq FROM expired) AS candidates ORDER BY seq LIMIT $1
+        SELECT seq AS picked_seq FROM (SELECT seq FROM due UNION ALL SELECT seq FROM expired UNION ALL SELECT seq FROM waited) AS candidates
+        ORDER BY seq LIMIT $1
       )
       UPDATE runs SET status = 'running', attempts = runs.attempts + 1,
         lease_until = now() + $2::float8 * interval '1 millisecond', claimed_by = $3
       FROM picked WHERE runs.seq = picked.picked_seq
-      RETURNING ${RUN_COLUMNS}`,
+      RETURNING ${CLAIM_COLUMNS}`,
   },
   extend: {
     name: 'cardflow_extend',
@@ -80,6 +86,28 @@ export const SQL = {
       UPDATE runs SET status = 'queued', due_at = $3, lease_until = NULL, claimed_by = NULL, record = $4, error = $5
       WHERE id = $1 AND attempts = $2 AND status = 'running'`,
   },
+  // --- waits (Wait For, Wait Until, Pause) ---
+  // a paused run (no due time) is due at 'infinity' until its resume request
+  suspend: {
+    name: 'cardflow_suspend',
+    text: `
+      UPDATE runs SET status = 'waiting', due_at = COALESCE($3::timestamptz, 'infinity'), lease_until = NULL, claimed_by = NULL,
+        record = $4, error = NULL, resume = $5, resume_with = NULL
+      WHERE id = $1 AND attempts = $2 AND status = 'running'`,
+  },
+  // due now; with a lease ($4), claimed at once by the caller
+  resume: {
+    name: 'cardflow_resume',
+    text: `
+      UPDATE runs SET due_at = now(), resume_with = $3,
+        status = CASE WHEN $4::float8 IS NULL THEN status ELSE 'running' END,
+        attempts = attempts + CASE WHEN $4::float8 IS NULL THEN 0 ELSE 1 END,
+        lease_until = now() + $4::float8 * interval '1 millisecond',
+        claimed_by = CASE WHEN $4::float8 IS NULL THEN NULL ELSE $5 END
+      WHERE id = $1 AND flow = $2 AND status = 'waiting' AND due_at = 'infinity'
+      RETURNING ${CLAIM_COLUMNS}`,
+  },
+  // --- end of waits ---
   get: {
     name: 'cardflow_get',
     text: `

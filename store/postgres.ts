@@ -156,6 +156,18 @@ export class PostgresStore implements Store {
     return ((await this.query('requeue the run', SQL.retry, values)).rowCount ?? 0) > 0
   }
 
+  // --- waits (Wait For, Wait Until, Pause) ---
+  async suspendRun(run: ClaimedRun, record: RunRecord): Promise<boolean> {
+    const values = [run.id, run.attempt, record.waitUntil ?? null, JSON.stringify(record), JSON.stringify({ record, attempt: run.attempt })]
+    return ((await this.query('store the waiting run', SQL.suspend, values)).rowCount ?? 0) > 0
+  }
+
+  async resumeRun(id: string, flow: string, sent: Record<string, unknown>, opts: { leaseMs?: number } = {}): Promise<ClaimedRun | undefined> {
+    const { rows } = await this.query<RunRow>('resume the run', SQL.resume, [id, flow, JSON.stringify(sent), opts.leaseMs ?? null, this.settings.engineId])
+    return rows[0] && toClaimed(rows[0])
+  }
+  // --- end of waits ---
+
   async steps(runId: string): Promise<StepRecord[]> {
     type Row = { key: string; attempt: number; state: StepState; output: string | null }
     const { rows } = await this.query<Row>('read the step journal', SQL.steps, [runId])
@@ -222,7 +234,7 @@ export class PostgresStore implements Store {
   async stats(): Promise<StoreStats> {
     const { rows } = await this.query<{ status: string; n: number }>('count runs', SQL.stats)
     const count = (s: string) => rows.find((r) => r.status === s)?.n ?? 0
-    return { queued: count('queued'), running: count('running'), finished: FINISHED_STATUSES.reduce((sum, s) => sum + count(s), 0) }
+    return { queued: count('queued'), running: count('running'), waiting: count('waiting'), finished: FINISHED_STATUSES.reduce((sum, s) => sum + count(s), 0) }
   }
 
   // ── Scheduled flows ──────────────────────────────────────────────────────────────────────────

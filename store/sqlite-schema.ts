@@ -1,7 +1,7 @@
 /** The SQLite tables of the store, and how a row becomes the store's plain data. */
 import type { ErrorRecord } from '../engine/errors.ts'
 import type { RunRecord } from '../engine/history.ts'
-import type { ClaimedRun, RunSource, RunSummary, StoredRun, StoredRunStatus } from './store.ts'
+import type { ClaimedRun, ResumePoint, RunSource, RunSummary, StoredRun, StoredRunStatus } from './store.ts'
 
 export const SCHEMA_VERSION = 2
 
@@ -83,6 +83,39 @@ export function addScheduleSchema(db: { prepare(sql: string): { all(): unknown[]
   db.exec(SCHEDULE_SCHEMA)
 }
 // ── end of scheduled and delegated flows ─────────────────────────────────────────────────────
+// --- waits (Wait For, Wait Until, Pause) ---
+/**
+ * A waiting run is claimed when its `due_at` has come; a paused one (no due time until a resume
+ * request) is due at this instant, which never comes. Past the largest PostgreSQL date too.
+ */
+export const PAUSED_DUE_MS = Number.MAX_SAFE_INTEGER
+
+/**
+ * Columns added to `runs` for waits: `resume` (JSON: the record a waiting run stored and the
+ * attempt that stored it) and `resume_with` (JSON: what the resume request of a paused run sent).
+ * SQLite has no ADD COLUMN IF NOT EXISTS: each is added when the table lacks it.
+ */
+const WAIT_COLUMNS = ['resume', 'resume_with'] as const
+
+export function addWaitColumns(db: { prepare(sql: string): { all(): unknown[] }; exec(sql: string): unknown }): void {
+  const have = new Set((db.prepare('PRAGMA table_info(runs)').all() as { name: string }[]).map((c) => c.name))
+  for (const column of WAIT_COLUMNS) if (!have.has(column)) db.exec(`ALTER TABLE runs ADD COLUMN ${column} TEXT`)
+}
+
+/** Where a claimed run resumes from, read from the columns a claim returns. */
+function resumePoint(row: RunRow): ResumePoint | undefined {
+  const point = parse<Omit<ResumePoint, 'sent'>>(row.resume ?? null)
+  if (!point) return undefined
+  const sent = parse<Record<string, unknown>>(row.resume_with ?? null)
+  return { ...point, ...(sent && { sent }) }
+}
+
+/** A waiting run's due time, when it has one. */
+function waitUntil(row: RunRow): string | undefined {
+  const due = Number(row.due_at)
+  return row.status === 'waiting' && Number.isFinite(due) && due < PAUSED_DUE_MS ? new Date(due).toISOString() : undefined
+}
+// --- end of waits ---
 
 export interface RunRow {
   seq: number
@@ -95,6 +128,10 @@ export interface RunRow {
   input_error: string | null
   status: string
   attempts: number
+  due_at: number
+  /** Only in what a claim returns (see resumePoint). */
+  resume?: string | null
+  resume_with?: string | null
   created_at: number
   finished_at: number | null
   record: string | null
@@ -122,10 +159,12 @@ export function toClaimed(row: RunRow): ClaimedRun {
     input: parse<Record<string, unknown>>(row.input),
     inputError: parse<ErrorRecord>(row.input_error),
     attempt: row.attempts,
+    ...(row.resume && { resume: resumePoint(row) }),
   }
 }
 
 export function toSummary(row: RunRow): RunSummary {
+  const until = waitUntil(row)
   return {
     id: row.id,
     flow: row.flow,
@@ -139,6 +178,7 @@ export function toSummary(row: RunRow): RunSummary {
     error: parse<ErrorRecord>(row.error),
     ...(row.slot !== null && row.slot !== undefined && { slot: row.slot }),
     ...(row.started_by !== null && row.started_by !== undefined && { startedBy: row.started_by }),
+    ...(until && { waitUntil: until }),
   }
 }
 

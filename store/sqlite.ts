@@ -7,7 +7,7 @@ import Database from 'better-sqlite3'
 import type { RunRecord } from '../engine/history.ts'
 import type { StepRecord, StepState } from '../engine/journal.ts'
 import { enableIncrementalVacuum, pruneSqlite, TOMBSTONE } from './sqlite-retention.ts'
-import { addScheduleSchema, type EventRow, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
+import { addScheduleSchema, addWaitColumns, type EventRow, PAUSED_DUE_MS, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
 import {
   type AcceptResult,
   type ClaimedRun,
@@ -29,7 +29,9 @@ export interface SqliteStoreOptions {
 }
 
 export const DB_FILE = 'cardflow.db'
-const RUN_COLUMNS = 'seq, id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, created_at, finished_at, record, error, slot, started_by'
+const RUN_COLUMNS = 'seq, id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, created_at, finished_at, record, error, slot, started_by'
+/** What a claim returns: the run, and where it resumes from when it waited. */
+const CLAIM_COLUMNS = `${RUN_COLUMNS}, resume, resume_with`
 
 interface PendingWrite {
   what: string
@@ -61,6 +63,7 @@ export class SqliteStore implements Store {
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 1500))}`)
     this.db.exec(SCHEMA)
     addScheduleSchema(this.db)
+    addWaitColumns(this.db)
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
   }
 
@@ -188,16 +191,19 @@ export class SqliteStore implements Store {
     return this.write('claim runs', () => {
       // Each branch walks runs_status_seq in seq order and stops after n rows; `+due_at` keeps
       // SQLite from picking runs_queue instead, which sorted the whole backlog on every claim.
+      // Waiting runs are walked by due time (runs_queue): those not due yet are never read.
       const rows = this.sql(
           `UPDATE runs SET status = 'running', attempts = attempts + 1, lease_until = ?
            WHERE seq IN (
              SELECT seq FROM (SELECT seq FROM runs WHERE status = 'queued' AND +due_at <= ? ORDER BY seq LIMIT ?)
              UNION ALL
              SELECT seq FROM (SELECT seq FROM runs WHERE status = 'running' AND lease_until < ? ORDER BY seq LIMIT ?)
+             UNION ALL
+             SELECT seq FROM (SELECT seq FROM runs WHERE status = 'waiting' AND due_at <= ? ORDER BY due_at LIMIT ?)
              ORDER BY seq LIMIT ?)
-           RETURNING ${RUN_COLUMNS}`,
+           RETURNING ${CLAIM_COLUMNS}`,
         )
-        .all(now + leaseMs, now, n, now, n, n) as RunRow[]
+        .all(now + leaseMs, now, n, now, n, now, n, n) as RunRow[]
       return rows.sort((a, b) => a.seq - b.seq).map(toClaimed)
     })
   }
@@ -229,6 +235,37 @@ export class SqliteStore implements Store {
         .run(notBefore.getTime(), JSON.stringify(record), record.error ? JSON.stringify(record.error) : null, run.id, run.attempt).changes > 0
     })
   }
+
+  // --- waits (Wait For, Wait Until, Pause) ---
+  suspendRun(run: ClaimedRun, record: RunRecord): Promise<boolean> {
+    const due = record.waitUntil === undefined ? PAUSED_DUE_MS : Date.parse(record.waitUntil)
+    const resume = JSON.stringify({ record, attempt: run.attempt })
+    return this.write('store the waiting run', () => {
+      return this.sql(
+          `UPDATE runs SET status = 'waiting', due_at = ?, lease_until = NULL, record = ?, error = NULL, resume = ?, resume_with = NULL
+           WHERE id = ? AND attempts = ? AND status = 'running'`,
+        )
+        .run(due, JSON.stringify(record), resume, run.id, run.attempt).changes > 0
+    })
+  }
+
+  resumeRun(id: string, flow: string, sent: Record<string, unknown>, opts: { leaseMs?: number } = {}): Promise<ClaimedRun | undefined> {
+    const now = Date.now()
+    const claim = opts.leaseMs !== undefined
+    return this.write('resume the run', () => {
+      const row = this.sql(
+          `UPDATE runs SET due_at = ?, resume_with = ?,
+             status = CASE WHEN ? THEN 'running' ELSE status END,
+             attempts = attempts + CASE WHEN ? THEN 1 ELSE 0 END,
+             lease_until = CASE WHEN ? THEN ? ELSE NULL END
+           WHERE id = ? AND flow = ? AND status = 'waiting' AND due_at = ?
+           RETURNING ${CLAIM_COLUMNS}`,
+        )
+        .get(now, JSON.stringify(sent), claim ? 1 : 0, claim ? 1 : 0, claim ? 1 : 0, now + (opts.leaseMs ?? 0), id, flow, PAUSED_DUE_MS) as RunRow | undefined
+      return row && toClaimed(row)
+    })
+  }
+  // --- end of waits ---
 
   steps(runId: string): Promise<StepRecord[]> {
     return this.guard('read the step journal', () => {
@@ -289,7 +326,7 @@ export class SqliteStore implements Store {
     return this.guard('count runs', () => {
       const rows = this.sql('SELECT status, COUNT(*) AS n FROM runs GROUP BY status').all() as { status: string; n: number }[]
       const count = (s: string) => rows.find((r) => r.status === s)?.n ?? 0
-      return { queued: count('queued'), running: count('running'), finished: FINISHED_STATUSES.reduce((sum, s) => sum + count(s), 0) }
+      return { queued: count('queued'), running: count('running'), waiting: count('waiting'), finished: FINISHED_STATUSES.reduce((sum, s) => sum + count(s), 0) }
     })
   }
 

@@ -7,8 +7,9 @@ import type { RunRecord } from '../engine/history.ts'
 import type { StepRecord } from '../engine/journal.ts'
 import { CardflowError, type ErrorRecord } from '../engine/errors.ts'
 
-/** `queued` and `running` are the queue; the others are history. */
-export type StoredRunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'stopped'
+/** `queued` and `running` are the queue; `waiting` waits for its due time (Wait For, Wait Until) or a
+ * resume request (Pause), never pruned; the others are history. */
+export type StoredRunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'stopped'
 export const FINISHED_STATUSES = ['succeeded', 'failed', 'stopped'] as const
 export type FinishedStatus = (typeof FINISHED_STATUSES)[number]
 
@@ -64,6 +65,20 @@ export interface ClaimedRun {
   input: Record<string, unknown> | undefined
   inputError: ErrorRecord | undefined
   attempt: number
+  /** Where a run that waited goes on from (see ResumePoint); absent for a run that never waited. */
+  resume?: ResumePoint
+}
+
+/**
+ * What a run that waited resumes from: the record it stored when it began to wait (its cards so
+ * far, the waiting card, its due time), the attempt that stored it (attempts count again from
+ * there: a long-waiting run is not given up for the waits it made), and for a paused run, what
+ * the resume request sent (its `headers`, `body` and `query`).
+ */
+export interface ResumePoint {
+  record: RunRecord
+  attempt: number
+  sent?: Record<string, unknown>
 }
 
 export interface RunSummary {
@@ -81,6 +96,8 @@ export interface RunSummary {
   slot?: string
   /** Who ran a delegated flow. */
   startedBy?: string
+  /** A `waiting` run: when it is due to go on (ISO); absent while it waits for a resume request (Pause). */
+  waitUntil?: string
 }
 
 export interface StoredRun extends RunSummary {
@@ -109,6 +126,8 @@ export interface RetentionPolicy {
 export interface StoreStats {
   queued: number
   running: number
+  /** Runs waiting for their due time or a resume request. */
+  waiting: number
   finished: number
 }
 
@@ -117,7 +136,7 @@ export interface Store {
   acceptDelivery(delivery: Delivery, runs: NewRun[]): Promise<AcceptResult>
   /** Enqueues one run (API requests, replays); with `leaseMs` it is claimed at once by the caller. */
   enqueueRun(run: NewRun, opts?: { leaseMs?: number }): Promise<ClaimedRun>
-  /** Takes up to `n` runs that are due, or whose lease ran out, for `leaseMs`. */
+  /** Takes up to `n` runs that are due (queued, or waiting and due), or whose lease ran out, for `leaseMs`. */
   claimRuns(n: number, leaseMs: number): Promise<ClaimedRun[]>
   /** Keeps a long run's claim alive. False when the claim was lost: the run must stop. */
   extendLease(run: ClaimedRun, leaseMs: number): Promise<boolean>
@@ -127,6 +146,21 @@ export interface Store {
   /** Puts the run back in the queue, due at `notBefore`, keeping the failed attempt's record.
    * False when the claim was lost, as for finishRun. */
   retryRunLater(run: ClaimedRun, notBefore: Date, record: RunRecord): Promise<boolean>
+  // --- waits (Wait For, Wait Until, Pause) ---
+  /**
+   * Stores the run as `waiting` with its record (status `waiting`): due at `record.waitUntil`,
+   * when it is claimed again like a queued run and resumes from that record; without a due time
+   * (Pause), only `resumeRun` makes it due. False when the claim was lost, as for finishRun.
+   */
+  suspendRun(run: ClaimedRun, record: RunRecord): Promise<boolean>
+  /**
+   * A run of `flow` waiting for a resume request (Pause) is made due now, `sent` being what the
+   * paused card gives; with `leaseMs` it is claimed at once by the caller (a sync API call).
+   * Undefined when no such run waits for a resume request (unknown, another flow's, not paused,
+   * or already resumed).
+   */
+  resumeRun(id: string, flow: string, sent: Record<string, unknown>, opts?: { leaseMs?: number }): Promise<ClaimedRun | undefined>
+  // --- end of waits ---
   /** The run's step journal (engine/journal.ts): what its attempts recorded of their connector calls. */
   steps(runId: string): Promise<StepRecord[]>
   /**

@@ -100,7 +100,7 @@ th{background:#f1f3f4;font-weight:600;font-size:13px}
 .status{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;background:#eceef1}
 .status-succeeded{background:#e6f4ea;color:#137333}.status-failed{background:#fce8e6;color:#a50e0e}
 .status-stopped{background:#fef7e0;color:#8a4b00}.status-skipped{color:#80868b}
-.status-queued,.status-running{background:#e8f0fe;color:#1a56db}
+.status-queued,.status-running{background:#e8f0fe;color:#1a56db}.status-waiting{background:#fef7e0;color:#8a4b00}
 .filters{display:flex;gap:10px;align-items:end;margin:12px 0;flex-wrap:wrap}
 .filters label{display:flex;flex-direction:column;font-size:12px;color:#5f6368}
 select,input,button{font:inherit;padding:4px 8px;border:1px solid #c0c4c9;border-radius:4px;background:#fff}

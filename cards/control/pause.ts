@@ -22,6 +22,8 @@ export default defineCard({
   okta: { keys: ['control:pause'], map: (v) => ({ inputs: { values: named(v), ...(nonEmpty(v.outputKeys()) && { resumeFields: v.outputKeys() }) } }) },
   run(ctx, { values, resumeFields }) {
     const sent = ctx.pause({ kind: 'values', values })
-    return Object.fromEntries(resumeFields.map((f) => [f, sent[f] ?? null]))
+    // the resume request sends the values as JSON key-value pairs in its body (Okta's Pause)
+    const body = sent.body !== null && typeof sent.body === 'object' && !Array.isArray(sent.body) ? (sent.body as Record<string, unknown>) : {}
+    return Object.fromEntries(resumeFields.map((f) => [f, Object.hasOwn(body, f) ? (body[f] ?? null) : null]))
   },
 })

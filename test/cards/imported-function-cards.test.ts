@@ -111,7 +111,9 @@ describe('date cards', () => {
     const c = await dateConvert.run(ctx, { start: '2026-11-20T10:02:44.901Z' })
     assert.equal(c.unix, 1795168964901)
     assert.equal(c.epoch, 1795168964)
-    assert.equal(c.iso, '2026-11-20T10:02:44.901Z')
+    // Okta: iso is ISO 8601 in UTC without fractional seconds; date keeps them
+    assert.equal(c.iso, '2026-11-20T10:02:44Z')
+    assert.equal(c.date, '2026-11-20T10:02:44.901Z')
     assert.deepEqual(await dateSubtract.run(ctx, { start: '2026-11-20T10:00:00Z', scale: 30, unit: 'days' }), { output: '2026-10-21T10:00:00.000Z' })
   })
 })

@@ -22,6 +22,8 @@ const FLOW = join(ROOT, 'bin', 'flow.js')
 interface DocCommand {
   where: string
   line: string
+  /** `export` lines shown before it on the same page: a reader's shell still has them. */
+  exports?: string[]
 }
 
 /** Lines of shell code blocks that run `flow` (directly, through npx, or `npm start`). */
@@ -29,12 +31,15 @@ function docCommands(): DocCommand[] {
   const files = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)]
   const out: DocCommand[] = []
   for (const file of files) {
+    const exports: string[] = []
     const text = readFileSync(join(ROOT, file), 'utf8')
     for (const block of text.matchAll(/^```(?:sh|bash|shell|console)\n([\s\S]*?)^```/gm)) {
       const first = text.slice(0, block.index).split('\n').length + 1
       block[1]!.split('\n').forEach((raw, i) => {
-        const line = raw.replace(/\s+#\s.*$/, '').trim()
-        if (!line.startsWith('#') && /(^|\s)(npx flow|flow|npm start)(\s|$)/.test(line)) out.push({ where: `${file}:${first + i}`, line })
+        // a command a reader starts in the background (`flow serve &`) is run here like any serve
+        const line = raw.replace(/\s+#\s.*$/, '').trim().replace(/\s*&$/, '')
+        if (/^export [A-Z_][A-Z0-9_]*=/.test(line)) exports.push(line)
+        else if (!line.startsWith('#') && /(^|\s)(npx flow|flow|npm start)(\s|$)/.test(line)) out.push({ where: `${file}:${first + i}`, line, exports: [...exports] })
       })
     }
   }
@@ -118,9 +123,9 @@ describe('commands shown in the README, the docs and --help', () => {
         sandbox = await makeSandbox()
       })
       after(() => rmSync(sandbox.dir, { recursive: true, force: true }))
-      for (const { where, line } of list) {
+      for (const { where, line, exports = [] } of list) {
         it(`${where}: ${line}`, async () => {
-          const command = line.replaceAll('<runId>', sandbox.runId)
+          const command = [...exports, line].join(' && ').replaceAll('<runId>', sandbox.runId)
           assert.doesNotMatch(command, /<[a-z][\w-]*>/i, `${where} shows a placeholder the docs test cannot fill: ${line}`)
           const serve = /\bflow serve\b|npm start/.test(command)
           const result = serve ? await runServe(command, sandbox.dir, sandbox.env) : await runOnce(command, sandbox.dir, sandbox.env)
@@ -160,14 +165,15 @@ function asServer(command: string): string {
 /** A serve command: it must start listening (on a free port), then stop on SIGTERM with exit 0. */
 function runServe(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child: ChildProcess = spawn('bash', ['-c', asServer(command)], { cwd, env: { ...env, OKTA_HOOK_SECRET: env.OKTA_HOOK_SECRET ?? 'docs-secret' } })
+    // its own process group, stopped as a whole: nothing it starts can outlive the test
+    const child: ChildProcess = spawn('bash', ['-c', asServer(command)], { cwd, detached: true, env: { ...env, OKTA_HOOK_SECRET: env.OKTA_HOOK_SECRET ?? 'docs-secret' } })
     let output = ''
     let listening = false
     const onData = (d: Buffer) => {
       output += d
       if (!listening && /listening on http/.test(output)) {
         listening = true
-        child.kill('SIGTERM')
+        process.kill(-child.pid!, 'SIGTERM')
       }
     }
     child.stdout!.on('data', onData)

@@ -191,7 +191,7 @@ describe('flow import -o, --force, --report and --json', () => {
     const table = await flowCli(['import', '--report', join(folder, 'exports')])
     assert.equal(table.code, 0, table.err)
     assert.match(table.out, /^tiny +2 +6\/7 +1\/2 +string:base64$/m)
-    assert.match(table.out, /^1 exports, 2 flows \(1 validate\), 6\/7 cards supported$/m)
+    assert.match(table.out, /^1 exports, 2 flows \(1 validate\), 6\/7 cards supported \(85\.7 %\)$/m)
     const json = await flowCli(['import', '--report', join(folder, 'exports'), '--json'])
     assert.equal(json.code, 0, json.err)
     assert.deepEqual(JSON.parse(json.out), [{ template: 'tiny', flows: 2, cards: 7, supported: 6, unsupported: { 'root:kernel:string:base64': 1 }, valid: 1, problems: [] }])

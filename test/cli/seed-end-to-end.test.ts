@@ -62,6 +62,6 @@ describe('seed flows end to end through flow test', () => {
     const r = await flow(['test', 'flows/app-unassignment-email.yaml', '--input', 'examples/hook-app-unassigned-salesforce.json'], {})
     assert.equal(r.code, 1)
     assert.match(r.out, /error {2}CONNECTION_MISSING: .*GMAIL_ACCESS_TOKEN/)
-    assert.match(r.out, /email: gmail users\.messages\.send \(failed\)/)
+    assert.match(r.out, /Requests not sent \(they failed before leaving\):\n {2}email: gmail users\.messages\.send \(not sent\)/)
   })
 })

@@ -97,7 +97,7 @@ describe('Slack cards against a fake Slack Web API', () => {
     slack.failNext({ kind: 'status', status: 500 })
     const run = await runApi('slack-channel.yaml', { channel: 'general', text: 'hi' }, connect(env()))
     assert.equal(run.status, 'failed')
-    assert.match(run.error!.message, /HTTP 500 \(1 attempt\) \(not retried: the request is not idempotent\); whether it arrived is unknown/)
+    assert.match(run.error!.message, /HTTP 500 \(1 attempt\) \(not retried: the request is not idempotent\); whether it took effect is unknown/)
     assert.deepEqual([run.error?.code, run.error?.retryable], ['OUTCOME_UNKNOWN', false])
     assert.equal(slack.requests.length, 1)
   })
@@ -130,7 +130,7 @@ describe('Slack cards against a fake Slack Web API', () => {
     const run = await pending
     assert.equal(run.status, 'failed')
     // cut short while in flight: the message may have left
-    assert.match(run.error!.message, /^slack: chat\.postMessage was cancelled \(1 attempt\); whether it arrived is unknown/)
+    assert.match(run.error!.message, /^slack: chat\.postMessage was cancelled \(1 attempt\); whether it took effect is unknown/)
     assert.equal(run.error?.code, 'OUTCOME_UNKNOWN')
   })
 

@@ -142,6 +142,28 @@ describe('Wait For and Wait Until', () => {
     assert.equal(card(resumed, 'call').outputs.at, '2026-01-04T00:00:00.000Z')
   })
 
+  it('resumed by a store whose clock says the wait is over, go on though this engine\'s clock lags', async () => {
+    const plan = flow(WAITING)
+    const first = await runFlow(plan, {}, { now: at('2026-01-01T00:00:00Z'), waits: 'suspend' })
+    const resumed = await runFlow(plan, {}, { now: at('2026-01-02T23:59:59Z'), waits: 'suspend', resume: { ...first, due: true } })
+    assert.equal(resumed.status, 'succeeded')
+    assert.equal(card(resumed, 'pause').waitUntil, '2026-01-03T00:00:00.000Z')
+  })
+
+  it('resumed, do not answer again with a card that answered before the wait (Close)', async () => {
+    const plan = flow(`  - { id: ack, card: http.close, inputs: { statusCode: 200, body: accepted } }
+  - { id: pause, card: control.waitFor, inputs: { delay: 1, unit: hour } }
+  - { id: done, card: control.return, inputs: { output: { late: true } } }`)
+    const answers: unknown[] = []
+    const opts: RunOptions = { waits: 'suspend', onAnswer: (a) => answers.push(a) }
+    const first = await runFlow(plan, {}, { ...opts, now: at('2026-01-01T00:00:00Z') })
+    assert.equal(answers.length, 1)
+    const resumed = await runFlow(plan, {}, { ...opts, now: at('2026-01-01T02:00:00Z'), resume: first })
+    assert.equal(resumed.status, 'succeeded')
+    assert.equal(answers.length, 1, 'the resumed Close does not answer again')
+    assert.deepEqual(resumed.result, first.result, 'what was answered stays the result')
+  })
+
   it('resumed too early wait again until the same time', async () => {
     const plan = flow(WAITING)
     const first = await runFlow(plan, {}, { now: at('2026-01-01T00:00:00Z'), waits: 'suspend' })
@@ -202,9 +224,25 @@ describe('Pause and Pause Raw', () => {
     assert.equal(first.waitUntil, undefined)
     assert.equal(first.waitingCard, 'ask')
     assert.deepEqual(first.result, { kind: 'values', values: { status: 'pending' } })
-    const resumed = await runFlow(plan, {}, { waits: 'suspend', resume: { ...first, resumeWith: { approved: true } } })
+    const resumed = await runFlow(plan, {}, { waits: 'suspend', resume: { ...first, resumeWith: { headers: {}, body: { approved: true }, query: {} } } })
     assert.equal(resumed.status, 'succeeded')
     assert.equal(card(resumed, 'after').outputs.output, 'approved: true')
+  })
+
+  it('resumed, take only the body\'s own fields as outputs, null for the others', async () => {
+    const plan = flow(`  - { id: ask, card: control.pause, inputs: { resumeFields: [approved, constructor] } }`)
+    const first = await runFlow(plan, {}, { waits: 'suspend' })
+    const resumed = await runFlow(plan, {}, { waits: 'suspend', resume: { ...first, resumeWith: { body: ['not', 'an', 'object'] } } })
+    assert.deepEqual(card(resumed, 'ask').outputs, { approved: null, constructor: null })
+    const again = await runFlow(plan, {}, { waits: 'suspend', resume: { ...first, resumeWith: { body: { approved: 'yes' } } } })
+    assert.deepEqual(card(again, 'ask').outputs, { approved: 'yes', constructor: null })
+  })
+
+  it('Pause Raw gives the resume request\'s headers and body', async () => {
+    const plan = flow(`  - { id: ask, card: control.pauseRaw, inputs: { body: wait } }`)
+    const first = await runFlow(plan, {}, { waits: 'suspend' })
+    const resumed = await runFlow(plan, {}, { waits: 'suspend', resume: { ...first, resumeWith: { headers: { 'x-a': '1' }, body: 'ok', query: {} } } })
+    assert.deepEqual(card(resumed, 'ask').outputs, { Headers: { 'x-a': '1' }, Body: 'ok' })
   })
 
   it('Pause Raw answers with its status, headers and body', async () => {

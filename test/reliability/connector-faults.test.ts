@@ -106,7 +106,7 @@ describe('connector faults', () => {
       if (run.status === 'failed' && run.error?.code === 'OUTCOME_UNKNOWN') {
         // a hang, a cut or a 500: the send may have arrived, so no later attempt sends it again
         assert.match(run.error.message, OPERATION)
-        assert.match(run.error.message, /whether it arrived is unknown/)
+        assert.match(run.error.message, /whether it took effect is unknown/)
         assert.equal(run.error.retryable, false)
         unknown++
       } else if (run.status === 'failed') {

@@ -29,6 +29,9 @@ describe('a run whose lease is lost', () => {
       connections: loadConnections({ env: { SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: slack.url }, policy: { timeoutMs: 600_000 } }),
       // a lease short enough that the heartbeat asks about it often; the verdict does not depend on it
       leaseMs: 3000,
+      // one worker, busy with the hung run: the engine cannot claim the run back itself in the
+      // moment between the test expiring its lease and the second engine claiming it
+      concurrency: 1,
       logLevel: 'warn',
       logDestination: destination,
     })

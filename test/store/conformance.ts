@@ -33,6 +33,11 @@ export function record(id: string, status: RunRecord['status'], retryable?: bool
   }
 }
 
+/** The record of a run that waits: until `waitUntil` (Wait For, Wait Until), or without it for a resume request (Pause). */
+export function waitingRecord(id: string, waitUntil?: Date): RunRecord {
+  return { ...record(id, 'waiting'), waitingCard: 'pause', ...(waitUntil && { waitUntil: waitUntil.toISOString() }) }
+}
+
 async function until(check: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + HANG_MS
   while (!check()) {
@@ -96,8 +101,63 @@ export function storeConformance(name: string, fixture: StoreFixture, skip: stri
       assert.equal(waiting?.status, 'queued')
       assert.equal(waiting?.record?.error?.retryable, true)
       assert.deepEqual(await store.claimRuns(5, 60_000), [], 'not due before its time')
-      assert.deepEqual(await store.stats(), { queued: 1, running: 1, finished: 0 })
+      assert.deepEqual(await store.stats(), { queued: 1, running: 1, waiting: 0, finished: 0 })
     })
+
+    // --- waits (Wait For, Wait Until, Pause) ---
+    it('keeps a waiting run until it is due, then hands it out with where it resumes from', async () => {
+      await store.acceptDelivery(delivery('d1', ['e1', 'e2']), [runFor('e1'), runFor('e2')])
+      const [later, soon] = await store.claimRuns(2, 60_000)
+      const hourAhead = new Date(Date.now() + 3_600_000)
+      assert.equal(await store.suspendRun(later!, waitingRecord('f:e1', hourAhead)), true)
+      assert.equal(await store.suspendRun(later!, waitingRecord('f:e1', hourAhead)), false, 'a claim that ended cannot store the run again')
+      const past = new Date(Date.now() - 1000)
+      assert.equal(await store.suspendRun(soon!, waitingRecord('f:e2', past)), true)
+      const waiting = await store.getRun('f:e1')
+      assert.deepEqual([waiting?.status, waiting?.waitUntil, waiting?.record?.waitingCard, waiting?.finishedAt], ['waiting', hourAhead.toISOString(), 'pause', undefined])
+      assert.deepEqual((await store.listRuns({ status: 'waiting' })).map((r) => [r.id, r.waitUntil]), [['f:e2', past.toISOString()], ['f:e1', hourAhead.toISOString()]])
+      assert.equal((await store.stats()).waiting, 2)
+      // only the run whose time has come is claimed, with the record it stored and the attempt that stored it
+      const [resumed, ...others] = await store.claimRuns(5, 60_000)
+      assert.deepEqual(others, [])
+      assert.deepEqual([resumed?.id, resumed?.attempt, resumed?.resume?.attempt, resumed?.resume?.record.status, resumed?.resume?.sent], ['f:e2', 2, 1, 'waiting', undefined])
+      assert.equal(await store.finishRun(resumed!, record('f:e2', 'succeeded')), true)
+      // retention never takes a waiting run, however old
+      assert.equal(await store.prune({ maxAgeMs: -1, maxRuns: 1 }), 1)
+      assert.deepEqual((await store.listRuns({})).map((r) => [r.id, r.status]), [['f:e1', 'waiting']])
+      assert.deepEqual(await store.stats(), { queued: 0, running: 0, waiting: 1, finished: 0 })
+    })
+
+    it('resumes a paused run once: made due now, or claimed by its caller', async () => {
+      await store.acceptDelivery(delivery('d1', ['e1', 'e2']), [runFor('e1'), runFor('e2')])
+      const [a, b] = await store.claimRuns(2, 60_000)
+      assert.equal(await store.suspendRun(a!, waitingRecord('f:e1')), true)
+      assert.equal(await store.suspendRun(b!, waitingRecord('f:e2')), true)
+      const paused = await store.getRun('f:e1')
+      assert.deepEqual([paused?.status, paused?.waitUntil], ['waiting', undefined])
+      assert.deepEqual(await store.claimRuns(5, 60_000), [], 'a paused run is never due by itself')
+      const sent = { headers: { 'content-type': 'application/json' }, body: { approved: true, note: 'é\u0000' }, query: {} }
+      assert.equal(await store.resumeRun('f:e1', 'other', sent), undefined, "another flow's run")
+      assert.equal(await store.resumeRun('no-such-run', 'f', sent), undefined)
+      assert.equal((await store.resumeRun('f:e1', 'f', sent))?.id, 'f:e1')
+      assert.equal(await store.resumeRun('f:e1', 'f', sent), undefined, 'resumed once only')
+      const [due] = await store.claimRuns(5, 60_000)
+      assert.deepEqual([due?.id, due?.attempt, due?.resume?.attempt, due?.resume?.sent], ['f:e1', 2, 1, sent])
+      // a resumed run that fails and is retried still goes on from the same point
+      assert.equal(await store.retryRunLater(due!, new Date(Date.now() - 1000), record('f:e1', 'failed', true)), true)
+      const [retried] = await store.claimRuns(5, 60_000)
+      assert.deepEqual([retried?.attempt, retried?.resume?.attempt, retried?.resume?.sent], [3, 1, sent])
+      // waiting again: what the earlier resume request sent is not given to the next wait
+      assert.equal(await store.suspendRun(retried!, waitingRecord('f:e1', new Date(Date.now() - 1000))), true)
+      const [next] = await store.claimRuns(5, 60_000)
+      assert.deepEqual([next?.attempt, next?.resume?.attempt, next?.resume?.sent], [4, 3, undefined])
+      // the caller of a sync flow claims the resumed run itself: no worker takes it meanwhile
+      const claimed = await store.resumeRun('f:e2', 'f', sent, { leaseMs: 60_000 })
+      assert.deepEqual([claimed?.attempt, claimed?.resume?.sent, (await store.getRun('f:e2'))?.status], [2, sent, 'running'])
+      assert.deepEqual(await store.claimRuns(5, 60_000), [])
+      assert.equal(await store.finishRun(claimed!, record('f:e2', 'succeeded')), true)
+    })
+    // --- end of waits ---
 
     it('resets claimed runs at start only where one engine owns the store', async () => {
       await store.acceptDelivery(delivery('d1', ['e1', 'e2']), [runFor('e1'), runFor('e2')])
@@ -189,7 +249,7 @@ export function storeConformance(name: string, fixture: StoreFixture, skip: stri
           }),
         )
         assert.deepEqual([...taken].sort(), uuids.map((u) => `f:${u}`).sort(), 'every run claimed exactly once')
-        assert.deepEqual(await store.stats(), { queued: 0, running: 0, finished: 30 })
+        assert.deepEqual(await store.stats(), { queued: 0, running: 0, waiting: 0, finished: 30 })
       } finally {
         for (const e of engines.slice(1)) await e.close()
       }

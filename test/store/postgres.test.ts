@@ -12,7 +12,7 @@ import { describeStoreUrl, openStore, type Store, StoreUnavailableError } from '
 import { MIGRATIONS } from '../../store/postgres-schema.ts'
 import { admin, freshSchema, PG_SKIP, PG_URL, relayToPostgres, type TestSchema, withParams } from '../postgres.ts'
 import { waitFor } from '../server/helpers.ts'
-import { delivery, record, runFor, storeConformance } from './conformance.ts'
+import { delivery, record, runFor, storeConformance, waitingRecord } from './conformance.ts'
 
 storeConformance(
   'PostgreSQL',
@@ -75,6 +75,29 @@ describe('PostgreSQL store', { skip: PG_SKIP }, () => {
       await store.close()
     } finally {
       await holder.end()
+    }
+  })
+
+  it('brings a store from before waits up to date, keeping its runs', async () => {
+    const place = fresh()
+    await admin(async (c) => {
+      await c.query(`CREATE SCHEMA "${place.schema}"`)
+      await c.query(`SET search_path = "${place.schema}"`)
+      await c.query('CREATE TABLE cardflow_migrations (version integer PRIMARY KEY, why text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())')
+      for (const m of MIGRATIONS.filter((m) => m.version <= 2)) {
+        await c.query(m.sql)
+        await c.query('INSERT INTO cardflow_migrations (version, why) VALUES ($1, $2)', [m.version, m.why])
+      }
+      await c.query(`INSERT INTO runs (id, flow, source, status, due_at, created_at) VALUES ('old', 'f', 'request', 'queued', now(), now())`)
+    })
+    const store = await openStore(place.url())
+    try {
+      const [claim] = await store.claimRuns(1, 60_000)
+      assert.equal(claim?.id, 'old')
+      assert.equal(await store.suspendRun(claim!, waitingRecord('old')), true)
+      assert.deepEqual([(await store.getRun('old'))?.status, (await store.stats()).waiting], ['waiting', 1])
+    } finally {
+      await store.close()
     }
   })
 

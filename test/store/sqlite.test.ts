@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, it } from 'node:test'
 import Database from 'better-sqlite3'
 import { openStore, type Store, StoreUnavailableError } from '../../store/index.ts'
 import { DB_FILE } from '../../store/sqlite.ts'
-import { delivery, runFor, storeConformance } from './conformance.ts'
+import { delivery, runFor, storeConformance, waitingRecord } from './conformance.ts'
+import { SCHEMA } from '../../store/sqlite-schema.ts'
 
 storeConformance('SQLite', {
   async create() {
@@ -52,6 +53,25 @@ describe('SQLite store', () => {
     } finally {
       other.close()
     }
+  })
+
+  it('adds what waits need to a store from before them, keeping its runs', async () => {
+    await store.close()
+    const file = join(dir, 'old', DB_FILE)
+    mkdirSync(join(dir, 'old'))
+    const old = new Database(file)
+    old.exec(SCHEMA)
+    old.prepare(`INSERT INTO runs (id, flow, source, status, due_at, created_at) VALUES ('old', 'f', 'request', 'queued', 0, 0)`).run()
+    old.close()
+    store = await openStore(join(dir, 'old'))
+    const [claim] = await store.claimRuns(1, 60_000)
+    assert.equal(claim?.id, 'old')
+    assert.equal(await store.suspendRun(claim!, waitingRecord('old')), true)
+    assert.equal((await store.getRun('old'))?.status, 'waiting')
+    // opening it again adds nothing twice
+    await store.close()
+    store = await openStore(join(dir, 'old'))
+    assert.equal((await store.stats()).waiting, 1)
   })
 
   it('opens only an existing store when asked not to create one', async () => {

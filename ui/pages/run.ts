@@ -9,13 +9,14 @@ import type { StoredRun } from '../../store/index.ts'
 import { flowGraph } from '../graph.ts'
 import { duration, type Html, html, json, statusBadge, trusted, when } from '../html.ts'
 import { renderSvg } from '../svg.ts'
+import { waitNote } from './runs.ts'
 
 /** Trigger outputs shown folded: long, and the original event is shown in full below. */
 const FOLDED_OUTPUTS = new Set(['Event Details', 'Headers', 'Client', 'Debug Context'])
 
 export function runPage(run: StoredRun, plan: FlowPlan | undefined, csrf: string): Html {
   const r = run.record
-  return html`<h1>${r?.flow ?? run.flow} ${statusBadge(run.status)}</h1>
+  return html`<h1>${r?.flow ?? run.flow} ${statusBadge(run.status)}${waitNote(run)}</h1>
 <div class="meta"><div><b>Flow</b><a href="/ui/flows/${encodeURIComponent(run.flow)}">${run.flow}</a></div>
 <div><b>Run</b><code>${run.id}</code></div><div><b>Started</b>${when(r?.startedAt ?? run.createdAt)}</div>
 <div><b>Took</b>${duration(r?.durationMs)}</div><div><b>Source</b>${run.source}${run.replayOf ? html` of <a href="/ui/runs/${encodeURIComponent(run.replayOf)}">${run.replayOf}</a>` : ''}${run.slot ? html` for slot ${run.slot}` : ''}${run.startedBy ? html` by ${run.startedBy}` : ''}</div>

@@ -6,7 +6,7 @@ export const PAGE_SIZE = 50
 /** The store pages by limit only, so a page costs the rows before it; far pages are refused. */
 const MAX_PAGE = 200
 
-const STATUSES: readonly StoredRunStatus[] = ['succeeded', 'failed', 'stopped', 'queued', 'running']
+const STATUSES: readonly StoredRunStatus[] = ['succeeded', 'failed', 'stopped', 'waiting', 'queued', 'running']
 const SINCE: Record<string, number> = { '1h': 3600e3, '24h': 86400e3, '7d': 7 * 86400e3, '30d': 30 * 86400e3 }
 
 export interface RunsQuery {
@@ -72,10 +72,16 @@ export function runsTable(runs: RunSummary[], showFlow = false): Html {
     const took = r.finishedAt ? duration(new Date(r.finishedAt).getTime() - new Date(r.createdAt).getTime()) : ''
     return html`<tr data-run="${r.id}"><td><a href="/ui/runs/${encodeURIComponent(r.id)}">${when(r.createdAt)}</a></td>
 ${showFlow ? html`<td><a href="/ui/flows/${encodeURIComponent(r.flow)}">${r.flow}</a></td>` : ''}
-<td>${statusBadge(r.status)}${r.attempts > 1 ? html` <span class="muted">${r.attempts} attempts</span>` : ''}</td>
+<td>${statusBadge(r.status)}${waitNote(r)}${r.attempts > 1 ? html` <span class="muted">${r.attempts} attempts</span>` : ''}</td>
 <td>${r.source}${r.replayOf ? html` of <a href="/ui/runs/${encodeURIComponent(r.replayOf)}">${r.replayOf.slice(0, 8)}</a>` : ''}${r.slot ? html` ${r.slot}` : ''}${r.startedBy ? html` by ${r.startedBy}` : ''}</td>
 <td>${took}</td><td class="muted">${r.error ? `${r.error.code}: ${r.error.message}` : ''}</td></tr>`
   }
   return html`<table class="runs"><thead><tr><th>Started</th>${showFlow ? html`<th>Flow</th>` : ''}<th>Status</th><th>Source</th><th>Took</th><th>Error</th></tr></thead>
 <tbody>${runs.map(row)}</tbody></table>`
+}
+
+/** Until when a waiting run waits: its due time, or a resume request (Pause). */
+export function waitNote(r: Pick<RunSummary, 'status' | 'waitUntil'>): Html | string {
+  if (r.status !== 'waiting') return ''
+  return r.waitUntil ? html` <span class="muted" data-role="wait-until">until ${when(r.waitUntil)}</span>` : html` <span class="muted" data-role="wait-until">until resumed</span>`
 }
