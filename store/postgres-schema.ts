@@ -188,15 +188,19 @@ export async function migrate(client: pg.ClientBase, schema: string, described: 
       await run(`CREATE TABLE "${schema}".cardflow_migrations (version integer PRIMARY KEY, why text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
     }
     await run(`SET LOCAL search_path = "${schema}"`)
-    const { rows } = await run<{ version: number | null }>('SELECT max(version) AS version FROM cardflow_migrations')
-    const current = rows[0]!.version ?? 0
+    // Versions are applied by set, not only past the highest: changes developed side by side
+    // number their migrations apart, and a store may have a later one before an earlier one.
+    const { rows } = await run<{ version: number }>('SELECT version FROM cardflow_migrations')
+    const applied = new Set(rows.map((r) => r.version))
+    const current = Math.max(0, ...applied)
     if (current > LATEST_VERSION) {
       throw new ConfigError(`the store in ${described} is at schema version ${current}, newer than this cardflow knows (${LATEST_VERSION}): upgrade cardflow`)
     }
-    if (current < LATEST_VERSION && !create) {
-      throw new ConfigError(`the store in ${described} is at schema version ${current}; start \`flow serve\` of this version once to bring it to ${LATEST_VERSION}`)
+    const missing = MIGRATIONS.filter((m) => !applied.has(m.version))
+    if (missing.length > 0 && !create) {
+      throw new ConfigError(`the store in ${described} lacks schema version(s) ${missing.map((m) => m.version).join(', ')}; start \`flow serve\` of this version once to bring it to ${LATEST_VERSION}`)
     }
-    for (const m of MIGRATIONS.filter((m) => m.version > current)) {
+    for (const m of missing) {
       await run(m.sql)
       await run('INSERT INTO cardflow_migrations (version, why) VALUES ($1, $2)', [m.version, m.why])
     }
