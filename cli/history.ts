@@ -83,9 +83,14 @@ function listText(runs: RunSummary[]): string {
   const lines = runs.map((r) => {
     const why = r.error ? `  ${r.error.code}: ${r.error.message}` : ''
     const tries = r.attempts > 1 ? ` (${r.attempts} attempts)` : ''
-    return `${r.createdAt}  ${r.status.padEnd(9)}  ${r.flow}  ${r.id}${tries}${waitText(r)}${why}`
+    return `${r.createdAt}  ${r.status.padEnd(9)}  ${r.flow}  ${r.id}${origin(r)}${tries}${waitText(r)}${why}`
   })
   return `${lines.join('\n')}\n`
+}
+
+/** The slot a scheduled run was fired for, or who ran a delegated one. */
+function origin(r: RunSummary): string {
+  return `${r.slot ? `  slot ${r.slot}` : ''}${r.startedBy ? `  by ${r.startedBy}` : ''}`
 }
 
 /** Until when a waiting run waits: its due time, or a resume request (Pause). */
@@ -111,7 +116,7 @@ async function show(runId: string, flags: HistoryFlags): Promise<number> {
     process.stdout.write(`${JSON.stringify(run, null, 2)}\n`)
     return EXIT.ok
   }
-  const head = `${run.flow}  ${run.status}${waitText(run)}  created ${run.createdAt}  attempts ${run.attempts}  source ${run.source}${run.replayOf ? ` (replay of ${run.replayOf})` : ''}`
+  const head = `${run.flow}  ${run.status}${waitText(run)}  created ${run.createdAt}  attempts ${run.attempts}  source ${run.source}${run.replayOf ? ` (replay of ${run.replayOf})` : ''}${origin(run)}`
   const body = run.record ? formatRun(run.record, { color: useColor(), full: flags.full ?? false }) : 'not run yet\n'
   process.stdout.write(`${head}\n${body}${body.endsWith('\n') ? '' : '\n'}`)
   return EXIT.ok

@@ -9,6 +9,8 @@ import { registerServe } from './serve.ts'
 import { registerGraph } from './graph.ts'
 import { registerOktaHooks } from './okta-hooks.ts'
 import { registerTable } from './table.ts'
+import { registerRun } from './run.ts'
+import { registerSchedule } from './schedule.ts'
 
 /** The `flow` command with every subcommand, for bin/flow.js (and for tests that read its help). */
 export function buildProgram(): Command {
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerServe(program)
   registerHistory(program)
   registerReplay(program)
+  registerRun(program)
+  registerSchedule(program)
   registerGraph(program)
   registerOktaHooks(program)
   registerTable(program)

@@ -85,6 +85,7 @@ async function serve(flags: ServeFlags): Promise<number> {
     if (leaseMs < 1000) throw new ConfigError(`--lease must be at least 1s (got "${flags.lease}")`)
     const ui = uiAuth(flags)
     const metricsToken = process.env.CARDFLOW_METRICS_TOKEN
+    const delegateToken = process.env.CARDFLOW_DELEGATE_TOKEN
     const pruneEveryMs = parseDuration(flags.pruneEvery, '--prune-every')
     store = await openStore(url)
     engine = await createServer({
@@ -98,6 +99,7 @@ async function serve(flags: ServeFlags): Promise<number> {
       pruneEveryMs,
       apiConcurrency: count(flags.apiConcurrency, 'api-concurrency', 1),
       ...(metricsToken && { metricsToken }),
+      ...(delegateToken && { delegateTokens: [delegateToken] }),
       leaseMs,
       watch: flags.watch,
       ...(trustProxy && { trustProxy }),

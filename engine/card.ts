@@ -179,6 +179,31 @@ export interface HttpTriggerSettings {
   sync: boolean
 }
 
+/** What happens to slots that came due while no engine ran: fire the latest once, fire each, or skip them. */
+export type CatchUp = 'latest' | 'all' | 'none'
+
+/** When a scheduled trigger fires, from its options (Scheduled Flow). */
+export interface TriggerSchedule {
+  /** The schedule as a cron pattern, seconds first, read in `timeZone`. */
+  cron: string
+  timeZone: string
+  catchUp: CatchUp
+  /** The first slot strictly after `after`; undefined once the schedule has ended. */
+  next(after: Date): Date | undefined
+  /** The latest slot at or before `at`; undefined before the first. */
+  latest(at: Date): Date | undefined
+  /** The trigger's outputs for the run of one slot. */
+  outputs(slot: Date): Record<string, unknown>
+}
+
+/** How an admin runs a flow on demand (Delegated Flow), from its options. */
+export interface DelegatedSettings {
+  /** The inputs the admin gives, by name. */
+  inputs: readonly string[]
+  /** The trigger's outputs for one run: the inputs and who ran it. */
+  outputs(inputs: Record<string, unknown>, by: string): Record<string, unknown>
+}
+
 export interface TriggerDef<O extends TObject = TObject, P extends TObject = TObject> {
   type: string
   title: string
@@ -202,6 +227,10 @@ export interface TriggerDef<O extends TObject = TObject, P extends TObject = TOb
   fromEvent?(event: SourceEvent, delivery: DeliveryInfo): Static<O>
   /** The flow is served at an HTTP URL (API Endpoint), with these settings. */
   http?(options: Static<P>): HttpTriggerSettings
+  /** The flow runs on a schedule (Scheduled Flow); undefined when its options set none. */
+  schedule?(options: Static<P>): TriggerSchedule | undefined
+  /** An admin runs the flow on demand with inputs (Delegated Flow). */
+  delegated?(options: Static<P>): DelegatedSettings
   /** Where this trigger sits in Okta Workflows exports. */
   okta?: TriggerExportMapping
   readonly source?: string

@@ -43,6 +43,8 @@ export interface ExportedCard {
   outputKeys(): string[]
   /** The helper flow an input names (a flow id or an inline flow), as a cardflow flow name. */
   helperFlow(key: string): string | undefined
+  /** The flow's own schedule when the export has it switched on (Okta's cron fields), for a Scheduled Flow trigger. */
+  flowSchedule?(): unknown
   /** The steps Okta runs when the card fails (If Error's error branch), split out as a helper flow. */
   errorFlow(): string | undefined
 }

@@ -52,7 +52,7 @@ class FlowConverter {
 
   constructor(
     private readonly name: string,
-    data: OktaFlowData,
+    private readonly data: OktaFlowData,
     private readonly pack: PackContext,
   ) {
     this.ordered = orderFlow(data)
@@ -255,6 +255,7 @@ class FlowConverter {
       rawInput: (key) => fieldsOf(m, 'inputs').find((f) => f.key === key)?.value.data,
       fields,
       outputKeys: () => this.outputKeys(m),
+      flowSchedule: () => (this.data.scheduled === true ? this.data.cron : undefined),
       errorFlow: () => {
         const memo = `${m.uuid}/policy.error`
         if (!this.helpers.has(memo)) {

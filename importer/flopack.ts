@@ -40,6 +40,9 @@ export interface OktaFlowData {
   methods: OktaMethod[]
   /** Edge id to [from uuid, to uuid]: the order cards run in. */
   orderings: Record<string, [string, string]>
+  /** A scheduled flow's schedule as cron fields, and whether the schedule is on. */
+  cron?: unknown
+  scheduled?: boolean
 }
 
 export interface OktaFlow {

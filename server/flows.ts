@@ -4,7 +4,7 @@
  * `watch`, a change in the directory reloads the set (debounced).
  */
 import { existsSync, type FSWatcher, statSync, watch } from 'node:fs'
-import type { HttpTriggerSettings } from '../engine/card.ts'
+import type { DelegatedSettings, HttpTriggerSettings, TriggerSchedule } from '../engine/card.ts'
 import type { FlowPlan } from '../engine/check.ts'
 import { flowFilesIn, flowSlug, loadFlowFile } from '../engine/load.ts'
 import type { Registry } from '../engine/registry.ts'
@@ -19,6 +19,10 @@ export interface ServedFlow {
   plan: FlowPlan
   /** How the flow is served at its URL, when its trigger is an HTTP trigger (API Endpoint). */
   http: HttpTriggerSettings | undefined
+  /** When the flow runs on its own, when its trigger has a schedule (Scheduled Flow). */
+  schedule: TriggerSchedule | undefined
+  /** How an admin runs it on demand, when its trigger is a Delegated Flow. */
+  delegated: DelegatedSettings | undefined
 }
 
 const RELOAD_DEBOUNCE_MS = 200
@@ -57,7 +61,8 @@ export class FlowSet {
         this.log.info({ file }, `flow ${file} is disabled (enabled: false) and is not served`)
         continue
       }
-      next.set(flowSlug(file), { slug: flowSlug(file), file, plan, http: plan.trigger.def.http?.(plan.trigger.options) })
+      const { def, options } = plan.trigger
+      next.set(flowSlug(file), { slug: flowSlug(file), file, plan, http: def.http?.(options), schedule: def.schedule?.(options), delegated: def.delegated?.(options) })
     }
     const { tables, errors } = loadTables(this.dir)
     for (const e of errors) this.log.error({ file: e.location?.file, code: e.code }, `${e.describe()} (the table is not served)`)
@@ -84,6 +89,12 @@ export class FlowSet {
   apiFlow(slug: string): ServedFlow | undefined {
     const f = this.bySlug.get(slug)
     return f?.http ? f : undefined
+  }
+
+  /** The flow behind `/api/flows/<slug>/run`, when it has a Delegated Flow trigger. */
+  delegatedFlow(slug: string): ServedFlow | undefined {
+    const f = this.bySlug.get(slug)
+    return f?.delegated ? f : undefined
   }
 
   all(): ServedFlow[] {

@@ -14,11 +14,13 @@ import { connectionReport } from '../engine/connections.ts'
 import type { RetentionPolicy, Store } from '../store/index.ts'
 import { FlowSet } from './flows.ts'
 import { apiRoutes } from './api.ts'
+import { delegatedRoutes } from './delegated.ts'
 import { type HookSecret, hookRoutes } from './hooks.ts'
 import { errorHandler, sendError } from '../web/http.ts'
 import { createLog, type Log, type LogFormat } from './log.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
 import { opsRoutes } from './ops.ts'
+import { Scheduler } from './scheduler.ts'
 import { Worker } from './worker.ts'
 import { checkUiAuth, type UiAuth } from '../ui/auth.ts'
 import { mountUi } from '../ui/mount.ts'
@@ -72,6 +74,12 @@ export interface ServerOptions {
    * proxy` list (addresses, subnets, `loopback`, `uniquelocal`). Unset: the connection's address.
    */
   trustProxy?: string
+  /** The clock scheduled slots are read against; default the system's. */
+  now?: () => Date
+  /** How often due scheduled slots are looked for. Default 1 s. */
+  scheduleEveryMs?: number
+  /** Tokens of `flow run` (delegated flows), besides the web UI credential. */
+  delegateTokens?: readonly string[]
 }
 
 /** How long an idle keep-alive connection is kept open (longer than common load balancers' 60 s). */
@@ -94,6 +102,7 @@ export const DEFAULTS = {
   pruneEveryMs: 10 * 60 * 1000,
   apiConcurrency: 4,
   maxQueuedApiCalls: 200,
+  scheduleEveryMs: 1000,
 } as const
 
 export { ConfigError }
@@ -105,6 +114,8 @@ export interface Engine {
   readonly metrics: Metrics
   /** The worker pool (runs a claimed run with `execute`). */
   readonly worker: Worker
+  /** Fires scheduled flows (`tick` fires what is due now). */
+  readonly scheduler: Scheduler
   /** Opens the port (0 picks one) and starts the workers. Resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>
   /** Stops intake, waits at most `graceMs` for running runs, closes the store. */
@@ -150,7 +161,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   let served: FlowSet | undefined
   /** Every secret the engine knows: none reaches history, logs or the store, raw or encoded. */
   const secrets = () =>
-    [o.hookSecret?.value ?? '', ...(o.connections?.secrets() ?? []), ...(served?.all().flatMap((f) => clientToken(f.slug) ?? []) ?? []), o.metricsToken ?? '', o.ui?.token ?? '', o.ui?.basic?.password ?? ''].filter((s) => s !== '')
+    [o.hookSecret?.value ?? '', ...(o.connections?.secrets() ?? []), ...(served?.all().flatMap((f) => clientToken(f.slug) ?? []) ?? []), o.metricsToken ?? '', o.ui?.token ?? '', o.ui?.basic?.password ?? '', ...(o.delegateTokens ?? [])].filter((s) => s !== '')
   const log = o.log ?? createLog({ ...(o.logLevel && { level: o.logLevel }), ...(o.logDestination && { destination: o.logDestination }), ...(o.logFormat && { format: o.logFormat }), secrets })
   const flows = new FlowSet(o.flowsDir, log, o.registry)
   served = flows
@@ -163,6 +174,12 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   for (const f of flows.all()) {
     if (f.http && !f.http.public && !clientToken(f.slug)) {
       log.warn({ flow: f.slug }, `API Endpoint flow ${f.slug} has no client token configured; every call is refused`)
+    }
+  }
+  const delegateTokens = (o.delegateTokens ?? []).filter((t) => t !== '')
+  for (const f of flows.all()) {
+    if (f.delegated && delegateTokens.length === 0 && !o.ui?.token && !o.ui?.basic) {
+      log.warn({ flow: f.slug }, `delegated flow ${f.slug} can be run by nobody: set CARDFLOW_DELEGATE_TOKEN or a web UI credential`)
     }
   }
   if (o.dryRun) log.warn({}, 'dry run: connector requests are recorded in each run\'s history and not sent')
@@ -185,6 +202,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
     retryBaseMs: o.retryBaseMs ?? DEFAULTS.retryBaseMs,
     retryMaxMs: DEFAULTS.retryMaxMs,
   })
+  const scheduler = new Scheduler({ store, flows, log, now: o.now ?? (() => new Date()), everyMs: o.scheduleEveryMs ?? DEFAULTS.scheduleEveryMs, onEnqueued: () => worker.wake() })
   const maxBodyBytes = o.maxBodyBytes ?? DEFAULTS.maxBodyBytes
   const app = express()
   app.disable('x-powered-by')
@@ -218,6 +236,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
       maxQueuedCalls: o.maxQueuedApiCalls ?? DEFAULTS.maxQueuedApiCalls,
     }),
   )
+  app.use(delegatedRoutes({ store, flows, log, ui: o.ui, delegateTokens, maxBodyBytes, onEnqueued: () => worker.wake() }))
   mountUi(app, { store, flows, log, auth: o.ui, wake: () => worker.wake() })
   // what no route answers gets a JSON error too, never express's HTML page
   app.use((_req, res) => sendError(res, 404, 'not found'))
@@ -250,6 +269,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
     log,
     metrics,
     worker,
+    scheduler,
     async listen(port, host = '127.0.0.1') {
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)))
@@ -266,12 +286,14 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
       await prune()
       pruneTimer = setInterval(prune, o.pruneEveryMs ?? DEFAULTS.pruneEveryMs)
       worker.start()
+      await scheduler.start()
       // runs enqueued by other engines or commands wake the workers at once; polling stays the fallback
       unwatch = store.onWork?.(() => worker.wake())
       return url
     },
     async close(graceMs = 10_000) {
       clearInterval(pruneTimer)
+      await scheduler.stop()
       await pruning
       unwatch?.()
       flows.close()

@@ -102,6 +102,27 @@ CREATE TABLE steps (
   // --- tables (Tables cards) ---
   { version: 3, why: 'rows of the tables flows keep (Tables cards)', sql: TABLE_ROWS_MIGRATION },
   // --- end of tables ---
+  // ── Scheduled and delegated flows (version 3 is the tables') ──
+  {
+    version: 4,
+    why: 'scheduled slots, and who ran a delegated flow',
+    sql: `
+ALTER TABLE runs ADD COLUMN slot text, ADD COLUMN started_by text;
+ALTER TABLE runs DROP CONSTRAINT runs_source_check;
+ALTER TABLE runs ADD CONSTRAINT runs_source_check CHECK (source IN ('event', 'request', 'replay', 'schedule', 'delegated'));
+-- a slot of a flow's schedule runs it once, whichever engine fired it
+CREATE UNIQUE INDEX runs_flow_slot ON runs (flow, slot) WHERE slot IS NOT NULL;
+-- each flow's latest slot, fired or passed over: a slot is claimed only past it, so none fires
+-- twice, even once its run is pruned
+CREATE TABLE schedule_slots (
+  flow text PRIMARY KEY,
+  slot_at timestamptz NOT NULL,
+  run_id text,
+  recorded_at timestamptz NOT NULL
+);
+`,
+  },
+  // ── end of scheduled and delegated flows ──
   // --- waits (Wait For, Wait Until, Pause); versions 3 and 4 are other changes' ---
   {
     version: 5,
@@ -147,6 +168,8 @@ export const RUN_COLUMNS = [
   ms('finished_at'),
   'record',
   'error',
+  'slot',
+  'started_by',
 ].join(', ')
 
 /**
@@ -169,15 +192,19 @@ export async function migrate(client: pg.ClientBase, schema: string, described: 
       await run(`CREATE TABLE "${schema}".cardflow_migrations (version integer PRIMARY KEY, why text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
     }
     await run(`SET LOCAL search_path = "${schema}"`)
-    const { rows } = await run<{ version: number | null }>('SELECT max(version) AS version FROM cardflow_migrations')
-    const current = rows[0]!.version ?? 0
+    // Versions are applied by set, not only past the highest: changes developed side by side
+    // number their migrations apart, and a store may have a later one before an earlier one.
+    const { rows } = await run<{ version: number }>('SELECT version FROM cardflow_migrations')
+    const applied = new Set(rows.map((r) => r.version))
+    const current = Math.max(0, ...applied)
     if (current > LATEST_VERSION) {
       throw new ConfigError(`the store in ${described} is at schema version ${current}, newer than this cardflow knows (${LATEST_VERSION}): upgrade cardflow`)
     }
-    if (current < LATEST_VERSION && !create) {
-      throw new ConfigError(`the store in ${described} is at schema version ${current}; start \`flow serve\` of this version once to bring it to ${LATEST_VERSION}`)
+    const missing = MIGRATIONS.filter((m) => !applied.has(m.version))
+    if (missing.length > 0 && !create) {
+      throw new ConfigError(`the store in ${described} lacks schema version(s) ${missing.map((m) => m.version).join(', ')}; start \`flow serve\` of this version once to bring it to ${LATEST_VERSION}`)
     }
-    for (const m of MIGRATIONS.filter((m) => m.version > current)) {
+    for (const m of missing) {
       await run(m.sql)
       await run('INSERT INTO cardflow_migrations (version, why) VALUES ($1, $2)', [m.version, m.why])
     }

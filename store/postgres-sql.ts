@@ -44,10 +44,10 @@ export const SQL = {
   enqueue: {
     name: 'cardflow_enqueue',
     text: `
-      INSERT INTO runs (id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, lease_until, claimed_by, created_at)
+      INSERT INTO runs (id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, lease_until, claimed_by, created_at, started_by)
       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::float8 IS NULL THEN 'queued' ELSE 'running' END,
         CASE WHEN $8::float8 IS NULL THEN 0 ELSE 1 END, now(), now() + $8::float8 * interval '1 millisecond',
-        CASE WHEN $8::float8 IS NULL THEN NULL ELSE $9 END, now())
+        CASE WHEN $8::float8 IS NULL THEN NULL ELSE $9 END, now(), $10)
       RETURNING ${RUN_COLUMNS}`,
   },
   // Three scans (due runs, runs whose lease ran out, waiting runs now due), each stopping after n
@@ -123,6 +123,25 @@ export const SQL = {
       SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM runs WHERE id = $1 AND attempts = $3 AND status = 'running')
       ON CONFLICT (run_id, key) DO UPDATE SET attempt = excluded.attempt, state = excluded.state, output = excluded.output`,
   },
+  // ── Scheduled flows ──
+  lastSlot: { name: 'cardflow_last_slot', text: 'SELECT slot_at FROM schedule_slots WHERE flow = $1' },
+  // The flow's row is the claim: a concurrent claim waits for it and then finds the slot taken.
+  claimSlot: {
+    name: 'cardflow_claim_slot',
+    text: `
+      WITH claimed AS (
+        INSERT INTO schedule_slots (flow, slot_at, run_id, recorded_at) VALUES ($1, $2, $3, now())
+        ON CONFLICT (flow) DO UPDATE SET slot_at = excluded.slot_at, run_id = excluded.run_id, recorded_at = now()
+        WHERE schedule_slots.slot_at < excluded.slot_at
+        RETURNING flow
+      ), queued AS (
+        INSERT INTO runs (id, flow, source, input, input_error, status, due_at, created_at, slot)
+        SELECT $3, $1, 'schedule', $4, $5, 'queued', now(), now(), $6 FROM claimed WHERE $3::text IS NOT NULL
+        RETURNING id
+      )
+      SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, (SELECT count(*) FROM queued)::int AS queued`,
+  },
+  // ── end of scheduled flows ──
   stats: { name: 'cardflow_stats', text: 'SELECT status, count(*)::int AS n FROM runs GROUP BY status' },
   // A standby answers reads but cannot take a delivery: it is not ready.
   ping: { name: 'cardflow_ping', text: 'SELECT pg_is_in_recovery() AS standby' },

@@ -120,6 +120,7 @@ export class PostgresStore implements Store {
       json(run.inputError),
       opts.leaseMs ?? null,
       this.settings.engineId,
+      run.startedBy ?? null,
     ])
     return toClaimed(rows[0]!)
   }
@@ -237,6 +238,19 @@ export class PostgresStore implements Store {
     const count = (s: string) => rows.find((r) => r.status === s)?.n ?? 0
     return { queued: count('queued'), running: count('running'), waiting: count('waiting'), finished: FINISHED_STATUSES.reduce((sum, s) => sum + count(s), 0) }
   }
+
+  // ── Scheduled flows ──────────────────────────────────────────────────────────────────────────
+  async lastSlot(flow: string): Promise<Date | undefined> {
+    const { rows } = await this.query<{ slot_at: Date }>('read the schedule', SQL.lastSlot, [flow])
+    return rows[0]?.slot_at
+  }
+
+  async claimSlot(flow: string, at: Date, run?: NewRun): Promise<boolean> {
+    const values = [flow, at, run?.id ?? null, json(run?.input), json(run?.inputError), at.toISOString()]
+    const { rows } = await this.query<{ claimed: boolean }>('claim a scheduled slot', SQL.claimSlot, values)
+    return rows[0]!.claimed
+  }
+  // ── end of scheduled flows ───────────────────────────────────────────────────────────────────
 
   async ping(): Promise<void> {
     const { rows } = await this.query<{ standby: boolean }>('reach the database', SQL.ping)

@@ -58,6 +58,31 @@ CREATE TABLE IF NOT EXISTS steps (
 ) WITHOUT ROWID;
 `
 
+// ── Scheduled and delegated flows ────────────────────────────────────────────────────────────
+/**
+ * A run's slot (scheduled flows) and who ran it (delegated flows) are columns added to `runs`
+ * (ALTER TABLE has no IF NOT EXISTS in SQLite: `addRunColumns` checks first); the slot of a flow
+ * is unique among its runs. `schedule_slots` holds each flow's latest slot, fired or passed over:
+ * a slot is claimed only past it, so none fires twice even once its run is pruned.
+ */
+export const SCHEDULE_SCHEMA = `
+CREATE UNIQUE INDEX IF NOT EXISTS runs_flow_slot ON runs(flow, slot) WHERE slot IS NOT NULL;
+CREATE TABLE IF NOT EXISTS schedule_slots (
+  flow TEXT PRIMARY KEY,
+  slot_at INTEGER NOT NULL,
+  run_id TEXT,
+  recorded_at INTEGER NOT NULL
+);
+`
+export const SCHEDULE_RUN_COLUMNS = ['slot', 'started_by'] as const
+
+/** Adds the run columns an older file lacks, then the tables and index that use them. */
+export function addScheduleSchema(db: { prepare(sql: string): { all(): unknown[] }; exec(sql: string): unknown }): void {
+  const have = new Set((db.prepare('PRAGMA table_info(runs)').all() as { name: string }[]).map((c) => c.name))
+  for (const column of SCHEDULE_RUN_COLUMNS) if (!have.has(column)) db.exec(`ALTER TABLE runs ADD COLUMN ${column} TEXT`)
+  db.exec(SCHEDULE_SCHEMA)
+}
+// ── end of scheduled and delegated flows ─────────────────────────────────────────────────────
 // --- waits (Wait For, Wait Until, Pause) ---
 /**
  * A waiting run is claimed when its `due_at` has come; a paused one (no due time until a resume
@@ -113,6 +138,8 @@ export interface RunRow {
   /** Text, or packed (sqlite-compact.ts). */
   record: string | Buffer | null
   error: string | null
+  slot: string | null
+  started_by: string | null
 }
 
 export interface EventRow {
@@ -157,6 +184,8 @@ export function toSummary(row: RunRow): RunSummary {
     createdAt: iso(row.created_at)!,
     finishedAt: iso(row.finished_at),
     error: parse<ErrorRecord>(row.error),
+    ...(row.slot !== null && row.slot !== undefined && { slot: row.slot }),
+    ...(row.started_by !== null && row.started_by !== undefined && { startedBy: row.started_by }),
     ...(until && { waitUntil: until }),
   }
 }

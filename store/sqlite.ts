@@ -10,7 +10,7 @@ import type { RunRecord } from '../engine/history.ts'
 import type { StepRecord, StepState } from '../engine/journal.ts'
 import { encodeInput, encodeRecord, packed, unpacked } from './sqlite-compact.ts'
 import { enableIncrementalVacuum, pruneSqlite, TOMBSTONE } from './sqlite-retention.ts'
-import { addWaitColumns, type EventRow, PAUSED_DUE_MS, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toClaimedWith, toStoredRun, toSummary } from './sqlite-schema.ts'
+import { addScheduleSchema, addWaitColumns, type EventRow, PAUSED_DUE_MS, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toClaimedWith, toStoredRun, toSummary } from './sqlite-schema.ts'
 import { sqliteTableRows, TABLE_ROWS_SCHEMA } from './sqlite-tables.ts'
 import type { RowQuery, RowValues, TableDef, TableRow, TableRows } from '../engine/tables.ts'
 import {
@@ -36,7 +36,7 @@ export interface SqliteStoreOptions {
 }
 
 export const DB_FILE = 'cardflow.db'
-const RUN_COLUMNS = 'seq, id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, created_at, finished_at, record, error'
+const RUN_COLUMNS = 'seq, id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, created_at, finished_at, record, error, slot, started_by'
 /** What a claim returns: the run, and where it resumes from when it waited. */
 const CLAIM_COLUMNS = `${RUN_COLUMNS}, resume, resume_with`
 
@@ -82,6 +82,7 @@ export class SqliteStore implements Store {
     this.db.pragma(this.walFile ? 'synchronous = NORMAL' : 'synchronous = FULL')
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 1500))}`)
     this.db.exec(SCHEMA)
+    addScheduleSchema(this.db)
     addWaitColumns(this.db)
     this.db.exec(TABLE_ROWS_SCHEMA)
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
@@ -196,18 +197,18 @@ export class SqliteStore implements Store {
       for (const run of runs) {
         // An event stored by an earlier delivery already has its runs.
         if (run.eventUuid === undefined || !fresh.has(run.eventUuid)) continue
-        this.insertRun(run, at, undefined, fresh.get(run.eventUuid))
+        this.insertRun(run, at, undefined, { raw: fresh.get(run.eventUuid) })
         runIds.push(run.id)
       }
       return { duplicate: false, storedEvents: fresh.size, runIds }
     })
   }
 
-  /** `raw`: the run's event as stored with it, which its input may refer to. */
-  private insertRun(run: NewRun, at: number, leaseUntil: number | undefined, raw?: unknown) {
+  /** `raw`: the run's event as stored with it, which its input may refer to; `slot`: the schedule slot it was fired for. */
+  private insertRun(run: NewRun, at: number, leaseUntil: number | undefined, { raw, slot }: { raw?: unknown; slot?: string } = {}) {
     this.sql(
-        `INSERT INTO runs (id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, lease_until, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO runs (id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, lease_until, created_at, slot, started_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         run.id,
@@ -222,6 +223,8 @@ export class SqliteStore implements Store {
         at,
         leaseUntil ?? null,
         at,
+        slot ?? null,
+        run.startedBy ?? null,
       )
   }
 
@@ -393,6 +396,30 @@ export class SqliteStore implements Store {
       this.chores.delete(name)
     }
   }
+
+  // ── Scheduled flows ──────────────────────────────────────────────────────────────────────────
+  lastSlot(flow: string): Promise<Date | undefined> {
+    return this.guard('read the schedule', () => {
+      const row = this.sql('SELECT slot_at FROM schedule_slots WHERE flow = ?').get(flow) as { slot_at: number } | undefined
+      return row && new Date(row.slot_at)
+    })
+  }
+
+  claimSlot(flow: string, at: Date, run?: NewRun): Promise<boolean> {
+    const slot = at.getTime()
+    return this.write('claim a scheduled slot', () => {
+      const now = Date.now()
+      const claimed = this.sql(
+          `INSERT INTO schedule_slots (flow, slot_at, run_id, recorded_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (flow) DO UPDATE SET slot_at = excluded.slot_at, run_id = excluded.run_id, recorded_at = excluded.recorded_at
+           WHERE schedule_slots.slot_at < excluded.slot_at`,
+        )
+        .run(flow, slot, run?.id ?? null, now).changes > 0
+      if (claimed && run) this.insertRun({ ...run, flow, source: 'schedule' }, now, undefined, { slot: at.toISOString() })
+      return claimed
+    })
+  }
+  // ── end of scheduled flows ───────────────────────────────────────────────────────────────────
 
   ping(): Promise<void> {
     return this.write('write', () => {

@@ -14,8 +14,9 @@ export type StoredRunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | '
 export const FINISHED_STATUSES = ['succeeded', 'failed', 'stopped'] as const
 export type FinishedStatus = (typeof FINISHED_STATUSES)[number]
 
-/** Where a run came from: an Okta event, an API Endpoint request, or a replay of another run. */
-export type RunSource = 'event' | 'request' | 'replay'
+/** Where a run came from: an Okta event, an API Endpoint request, a replay of another run, a
+ * slot of the flow's schedule, or an admin running a delegated flow. */
+export type RunSource = 'event' | 'request' | 'replay' | 'schedule' | 'delegated'
 
 export interface StoredEvent {
   uuid: string
@@ -43,6 +44,8 @@ export interface NewRun {
   /** Why the trigger's outputs could not be built; the run then fails with this error. */
   inputError?: ErrorRecord
   replayOf?: string
+  /** Who ran a delegated flow, as the engine authenticated them (never a secret). */
+  startedBy?: string
 }
 
 export interface AcceptResult {
@@ -90,6 +93,10 @@ export interface RunSummary {
   createdAt: string
   finishedAt: string | undefined
   error: ErrorRecord | undefined
+  /** The slot of the flow's schedule the run was fired for (ISO time). */
+  slot?: string
+  /** Who ran a delegated flow. */
+  startedBy?: string
   /** A `waiting` run: when it is due to go on (ISO); absent while it waits for a resume request (Pause). */
   waitUntil?: string
 }
@@ -186,6 +193,20 @@ export interface Store extends TableRows {
    * time: retention, scheduled slots.
    */
   exclusive(name: string, work: () => Promise<void>): Promise<boolean>
+
+  // ── Scheduled flows (server/scheduler.ts) ──────────────────────────────────────────────────
+  /** The latest slot of the flow's schedule the store recorded, fired or passed over; undefined
+   * before its first. */
+  lastSlot(flow: string): Promise<Date | undefined>
+  /**
+   * Claims slot `at` of the flow: records it as the flow's latest slot and, with `run`, enqueues
+   * that run (source `schedule`, its `slot` set to `at`) in the same transaction. False, with
+   * nothing written, when a slot at or after `at` is recorded already, by this engine or another:
+   * each slot fires once, however many engines share the store and however often they restart.
+   */
+  claimSlot(flow: string, at: Date, run?: NewRun): Promise<boolean>
+  // ── end of scheduled flows ──────────────────────────────────────────────────────────────────
+
   /**
    * Calls `listener` when runs were enqueued, possibly by another process, into a queue where no
    * older run was due, so idle engines start them without waiting for their next poll (a busy

@@ -4,6 +4,7 @@ import assignIf from './assign-if.ts'
 import callFlow from './call-flow.ts'
 import callFlowAsync from './call-flow-async.ts'
 import continueIf from './continue-if.ts'
+import delegatedFlow from './delegated-flow.ts'
 import forEach from './for-each.ts'
 import helperFlow from './helper-flow.ts'
 import ifElse from './if-else.ts'
@@ -24,4 +25,4 @@ export const cards = [
   assignIf, assign, callFlow, callFlowAsync, continueIf, forEach, ifElseIf, ifElse, ifError, lookup, pause, pauseRaw, returnError, returnErrorIf, returnRaw,
   returnCard, waitFor, waitUntil,
 ]
-export const triggers = [helperFlow, scheduledFlow]
+export const triggers = [delegatedFlow, helperFlow, scheduledFlow]

@@ -35,6 +35,15 @@ describe('Okta template exports', () => {
     assert.deepEqual(reports.flatMap((r) => Object.keys(r.unsupported)), [], 'no card is left unsupported')
   })
 
+  it('keeps a scheduled template\'s schedule, so the imported flow is scheduled in its time zone', { skip }, () => {
+    const plans = plansOf(importFile(template('scheduled_deactivation_of_suspended_okta_users_aft')))
+    const main = [...plans.values()].find((p) => p.trigger.type === 'control.scheduledFlow')!
+    assert.deepEqual({ ...main.trigger.options }, { cron: '00 5 0 */1 * *', timeZone: 'America/Los_Angeles' })
+    const s = main.trigger.def.schedule?.(main.trigger.options)
+    // 00:05 in Los Angeles, which is 08:05 UTC in winter
+    assert.equal(s?.next(new Date('2026-11-20T12:00:00Z'))?.toISOString(), '2026-11-21T08:05:00.000Z')
+  })
+
   it('notify_user_on_profile_update stops at Continue If for the docs input, as the template does', { skip }, async () => {
     const input = JSON.parse(readFileSync(sample('test-input-profile-updated.json'), 'utf8'))
     const run = await runMain('notify_user_on_profile_update', input)

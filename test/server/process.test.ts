@@ -3,7 +3,7 @@
  * data, stopped with SIGTERM; and `flow replay` / `flow history` against its store.
  */
 import assert from 'node:assert/strict'
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { type ChildProcess, execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,42 +12,14 @@ import { promisify } from 'node:util'
 import { openStore } from '../../store/index.ts'
 import { ROOT } from '../helpers.ts'
 import { deliver, envelope, FLOWS, HOOK_SECRET, profileEvent, waitFor } from './helpers.ts'
+import { FLOW_BIN, type Served, spawnServe } from '../serve-process.ts'
 
-const FLOW_BIN = join(ROOT, 'bin', 'flow.js')
 const ENV = { ...process.env, OKTA_HOOK_SECRET: HOOK_SECRET, LOG_LEVEL: 'info', CARDFLOW_CONNECTIONS: '' }
-
-interface Served {
-  child: ChildProcess
-  url: string
-  lines: string[]
-  exited: Promise<number | null>
-}
 
 /** Every `flow serve` started, to kill those a failed test left running. */
 const children: ChildProcess[] = []
 
-function serve(dataDir: string, ...extra: string[]): Promise<Served> {
-  const args = [FLOW_BIN, 'serve', '--flows', FLOWS, '--data', dataDir, '--port', '0', '--no-watch', ...extra]
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] })
-  children.push(child)
-  const lines: string[] = []
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  return new Promise((resolve, reject) => {
-    let buffered = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8')
-      const parts = buffered.split('\n')
-      buffered = parts.pop()!
-      for (const line of parts) {
-        lines.push(line)
-        const url = line.startsWith('{') ? (JSON.parse(line) as { url?: string }).url : undefined
-        if (url) resolve({ child, url, lines, exited })
-      }
-    })
-    child.stderr!.on('data', (chunk: Buffer) => lines.push(chunk.toString('utf8')))
-    exited.then((code) => reject(new Error(`flow serve exited ${code} before listening:\n${lines.join('\n')}`)))
-  })
-}
+const serve = (dataDir: string, ...extra: string[]): Promise<Served> => spawnServe(['--flows', FLOWS, '--data', dataDir, '--port', '0', '--no-watch', ...extra], ENV, children)
 
 const run = promisify(execFile)
 const flow = (...args: string[]) => run(process.execPath, [FLOW_BIN, ...args], { cwd: ROOT, env: ENV })

@@ -355,6 +355,47 @@ export function storeConformance(name: string, fixture: StoreFixture, skip: stri
     })
 
     tableRowsCases(() => ({ store, open: place.open }))
+    // ── Scheduled and delegated flows ──
+    const tick = (slot: string): NewRun => ({ id: `nightly@${slot}`, flow: 'nightly', source: 'schedule', input: { execution_time: slot } })
+
+    it('claims each slot of a schedule once, in order, with its run, and never one at or before the latest', async () => {
+      const [t1, t2, t3] = ['2026-11-20T06:00:00.000Z', '2026-11-21T06:00:00.000Z', '2026-11-22T06:00:00.000Z']
+      assert.equal(await store.lastSlot('nightly'), undefined)
+      assert.equal(await store.claimSlot('nightly', new Date(t1), tick(t1)), true)
+      assert.equal(await store.claimSlot('nightly', new Date(t1), { ...tick(t1), id: 'again' }), false, 'the same slot again')
+      assert.equal(await store.claimSlot('nightly', new Date('2026-11-19T06:00:00Z'), tick('early')), false, 'an earlier slot')
+      assert.equal((await store.lastSlot('nightly'))?.toISOString(), t1)
+      // a slot passed over (catch-up policy) is recorded without a run
+      assert.equal(await store.claimSlot('nightly', new Date(t2)), true)
+      assert.equal(await store.claimSlot('nightly', new Date(t2), tick(t2)), false)
+      assert.equal(await store.claimSlot('nightly', new Date(t3), tick(t3)), true)
+      assert.equal(await store.claimSlot('other', new Date(t1), { ...tick(t1), id: 'other@t1', flow: 'other' }), true, 'slots are per flow')
+      const runs = await store.listRuns({ flow: 'nightly' })
+      assert.deepEqual(runs.map((r) => [r.id, r.source, r.status, r.slot]), [[`nightly@${t3}`, 'schedule', 'queued', t3], [`nightly@${t1}`, 'schedule', 'queued', t1]])
+      assert.equal((await store.getRun(`nightly@${t1}`))?.input?.execution_time, t1)
+      const claimed = await store.claimRuns(5, 60_000)
+      assert.deepEqual(claimed.map((c) => c.id).sort(), [`nightly@${t1}`, `nightly@${t3}`, 'other@t1'].sort())
+    })
+
+    it('fires a slot once when several engines claim it at the same moment', async () => {
+      const engines = [store, await place.open(), await place.open(), await place.open()]
+      try {
+        const slot = '2026-11-20T06:00:00.000Z'
+        const won = await Promise.all(engines.map((e, i) => e.claimSlot('nightly', new Date(slot), { ...tick(slot), id: `engine${i}` })))
+        assert.equal(won.filter(Boolean).length, 1, 'one engine claimed the slot')
+        assert.equal((await store.listRuns({ flow: 'nightly' })).length, 1, 'one run for the slot')
+      } finally {
+        for (const e of engines.slice(1)) await e.close()
+      }
+    })
+
+    it('records who ran a delegated flow', async () => {
+      await store.enqueueRun({ id: 'd1', flow: 'offboard', source: 'delegated', input: { user: 'jane' }, startedBy: 'alice' })
+      const [summary] = await store.listRuns({ flow: 'offboard' })
+      assert.deepEqual([summary?.source, summary?.startedBy, summary?.slot], ['delegated', 'alice', undefined])
+      assert.equal((await store.getRun('d1'))?.startedBy, 'alice')
+    })
+    // ── end of scheduled and delegated flows ──
 
     it('answers a run that was never stored as absent', async () => {
       assert.equal(await store.getRun('no-such-run'), undefined)

@@ -109,6 +109,25 @@ describe('PostgreSQL store', { skip: PG_SKIP }, () => {
     await assert.rejects(openStore(place.url()), /schema version 999, newer than this cardflow knows/)
   })
 
+  it('applies a migration numbered below one the store has already (changes merged in another order)', async () => {
+    const place = fresh()
+    await (await openStore(place.url())).close()
+    // a store migrated before the scheduled flows' version 4 was merged, but after a later version
+    await admin((c) =>
+      c.query(`SET search_path = "${place.schema}";
+        DELETE FROM cardflow_migrations WHERE version = 4; DROP TABLE schedule_slots; DROP INDEX runs_flow_slot;
+        ALTER TABLE runs DROP COLUMN slot, DROP COLUMN started_by`),
+    )
+    await assert.rejects(openStore(place.url(), { create: false }), /lacks schema version\(s\) 4/)
+    const store = await openStore(place.url())
+    try {
+      assert.equal(await store.claimSlot('nightly', new Date('2026-11-20T06:00:00Z'), { id: 'n1', flow: 'nightly', source: 'schedule' }), true)
+      assert.equal((await store.getRun('n1'))?.slot, '2026-11-20T06:00:00.000Z')
+    } finally {
+      await store.close()
+    }
+  })
+
   it('keeps the password out of what it says about its URL', async () => {
     const url = 'postgres://cardflow:hunter2@db.example:5432/flows?schema=ops&sslpassword=p4ss'
     const described = describeStoreUrl(url)

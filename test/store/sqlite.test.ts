@@ -30,6 +30,18 @@ describe('SQLite store', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
+  it('adds the slot and caller columns to a file written before scheduled flows, keeping its runs', async () => {
+    await store.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])
+    await store.close()
+    const old = new Database(join(dir, DB_FILE))
+    old.exec('DROP INDEX runs_flow_slot; DROP TABLE schedule_slots; ALTER TABLE runs DROP COLUMN slot; ALTER TABLE runs DROP COLUMN started_by')
+    old.close()
+    store = await openStore(dir)
+    assert.equal((await store.getRun('f:e1'))?.status, 'queued')
+    assert.equal(await store.claimSlot('nightly', new Date('2026-11-20T06:00:00Z'), { id: 'n1', flow: 'nightly', source: 'schedule' }), true)
+    assert.equal((await store.getRun('n1'))?.slot, '2026-11-20T06:00:00.000Z')
+  })
+
   it('answers StoreUnavailableError while another process holds the write lock', async () => {
     await store.close()
     store = await openStore(dir, { busyTimeoutMs: 10 })

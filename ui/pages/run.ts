@@ -19,7 +19,7 @@ export function runPage(run: StoredRun, plan: FlowPlan | undefined, csrf: string
   return html`<h1>${r?.flow ?? run.flow} ${statusBadge(run.status)}${waitNote(run)}</h1>
 <div class="meta"><div><b>Flow</b><a href="/ui/flows/${encodeURIComponent(run.flow)}">${run.flow}</a></div>
 <div><b>Run</b><code>${run.id}</code></div><div><b>Started</b>${when(r?.startedAt ?? run.createdAt)}</div>
-<div><b>Took</b>${duration(r?.durationMs)}</div><div><b>Source</b>${run.source}${run.replayOf ? html` of <a href="/ui/runs/${encodeURIComponent(run.replayOf)}">${run.replayOf}</a>` : ''}</div>
+<div><b>Took</b>${duration(r?.durationMs)}</div><div><b>Source</b>${run.source}${run.replayOf ? html` of <a href="/ui/runs/${encodeURIComponent(run.replayOf)}">${run.replayOf}</a>` : ''}${run.slot ? html` for slot ${run.slot}` : ''}${run.startedBy ? html` by ${run.startedBy}` : ''}</div>
 <div><b>Attempts</b>${run.attempts}</div></div>
 ${r?.message ? html`<div class="message" data-role="stop-message"><b>Stopped:</b> ${r.message}</div>` : ''}
 ${runError(run)}

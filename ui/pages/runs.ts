@@ -73,7 +73,7 @@ export function runsTable(runs: RunSummary[], showFlow = false): Html {
     return html`<tr data-run="${r.id}"><td><a href="/ui/runs/${encodeURIComponent(r.id)}">${when(r.createdAt)}</a></td>
 ${showFlow ? html`<td><a href="/ui/flows/${encodeURIComponent(r.flow)}">${r.flow}</a></td>` : ''}
 <td>${statusBadge(r.status)}${waitNote(r)}${r.attempts > 1 ? html` <span class="muted">${r.attempts} attempts</span>` : ''}</td>
-<td>${r.source}${r.replayOf ? html` of <a href="/ui/runs/${encodeURIComponent(r.replayOf)}">${r.replayOf.slice(0, 8)}</a>` : ''}</td>
+<td>${r.source}${r.replayOf ? html` of <a href="/ui/runs/${encodeURIComponent(r.replayOf)}">${r.replayOf.slice(0, 8)}</a>` : ''}${r.slot ? html` ${r.slot}` : ''}${r.startedBy ? html` by ${r.startedBy}` : ''}</td>
 <td>${took}</td><td class="muted">${r.error ? `${r.error.code}: ${r.error.message}` : ''}</td></tr>`
   }
   return html`<table class="runs"><thead><tr><th>Started</th>${showFlow ? html`<th>Flow</th>` : ''}<th>Status</th><th>Source</th><th>Took</th><th>Error</th></tr></thead>
