@@ -1,4 +1,4 @@
-/** `flow import <file.flopack> [-o dir]`, and `flow import --report <dir>` over many exports. */
+/** `flow import <export> [-o dir]` (`.flopack`, `.folder` or `.flow`), and `flow import --report <dir>` over many exports. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Command } from 'commander'
@@ -19,8 +19,8 @@ interface ImportOptions {
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('turn an Okta Workflows export (.flopack) into flow files, one per flow, helper flows included')
-    .argument('<path>', 'a .flopack file, or with --report a folder of exports')
+    .description('turn an Okta Workflows export (.flopack, .folder or .flow) into flow files, one per flow, helper flows included')
+    .argument('<path>', 'a .flopack, .folder or .flow file, or with --report a folder of exports')
     .option('-o, --out <dir>', 'where to write the flow files', 'flows')
     .option('--force', 'overwrite flow files that already exist')
     .option('--report', 'for each export under <path>: flows found, cards supported, whether the result validates')

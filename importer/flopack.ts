@@ -54,6 +54,11 @@ export interface OktaFlow {
 
 export interface Flopack {
   flos: OktaFlow[]
+  /**
+   * Flows the export names without their cards: a single-flow export (`.flow`) lists the helper
+   * flows it calls this way, so calls to them keep the helper's name.
+   */
+  refs: { id: string; name: string }[]
   /** Connection id to its name and service; exports never hold the secrets. */
   configs: Record<string, { name: string; module: string }>
   /** The export's tables as it holds them (see tables.ts). */
@@ -84,7 +89,12 @@ export function parseFlopack(text: string, file: string): Flopack {
   const { flos, configs, tables } = json.data
   const list = Array.isArray(flos) ? flos : isRecord(flos) ? Object.values(flos) : []
   const out: OktaFlow[] = []
+  const refs: Flopack['refs'] = []
   for (const [i, f] of list.entries()) {
+    if (isRecord(f) && typeof f.name === 'string' && f.data === null && typeof f.id === 'string') {
+      refs.push({ id: f.id, name: f.name })
+      continue
+    }
     if (!isRecord(f) || typeof f.name !== 'string' || !isFlowData(f.data)) {
       throw new FlopackError(`${file}: flow #${i + 1} lacks a name or its cards (data.methods, data.orderings)`)
     }
@@ -96,7 +106,7 @@ export function parseFlopack(text: string, file: string): Flopack {
   for (const [id, c] of Object.entries(isRecord(configs) ? configs : {})) {
     if (isRecord(c) && typeof c.name === 'string') cfg[id] = { name: c.name, module: String(c.module ?? '') }
   }
-  return { flos: out, configs: cfg, tables }
+  return { flos: out, refs, configs: cfg, tables }
 }
 
 function checkMethod(m: unknown, where: string): asserts m is OktaMethod {

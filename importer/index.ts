@@ -1,5 +1,5 @@
 /**
- * `flow import`: an Okta Workflows export (`.flopack`) to cardflow YAML, one file per flow,
+ * `flow import`: an Okta Workflows export (`.flopack`, `.folder` or `.flow`, all the same JSON) to cardflow YAML, one file per flow,
  * helper flows included and linked by name.
  */
 import type { Registry } from '../engine/registry.ts'
@@ -30,6 +30,7 @@ export function importFlopackWithTables(text: string, file: string, registry: Re
   nameTablesInCards(pack.flos, tables)
   const names = new Map(pack.flos.map((f) => [f.data.uuid, f.name] as const))
   for (const f of pack.flos) names.set(f.id, f.name)
+  for (const r of pack.refs) names.set(r.id, r.name)
   const slugs = new Set<string>()
   const slugFor = (name: string) => {
     const base = slugOf(name)

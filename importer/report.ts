@@ -19,16 +19,22 @@ export interface TemplateReport {
   error?: string
 }
 
-/** `.flopack` files directly in `dir`, or `<dir>/<template>/workflow.flopack`. */
+/** Okta's export extensions: a whole pack, a folder, one flow; all three hold the same JSON. */
+export const EXPORT_EXTENSIONS = ['.flopack', '.folder', '.flow'] as const
+
+const exportExtension = (name: string) => EXPORT_EXTENSIONS.find((ext) => name.endsWith(ext))
+
+/** Exports (`.flopack`, `.folder`, `.flow`) directly in `dir`, or `<dir>/<template>/workflow.flopack`. */
 export function findFlopacks(dir: string): { template: string; file: string }[] {
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
       const path = join(dir, name)
-      if (name.endsWith('.flopack')) return [{ template: basename(name, '.flopack'), file: path }]
+      const ext = exportExtension(name)
+      if (ext && !statSync(path).isDirectory()) return [{ template: basename(name, ext), file: path }]
       if (!statSync(path).isDirectory()) return []
       return readdirSync(path)
-        .filter((f) => f.endsWith('.flopack'))
+        .filter((f) => exportExtension(f) !== undefined)
         .map((f) => ({ template: name, file: join(path, f) }))
     })
 }

@@ -71,7 +71,7 @@ export const EVENT_CARDS: readonly EventCard[] = [
   user('userPasswordImported', 'User Password Imported', 'user.import.password', 'Actor', "a user's password is imported"),
   user('userPrivilegeGranted', 'User Privilege Granted', 'user.account.privilege.grant', 'Admin', 'a user is given an admin role'),
   user('userPrivilegeRevoked', 'User Privilege Revoked', 'user.account.privilege.revoke', 'Admin', "a user's admin role is revoked"),
-  { id: 'userSignedInAttempt', title: 'User Signed In Attempt', when: 'a user tries to sign in (Result: SUCCESS or FAILURE)', eventTypes: ['user.session.start'], sure: 'inferred', actor: 'Actor', targets: {}, extras: ['Result', 'Reason'], keys: ['userSignedInAttempt'] },
+  { id: 'userSignedInAttempt', title: 'User Signed In Attempt', when: 'a user tries to sign in (Result: SUCCESS or FAILURE)', eventTypes: ['user.session.start'], sure: 'read', actor: 'Actor', targets: {}, extras: ['Result', 'Reason'], keys: ['userSignedInAttempt', 'userSignedIn'] },
   { id: 'userSignedOut', title: 'User Signed Out', when: 'a user signs out', eventTypes: ['user.session.end'], sure: 'inferred', actor: 'Actor', targets: {}, keys: ['userSignedOut'] },
   {
     id: 'suspiciousActivityReported',

@@ -44,6 +44,8 @@ const EVENTS: Record<string, [string, Field[]]> = {
   oktaUserProfileUpdated: ['okta.userProfileUpdated', []],
   userActivated: ['okta.userActivated', []],
   userAddedToGroupMembership: ['okta.userAddedToGroup', []],
+  // Okta's "User Sign In Attempt" card, as a public single-flow export holds it.
+  userSignedIn: ['okta.userSignedInAttempt', []],
 }
 
 let n = 0
