@@ -4,45 +4,25 @@
  * ends the run once, with the flow's answer.
  */
 import assert from 'node:assert/strict'
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, describe, it } from 'node:test'
 import { openStore, type StoredRun } from '../../store/index.ts'
-import { ROOT } from '../helpers.ts'
+import { type Served, spawnServe } from '../serve-process.ts'
 import { HOOK_SECRET, waitFor } from './helpers.ts'
 
 const FLOWS = fileURLToPath(new URL('../fixtures/server/wait-flows/', import.meta.url))
-const FLOW_BIN = join(ROOT, 'bin', 'flow.js')
 const TOKEN = 'client-token-proc-81d2f4'
 const ENV = { ...process.env, OKTA_HOOK_SECRET: HOOK_SECRET, LOG_LEVEL: 'info', CARDFLOW_CONNECTIONS: '', CARDFLOW_CLIENT_TOKEN_APPROVE: TOKEN }
 
 const children: ChildProcess[] = []
 
 /** Starts `flow serve` on `dataDir`; resolves with its URL once it listens. */
-function serve(dataDir: string): Promise<{ child: ChildProcess; url: string; exited: Promise<unknown> }> {
-  const args = [FLOW_BIN, 'serve', '--flows', FLOWS, '--data', dataDir, '--port', '0', '--no-watch', '--concurrency', '1']
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] })
-  children.push(child)
-  const exited = new Promise((resolve) => child.on('exit', resolve))
-  const lines: string[] = []
-  return new Promise((resolve, reject) => {
-    let buffered = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8')
-      const parts = buffered.split('\n')
-      buffered = parts.pop()!
-      for (const line of parts) {
-        lines.push(line)
-        const url = line.startsWith('{') ? (JSON.parse(line) as { url?: string }).url : undefined
-        if (url) resolve({ child, url, exited })
-      }
-    })
-    child.stderr!.on('data', (chunk: Buffer) => lines.push(chunk.toString('utf8')))
-    exited.then((code) => reject(new Error(`flow serve exited ${String(code)} before listening:\n${lines.join('\n')}`)))
-  })
+function serve(dataDir: string): Promise<Served> {
+  return spawnServe(['--flows', FLOWS, '--data', dataDir, '--port', '0', '--no-watch', '--concurrency', '1'], ENV, children)
 }
 
 async function stored(dataDir: string, runId: string): Promise<StoredRun | undefined> {
