@@ -7,6 +7,7 @@ import type { Registry } from '../engine/registry.ts'
 import { fieldsOf, isFlowData, type OktaField, type OktaFlowData, type OktaMethod, shortAddress } from './flopack.ts'
 import { type IrCard, type IrFlow, type IrTrigger, IdAllocator, idFromName, refText } from './ir.ts'
 import { defined } from './mapping.ts'
+import { PinConversions } from './conversions.ts'
 import { markComposedMarkup } from './markup.ts'
 import { type Ordered, orderFlow, type Step } from './order.ts'
 import { pickMapping, triggerFor } from './triggers.ts'
@@ -40,6 +41,7 @@ class FlowConverter {
   private readonly ids = new Map<string, string>()
   private readonly mapped = new Map<string, Mapped>()
   private readonly alloc = new IdAllocator()
+  private readonly conversions = new PinConversions(this.alloc)
   /** Helper flow names by card and input, so an inline flow is split out once. */
   private readonly helpers = new Map<string, string | undefined>()
   private ordered: Ordered
@@ -141,9 +143,10 @@ class FlowConverter {
         continue
       }
       const card = step.kind === 'if' ? this.ifElse(step) : this.card(step.m)
-      if (pending.length > 0) card.comment = pending.join('\n\n')
+      const converters = this.conversions.take(step.m.uuid)
+      if (pending.length > 0) (converters[0] ?? card).comment = pending.join('\n\n')
       pending = []
-      list.push(card)
+      list.push(...converters, card)
     }
     return pending.length > 0 ? { list, trailing: pending.join('\n\n') } : { list }
   }
@@ -242,7 +245,7 @@ class FlowConverter {
     const fields = (): ExportedField[] =>
       fieldsOf(m, 'inputs').map((field) => {
         const sources = this.pinsInto.get(`${m.uuid}/${field.id}`) ?? []
-        const value = sources[0] ? this.refTo(sources[0]) : literalOf(field)
+        const value = sources[0] ? this.refTo(sources[0], { uuid: m.uuid, field: field.id }) : literalOf(field)
         const proxy = field.value.proxy
         const item = proxy?.dynamic ? (proxy.path ?? '') : undefined
         return { id: field.id, key: field.key, group: field.group ?? null, type: field.value.type, custom: field.metadata?.custom === true, value, pinned: sources.length > 0, ...(item !== undefined && { item }) }
@@ -281,11 +284,15 @@ class FlowConverter {
     return undefined
   }
 
-  /** The reference text for a pinned output, following expanded fields and Joins back to their card. */
-  private refTo(s: Source): unknown {
-    const value = refText(...this.pathTo(s))
+  /**
+   * The reference text for a pinned output, following expanded fields and Joins back to their
+   * card, converted as the pin says; `reader`: the card input it goes into, where a converter
+   * card can be placed before it (not a Join's outputs or the trigger's options).
+   */
+  private refTo(s: Source, reader?: { uuid: string; field: string }): unknown {
     const convert = (s.transform as Record<string, { convert?: string }> | null)?.[s.f.id]?.convert
-    return convert === 'wrapArray' ? [value] : value
+    const inFlow = reader && !this.triggerUuids.has(reader.uuid)
+    return this.conversions.apply(convert, refText(...this.pathTo(s)), inFlow ? reader : undefined)
   }
 
   private pathTo({ m, f }: Source): [string, string[]] {
