@@ -2,8 +2,9 @@
  * Okta converts a value on its way along a pin ("transform": {"convert": …}). Conversions that
  * change what a value is, JSON text to a value (`parse`) and back (`stringify`), become a JSON
  * card just before the card that reads the value, so the flow file shows the step and the card
- * gets what Okta's would. The others (`toString`, `parseFloat`, `isoString`, `dateTime`) are the
- * coercions cardflow's typed inputs already make; `wrapArray` is written as a one-item list.
+ * gets what Okta's would; `wrapArray` is written as a one-item list. The others (`toString`,
+ * `parseFloat`, `isoString`, `dateTime`) are not converted yet: the value goes in as it is, and
+ * a card whose input takes only the converted type refuses it with an input error.
  */
 import { type IdAllocator, type IrCard, refText } from './ir.ts'
 

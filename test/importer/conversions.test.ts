@@ -42,7 +42,7 @@ describe('conversions along pins', () => {
     assert.equal(cards[1]!.inputs.object, '{{compose.output}}')
   })
 
-  it('leaves coercions cardflow makes anyway as plain references, and wraps a value in a list for wrapArray', () => {
+  it('leaves the other conversions as plain references, and wraps a value in a list for wrapArray', () => {
     assert.deepEqual((parse(greet(tinyWith('toString')).yaml).cards as { card: string }[]).map((c) => c.card), ['text.compose', 'control.return'])
     const wrapped = parse(greet(tinyWith('wrapArray')).yaml).cards.at(-1)
     assert.deepEqual(wrapped.inputs.output, { greeting: ['{{compose.output}}'] })
