@@ -9,11 +9,12 @@ import type { DeliveryInfo } from '../engine/card.ts'
 import { toErrorRecord } from '../engine/errors.ts'
 import { invocationForEvent } from '../engine/input.ts'
 import { checkEnvelope, eventsInOrder, type OktaEvent } from '../connectors/okta/events.ts'
-import { type NewRun, type Store, StoreUnavailableError } from '../store/index.ts'
+import { type ClaimedRun, type NewRun, type Store, StoreUnavailableError } from '../store/index.ts'
 import type { FlowSet } from './flows.ts'
 import { headerValue, safeHeaders, secretMatches, sendError } from '../web/http.ts'
 import type { Log } from './log.ts'
 import type { Metrics } from './metrics.ts'
+import type { Worker } from './worker.ts'
 
 export interface HookSecret {
   /** Header name, any case (usually `authorization`). */
@@ -35,6 +36,11 @@ export interface HookOptions {
   secrets(): readonly string[]
   /** Called after runs were enqueued, so the workers start at once. */
   onEnqueued(): void
+  /**
+   * Free workers, when the engine runs flows: a delivery's runs they can take at once are stored
+   * claimed and handed to them, without a trip through the queue (server/worker.ts).
+   */
+  workers?: Pick<Worker, 'reserve' | 'adopt' | 'leaseMs'>
 }
 
 /** One run per (event, matching flow), events in `published` order; skips are only logged. */
@@ -107,18 +113,25 @@ async function acceptDelivery(o: HookOptions, req: Request, res: Response): Prom
   }
   const runs = planRuns(o.flows, envelope.events, delivery, o.log)
   const events = envelope.events.map((e) => ({ uuid: e.uuid, eventType: e.eventType, published: e.published, raw: e }))
+  const reserved = o.workers?.reserve(runs.length) ?? 0
+  let claimed: readonly ClaimedRun[] = []
   try {
-    const result = await o.store.acceptDelivery({ eventId: envelope.eventId, receivedAt: new Date(), events }, runs)
+    const claim = reserved > 0 ? { claim: { runs: reserved, leaseMs: o.workers!.leaseMs } } : {}
+    const result = await o.store.acceptDelivery({ eventId: envelope.eventId, receivedAt: new Date(), events }, runs, claim)
+    claimed = result.claimed ?? []
     o.metrics.delivery(result.duplicate ? 'duplicate' : 'accepted')
     o.metrics.events('stored', result.storedEvents)
     o.metrics.events('duplicate', events.length - result.storedEvents)
     o.log.info({ eventId: envelope.eventId, events: events.length, stored: result.storedEvents, runs: result.runIds }, 'event hook delivery stored')
     res.status(200).end()
-    if (result.runIds.length > 0) o.onEnqueued()
+    if (result.runIds.length > claimed.length) o.onEnqueued()
   } catch (err) {
     if (!(err instanceof StoreUnavailableError)) throw err
     o.metrics.delivery('unavailable')
     o.log.error({ eventId: envelope.eventId, err: err.message }, 'event hook delivery not stored; Okta will retry')
     sendError(res, 503, 'the engine cannot store the delivery now; retry later')
+  } finally {
+    // the runs stored claimed start now, after the answer; unused slots go back
+    o.workers?.adopt(claimed, reserved)
   }
 }

@@ -196,6 +196,8 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
     dryRun: o.dryRun ?? false,
     secrets,
     concurrency: o.concurrency ?? DEFAULTS.concurrency,
+    // an engine alone on its SQLite file sees every enqueue; engines sharing a database do not
+    ownQueue: store.resetInFlight !== undefined,
     leaseMs,
     pollMs: o.pollMs ?? DEFAULTS.pollMs,
     maxAttempts: o.maxAttempts ?? DEFAULTS.maxAttempts,
@@ -219,6 +221,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
       maxEventsPerDelivery: o.maxEventsPerDelivery ?? DEFAULTS.maxEventsPerDelivery,
       secrets,
       onEnqueued: () => worker.wake(),
+      workers: worker,
     }),
   )
   app.use(

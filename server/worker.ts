@@ -31,6 +31,11 @@ export interface WorkerOptions {
   secrets: () => readonly string[]
   /** Runs taken from the queue at once; 0 takes none (intake only). */
   concurrency: number
+  /**
+   * The store is this engine's alone (SQLite): every enqueue wakes this worker, so once the queue
+   * is found empty no claim is made until the next wake or poll.
+   */
+  ownQueue: boolean
   leaseMs: number
   pollMs: number
   /** Attempts per run, the first included. */
@@ -91,6 +96,21 @@ export class Worker {
   private timer: NodeJS.Timeout | undefined
   /** The claim going on, if any: its runs join inFlight when it is answered. */
   private pumping: Promise<void> | undefined
+  /** Slots asked for by the claim going on. */
+  private claiming = 0
+  /** Slots promised to deliveries being stored, whose runs are handed over claimed (see reserve). */
+  private reserved = 0
+  /**
+   * Whether the queue may hold due runs. False once a claim found fewer than it asked for, with
+   * no wake since: then a run's end need not claim again, and deliveries may hand their runs
+   * over. Only trusted for a store one engine owns (`ownQueue`): another engine's enqueues do
+   * not always wake this one.
+   */
+  private backlog = true
+  /** Waiting for every reservation to be adopted (stop). */
+  private readonly adopted: (() => void)[] = []
+  /** Wakes so far: a claim answered after a wake may have missed what woke it. */
+  private wakes = 0
   private stopping = false
 
   constructor(private readonly o: WorkerOptions) {}
@@ -101,8 +121,14 @@ export class Worker {
     this.wake()
   }
 
-  /** Looks for due runs now (after an enqueue) rather than at the next poll. */
+  /** Looks for due runs now (after an enqueue, or at each poll) rather than at the next poll. */
   wake(): void {
+    this.wakes++
+    this.backlog = true
+    this.claimSoon()
+  }
+
+  private claimSoon(): void {
     if (this.pumping || this.stopping || this.o.concurrency <= 0) return
     this.pumping = this.pump()
       .catch((err: unknown) => this.o.log.warn({ err: (err as Error).message }, 'cannot take runs from the queue; retrying at the next poll'))
@@ -111,16 +137,67 @@ export class Worker {
       })
   }
 
+  private free(): number {
+    return this.o.concurrency - this.inFlight.size - this.reserved - this.claiming
+  }
+
   private async pump(): Promise<void> {
-    while (!this.stopping && this.inFlight.size < this.o.concurrency) {
-      const claims = await this.o.store.claimRuns(this.o.concurrency - this.inFlight.size, this.o.leaseMs)
-      if (claims.length === 0) return
-      for (const claim of claims) {
-        this.track(this.runWithLease(claim, true), this.inFlight)
-          .catch((err: unknown) => this.o.log.error({ runId: claim.id, err: (err as Error).message }, 'cannot record the run; it runs again when its lease ends'))
-          .finally(() => this.wake())
+    while (!this.stopping && this.free() > 0) {
+      const asked = this.free()
+      const wakes = this.wakes
+      this.claiming = asked
+      let claims: ClaimedRun[]
+      try {
+        claims = await this.o.store.claimRuns(asked, this.o.leaseMs)
+      } finally {
+        this.claiming = 0
+      }
+      for (const claim of claims) this.begin(claim)
+      if (claims.length < asked) {
+        // the queue was empty of due runs, unless something was enqueued since the claim was asked
+        if (wakes === this.wakes) this.backlog = false
+        else continue
+        return
       }
     }
+  }
+
+  private begin(claim: ClaimedRun): void {
+    this.track(this.runWithLease(claim, true), this.inFlight)
+      .catch((err: unknown) => this.o.log.error({ runId: claim.id, err: (err as Error).message }, 'cannot record the run; it runs again when its lease ends'))
+      .finally(() => {
+        // a slot is free: claim again, unless this engine alone fills the queue and knows it empty
+        if (!this.o.ownQueue || this.backlog) this.claimSoon()
+      })
+  }
+
+  /**
+   * Promises up to `n` free slots to a delivery being stored: its runs are stored claimed by this
+   * engine and handed over with `adopt`, rather than queued and claimed back. None while due runs
+   * may wait in the queue (they go first) or while stopping. Every reservation must be adopted.
+   */
+  reserve(n: number): number {
+    if (this.stopping || this.backlog) return 0
+    const k = Math.max(0, Math.min(n, this.free()))
+    this.reserved += k
+    return k
+  }
+
+  /** Runs the claims a delivery's store call returned for `reserved` slots (see reserve). */
+  adopt(claims: readonly ClaimedRun[], reserved: number): void {
+    this.reserved -= reserved
+    // begun even when stopping: stop() waits for them like for the runs of a claim in flight
+    for (const claim of claims) this.begin(claim)
+    if (this.reserved === 0) for (const done of this.adopted.splice(0)) done()
+  }
+
+  /** Resolves when every reservation is adopted. */
+  private allAdopted(): Promise<void> {
+    return this.reserved === 0 ? Promise.resolve() : new Promise((resolve) => this.adopted.push(resolve))
+  }
+
+  get leaseMs(): number {
+    return this.o.leaseMs
   }
 
   /**
@@ -291,8 +368,10 @@ export class Worker {
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, graceMs)
     })
-    // runs being claimed now are claimed (a claim is answered once durable): they run and end too
+    // runs being claimed now are claimed (a claim is answered once durable): they run and end too,
+    // and so do those a delivery being stored hands over
     await Promise.race([this.pumping, timeout])
+    await Promise.race([this.allAdopted(), timeout])
     await Promise.race([Promise.all([...this.inFlight, ...this.direct]), timeout])
     clearTimeout(timer)
     if (this.inFlight.size + this.direct.size > 0) {

@@ -31,15 +31,22 @@ export const SQL = {
       ), planned AS (
         SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
           WITH ORDINALITY AS p (id, flow, event_uuid, input, input_error, ord)
-      ), queued AS (
-        INSERT INTO runs (id, flow, source, event_uuid, input, input_error, status, due_at, created_at)
-        SELECT p.id, p.flow, 'event', p.event_uuid, p.input, p.input_error, 'queued', now(), $2
+      ), kept AS (
+        -- the first $13 new runs are claimed by this engine at once (attempt 1, its lease)
+        SELECT p.*, row_number() OVER (ORDER BY p.ord) <= $13::int AS claim
         FROM planned p WHERE p.event_uuid IN (SELECT uuid FROM fresh)
-        ORDER BY p.ord
-        RETURNING id
+      ), queued AS (
+        INSERT INTO runs (id, flow, source, event_uuid, input, input_error, status, attempts, due_at, lease_until, claimed_by, created_at)
+        SELECT k.id, k.flow, 'event', k.event_uuid, k.input, k.input_error,
+          CASE WHEN k.claim THEN 'running' ELSE 'queued' END, CASE WHEN k.claim THEN 1 ELSE 0 END, now(),
+          CASE WHEN k.claim THEN now() + $14::float8 * interval '1 millisecond' END, CASE WHEN k.claim THEN $15::text END, $2
+        FROM kept k
+        ORDER BY k.ord
+        RETURNING id, status
       )
       SELECT EXISTS (SELECT 1 FROM delivery) AS stored, (SELECT count(*) FROM fresh)::int AS events,
-        ARRAY(SELECT p.id FROM planned p JOIN queued q ON q.id = p.id ORDER BY p.ord) AS run_ids`,
+        ARRAY(SELECT p.id FROM planned p JOIN queued q ON q.id = p.id ORDER BY p.ord) AS run_ids,
+        ARRAY(SELECT q.id FROM queued q WHERE q.status = 'running') AS claimed_ids`,
   },
   enqueue: {
     name: 'cardflow_enqueue',

@@ -21,8 +21,10 @@ import { DEDUP_WINDOW_MS } from './sqlite-retention.ts'
 import { type EventRow, type RunRow, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
 import {
   type AcceptResult,
+  claimedAtOnce,
   type ClaimedRun,
   type Delivery,
+  type IntakeClaim,
   FINISHED_STATUSES,
   type NewRun,
   type RetentionPolicy,
@@ -85,11 +87,11 @@ export class PostgresStore implements Store {
     }
   }
 
-  async acceptDelivery(delivery: Delivery, runs: NewRun[]): Promise<AcceptResult> {
+  async acceptDelivery(delivery: Delivery, runs: NewRun[], opts: { claim?: IntakeClaim } = {}): Promise<AcceptResult> {
     // Events in a fixed order: two deliveries sharing events then lock them in the same order.
     const events = [...delivery.events].sort((a, b) => (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0))
     const eventRuns = runs.filter((r) => r.eventUuid !== undefined)
-    const { rows } = await this.query<{ stored: boolean; events: number; run_ids: string[] }>('store the delivery', SQL.accept, [
+    const { rows } = await this.query<{ stored: boolean; events: number; run_ids: string[]; claimed_ids: string[] }>('store the delivery', SQL.accept, [
       delivery.eventId,
       delivery.receivedAt,
       delivery.events.length,
@@ -103,10 +105,15 @@ export class PostgresStore implements Store {
       eventRuns.map((r) => r.eventUuid),
       eventRuns.map((r) => json(r.input)),
       eventRuns.map((r) => json(r.inputError)),
+      opts.claim?.runs ?? 0,
+      opts.claim?.leaseMs ?? 0,
+      this.settings.engineId,
     ])
     const row = rows[0]!
-    if (!row.stored) return { duplicate: true, storedEvents: 0, runIds: [] }
-    return { duplicate: false, storedEvents: row.events, runIds: row.run_ids }
+    const claimedIds = new Set(row.claimed_ids)
+    const claimed = opts.claim && { claimed: eventRuns.filter((r) => claimedIds.has(r.id)).map(claimedAtOnce) }
+    if (!row.stored) return { duplicate: true, storedEvents: 0, runIds: [], ...claimed }
+    return { duplicate: false, storedEvents: row.events, runIds: row.run_ids, ...claimed }
   }
 
   async enqueueRun(run: NewRun, opts: { leaseMs?: number } = {}): Promise<ClaimedRun> {

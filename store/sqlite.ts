@@ -16,8 +16,10 @@ import type { RowQuery, RowValues, TableDef, TableRow, TableRows } from '../engi
 import {
   type AcceptResult,
   type ClaimedRun,
+  claimedAtOnce,
   type Delivery,
   FINISHED_STATUSES,
+  type IntakeClaim,
   type NewRun,
   type RetentionPolicy,
   type RunFilter,
@@ -175,12 +177,12 @@ export class SqliteStore implements Store {
     if (this.pending.length > 0) setImmediate(() => this.flush())
   }
 
-  acceptDelivery(delivery: Delivery, runs: NewRun[]): Promise<AcceptResult> {
+  acceptDelivery(delivery: Delivery, runs: NewRun[], opts: { claim?: IntakeClaim } = {}): Promise<AcceptResult> {
     const at = delivery.receivedAt.getTime()
     return this.write('store the delivery', (): AcceptResult => {
       const seen = this.sql('INSERT OR IGNORE INTO deliveries (event_id, received_at, event_count) VALUES (?, ?, ?)')
         .run(delivery.eventId, at, delivery.events.length)
-      if (seen.changes === 0) return { duplicate: true, storedEvents: 0, runIds: [] }
+      if (seen.changes === 0) return { duplicate: true, storedEvents: 0, runIds: [], ...(opts.claim && { claimed: [] }) }
       const insertEvent = this.sql(
         'INSERT OR IGNORE INTO events (uuid, delivery_id, event_type, published, raw, received_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
@@ -194,13 +196,16 @@ export class SqliteStore implements Store {
         if (r.changes > 0) fresh.set(e.uuid, e.raw)
       }
       const runIds: string[] = []
+      const claimed: ClaimedRun[] = []
       for (const run of runs) {
         // An event stored by an earlier delivery already has its runs.
         if (run.eventUuid === undefined || !fresh.has(run.eventUuid)) continue
-        this.insertRun(run, at, undefined, { raw: fresh.get(run.eventUuid) })
+        const claim = opts.claim !== undefined && claimed.length < opts.claim.runs
+        this.insertRun(run, at, claim ? at + opts.claim!.leaseMs : undefined, { raw: fresh.get(run.eventUuid) })
         runIds.push(run.id)
+        if (claim) claimed.push(claimedAtOnce(run))
       }
-      return { duplicate: false, storedEvents: fresh.size, runIds }
+      return { duplicate: false, storedEvents: fresh.size, runIds, ...(opts.claim && { claimed }) }
     })
   }
 

@@ -55,6 +55,15 @@ export interface AcceptResult {
   storedEvents: number
   /** Runs enqueued (runs of events stored before are left out). */
   runIds: string[]
+  /** With a claim asked for: the runs stored claimed by the caller (the first of `runIds`). */
+  claimed?: ClaimedRun[]
+}
+
+/** Runs a delivery's caller takes at once: stored `running` under its lease instead of queued. */
+export interface IntakeClaim {
+  /** At most this many of the delivery's new runs, in order. */
+  runs: number
+  leaseMs: number
 }
 
 /** A run taken from the queue. `attempt` identifies this claim: a stale claim cannot finish it. */
@@ -68,6 +77,11 @@ export interface ClaimedRun {
   attempt: number
   /** Where a run that waited goes on from (see ResumePoint); absent for a run that never waited. */
   resume?: ResumePoint
+}
+
+/** A new run its caller stored claimed (attempt 1): its input as given, not read back. */
+export function claimedAtOnce(run: NewRun): ClaimedRun {
+  return { id: run.id, flow: run.flow, source: run.source, eventUuid: run.eventUuid, input: run.input, inputError: run.inputError, attempt: 1 }
 }
 
 /**
@@ -138,8 +152,13 @@ export interface StoreStats {
  * engine/tables.ts describes them. Each backend implements them in its own `*-tables.ts`.
  */
 export interface Store extends TableRows {
-  /** Stores the delivery, its new events and their runs in one transaction. */
-  acceptDelivery(delivery: Delivery, runs: NewRun[]): Promise<AcceptResult>
+  /**
+   * Stores the delivery, its new events and their runs in one transaction. With `claim`, the
+   * first of the new runs are stored claimed by the caller (attempt 1, under its lease) and
+   * returned in `claimed` with their inputs as given: a worker with free slots runs them without
+   * taking them from the queue again, and a crash leaves them to the lease like any claim.
+   */
+  acceptDelivery(delivery: Delivery, runs: NewRun[], opts?: { claim?: IntakeClaim }): Promise<AcceptResult>
   /** Enqueues one run (API requests, replays); with `leaseMs` it is claimed at once by the caller. */
   enqueueRun(run: NewRun, opts?: { leaseMs?: number }): Promise<ClaimedRun>
   /** Takes up to `n` runs that are due (queued, or waiting and due), or whose lease ran out, for `leaseMs`. */

@@ -77,6 +77,27 @@ export function storeConformance(name: string, fixture: StoreFixture, skip: stri
       assert.equal((await store.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])).duplicate, false)
     })
 
+    it('stores the first runs of a delivery claimed by its caller when asked, with their inputs as given', async () => {
+      const runs = ['e1', 'e2', 'e3'].map((u) => runFor(u))
+      const result = await store.acceptDelivery(delivery('d1', ['e1', 'e2', 'e3']), runs, { claim: { runs: 2, leaseMs: 60_000 } })
+      assert.deepEqual(result.runIds, ['f:e1', 'f:e2', 'f:e3'])
+      assert.deepEqual(result.claimed?.map((c) => [c.id, c.attempt, c.eventUuid, c.input]), [['f:e1', 1, 'e1', { UUID: 'e1' }], ['f:e2', 1, 'e2', { UUID: 'e2' }]])
+      assert.deepEqual((await store.listRuns({})).map((r) => [r.id, r.status, r.attempts]).sort(), [['f:e1', 'running', 1], ['f:e2', 'running', 1], ['f:e3', 'queued', 0]])
+      // the queue hands out only the run left queued; the claimed ones end like any claim
+      assert.deepEqual((await store.claimRuns(5, 60_000)).map((c) => c.id), ['f:e3'])
+      assert.equal(await store.finishRun(result.claimed![0]!, record('f:e1', 'succeeded')), true)
+      assert.equal(await store.recordStep(result.claimed![1]!, { key: 'send#1', state: 'intent' }), true)
+      // a claim at intake whose lease ran out is taken over like any other (the engine died)
+      assert.equal(await store.extendLease(result.claimed![1]!, -1), true)
+      assert.deepEqual((await store.claimRuns(5, 60_000)).map((c) => [c.id, c.attempt]), [['f:e2', 2]])
+      // a repeated delivery, or one whose events all were stored before, claims nothing
+      assert.deepEqual((await store.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')], { claim: { runs: 1, leaseMs: 60_000 } })).claimed, [])
+      const again = await store.acceptDelivery(delivery('d2', ['e3', 'e4']), [{ ...runFor('e3'), id: 'x' }, runFor('e4')], { claim: { runs: 5, leaseMs: 60_000 } })
+      assert.deepEqual(again.claimed?.map((c) => c.id), ['f:e4'])
+      assert.equal((await store.acceptDelivery(delivery('d3', ['e5']), [runFor('e5')])).claimed, undefined, 'nothing claimed unless asked')
+      assert.equal((await store.getRun('f:e5'))?.status, 'queued')
+    })
+
     it('claims due runs in order under a lease, and a stale claim cannot finish them', async () => {
       await store.acceptDelivery(delivery('d1', ['e1', 'e2', 'e3']), ['e1', 'e2', 'e3'].map((u) => runFor(u)))
       const claimed = await store.claimRuns(2, 60_000)
