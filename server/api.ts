@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto'
 import express, { type Request, type Response, Router } from 'express'
 import type { FlowResult, RunRecord } from '../engine/history.ts'
-import { type ClaimedRun, type Store, StoreUnavailableError } from '../store/index.ts'
+import { type ClaimedRun, newRunId, type Store, StoreUnavailableError } from '../store/index.ts'
 import { MAX_DEPTH, nestsDeeperThan } from '../engine/json-limits.ts'
 import type { FlowSet, ServedFlow } from './flows.ts'
 import { makeScrubber } from '../engine/redact.ts'
@@ -166,7 +166,7 @@ function requestInput(o: ApiOptions, req: Request, body: unknown): { headers: Re
 /** Stores and runs the call, and answers; resolves with the run's end (a sync run may outlive the answer). */
 const run: Start = async (o, calls, flow, req, res, body, sync) => {
   const input = requestInput(o, req, body)
-  const newRun = { id: randomUUID(), flow: flow.slug, source: 'request' as const, input }
+  const newRun = { id: newRunId(), flow: flow.slug, source: 'request' as const, input }
   let claim: Awaited<ReturnType<Store['enqueueRun']>>
   try {
     claim = await o.store.enqueueRun(newRun, sync ? { leaseMs: o.leaseMs } : {})

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import express, { type Request, type Response, Router } from 'express'
-import { type Store, StoreUnavailableError } from '../store/index.ts'
+import { newRunId, type Store, StoreUnavailableError } from '../store/index.ts'
 import type { UiAuth } from '../ui/auth.ts'
 import { headerValue, secretMatches, sendError } from '../web/http.ts'
 import type { FlowSet } from './flows.ts'
@@ -90,7 +90,7 @@ async function run(o: DelegatedOptions, req: Request, res: Response): Promise<vo
   const read = readInputs(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '', flow.delegated.inputs)
   if (!read.ok) return sendError(res, 400, read.message)
   const by = String(res.locals.startedBy)
-  const id = randomUUID()
+  const id = newRunId()
   try {
     await o.store.enqueueRun({ id, flow: flow.slug, source: 'delegated', input: flow.delegated.outputs(read.input, by), startedBy: by })
   } catch (err) {

@@ -3,13 +3,12 @@
  * authenticated, validated, stored with its runs in one transaction, and only then answered
  * 200; the flows run afterwards. What was not stored is never answered 200.
  */
-import { randomUUID } from 'node:crypto'
 import express, { type Request, type Response, Router } from 'express'
 import type { DeliveryInfo } from '../engine/card.ts'
 import { toErrorRecord } from '../engine/errors.ts'
 import { invocationForEvent } from '../engine/input.ts'
 import { checkEnvelope, eventsInOrder, type OktaEvent } from '../connectors/okta/events.ts'
-import { type ClaimedRun, type NewRun, type Store, StoreUnavailableError } from '../store/index.ts'
+import { type ClaimedRun, type NewRun, newRunId, type Store, StoreUnavailableError } from '../store/index.ts'
 import type { FlowSet } from './flows.ts'
 import { headerValue, safeHeaders, secretMatches, sendError } from '../web/http.ts'
 import type { Log } from './log.ts'
@@ -48,7 +47,7 @@ export function planRuns(flows: FlowSet, events: readonly OktaEvent[], delivery:
   const runs: NewRun[] = []
   for (const event of eventsInOrder(events)) {
     for (const flow of flows.eventFlows()) {
-      const base = { id: randomUUID(), flow: flow.slug, source: 'event' as const, eventUuid: event.uuid }
+      const base = { id: newRunId(), flow: flow.slug, source: 'event' as const, eventUuid: event.uuid }
       try {
         const inv = invocationForEvent(flow.plan.trigger, event, delivery)
         if (inv.kind === 'run') runs.push({ ...base, input: inv.outputs })

@@ -10,9 +10,8 @@
  * slot that came due less than MISSED_AFTER_MS ago is not missed: it runs under every policy.
  * A flow seen for the first time starts at the engine's clock: its first slot is the next one.
  */
-import { randomUUID } from 'node:crypto'
 import type { TriggerSchedule } from '../engine/card.ts'
-import type { NewRun, Store } from '../store/index.ts'
+import { type NewRun, newRunId, type Store } from '../store/index.ts'
 import type { FlowSet, ServedFlow } from './flows.ts'
 import type { Log } from './log.ts'
 
@@ -136,7 +135,7 @@ export class Scheduler {
   }
 
   private async fire(f: ServedFlow, s: TriggerSchedule, slot: Date): Promise<boolean> {
-    const run: NewRun = { id: randomUUID(), flow: f.slug, source: 'schedule', input: s.outputs(slot) }
+    const run: NewRun = { id: newRunId(), flow: f.slug, source: 'schedule', input: s.outputs(slot) }
     const claimed = await this.o.store.claimSlot(f.slug, slot, run)
     if (claimed) this.o.log.info({ flow: f.slug, slot: slot.toISOString(), runId: run.id }, `flow ${f.slug}: fired slot ${slot.toISOString()}`)
     return claimed

@@ -1,7 +1,6 @@
 /** Replay: the stored trigger input (and event) of a run, enqueued again as a new run. */
-import { randomUUID } from 'node:crypto'
 import { CardflowError } from '../engine/errors.ts'
-import type { Store } from './store.ts'
+import { newRunId, type Store } from './store.ts'
 
 /** The run cannot be replayed (unknown, or stored without its input). */
 export class ReplayError extends CardflowError {
@@ -15,7 +14,7 @@ export async function replayRun(store: Store, runId: string): Promise<string> {
   const run = await store.getRun(runId)
   if (!run) throw new ReplayError(`no run ${runId} in the store`)
   if (!run.input && !run.inputError) throw new ReplayError(`run ${runId} has no stored input to replay`)
-  const id = randomUUID()
+  const id = newRunId()
   await store.enqueueRun({
     id,
     flow: run.flow,

@@ -7,6 +7,7 @@ import type { RunRecord } from '../engine/history.ts'
 import type { StepRecord } from '../engine/journal.ts'
 import { CardflowError, type ErrorRecord } from '../engine/errors.ts'
 import type { TableRows } from '../engine/tables.ts'
+import { v7 } from 'uuid'
 
 /** `queued` and `running` are the queue; `waiting` waits for its due time (Wait For, Wait Until) or a
  * resume request (Pause), never pruned; the others are history. */
@@ -31,6 +32,15 @@ export interface Delivery {
   eventId: string
   receivedAt: Date
   events: StoredEvent[]
+}
+
+/**
+ * A new run's id: a UUID version 7 (RFC 9562), which begins with the time it was made. Ids in
+ * the order runs are made keep the indexes on them (the runs' ids, the step journal's keys)
+ * growing at their end: a random UUID put each new run on a page of its own in every one of them.
+ */
+export function newRunId(): string {
+  return v7()
 }
 
 export interface NewRun {

@@ -128,6 +128,30 @@ describe('SQLite store durability', () => {
     assert.equal((await Promise.all(later)).every((r) => !r.duplicate), true)
   })
 
+  it('keeps the other writes of a batch whole when one of them fails half way', async () => {
+    const { store, held } = heldSyncs()
+    const first = store.acceptDelivery(delivery('d0', ['e0']), [runFor('e0')])
+    await waitFor(() => held.length === 1, 'the first fsync')
+    // one batch: two deliveries around one whose second run repeats a run id (its insert fails
+    // after its delivery and events were written)
+    const batch = [
+      store.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')]),
+      store.acceptDelivery(delivery('d2', ['e2', 'e3']), [runFor('e2'), { ...runFor('e3'), id: runFor('e1').id }]),
+      store.acceptDelivery(delivery('d4', ['e4']), [runFor('e4')]),
+    ]
+    held[0]!.done(null)
+    await first
+    await waitFor(() => held.length === 2, 'the batch\'s fsync')
+    held[1]!.done(null)
+    assert.deepEqual((await Promise.allSettled(batch)).map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled'])
+    assert.deepEqual((await store.listRuns({})).map((r) => r.eventUuid).sort(), ['e0', 'e1', 'e4'])
+    // nothing of the failed delivery was kept: Okta's retry of it is stored, not taken for a duplicate
+    const retried = store.acceptDelivery(delivery('d2', ['e2', 'e3']), [runFor('e2'), runFor('e3')])
+    await waitFor(() => held.length === 3, 'the retry\'s fsync')
+    held[2]!.done(null)
+    assert.deepEqual(await retried, { duplicate: false, storedEvents: 2, runIds: [runFor('e2').id, runFor('e3').id] })
+  })
+
   it('answers StoreUnavailableError to the writes of a batch whose fsync failed', async () => {
     const { store, held } = heldSyncs()
     const accepted = store.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])
