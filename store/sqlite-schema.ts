@@ -159,14 +159,17 @@ export function toClaimed(row: RunRow): ClaimedRun {
   return toClaimedWith(row, () => undefined)
 }
 
-/** `raw` gives the run's event as Okta sent it, for an input that refers to it (sqlite-compact.ts). */
-export function toClaimedWith(row: RunRow, raw: () => unknown): ClaimedRun {
+/**
+ * `raw` gives the run's event as Okta sent it, for an input that refers to it (sqlite-compact.ts);
+ * `input`, the input when the caller has it already (then the row's is not read).
+ */
+export function toClaimedWith(row: RunRow, raw: () => unknown, input?: Record<string, unknown>): ClaimedRun {
   return {
     id: row.id,
     flow: row.flow,
     source: row.source as RunSource,
     eventUuid: row.event_uuid ?? undefined,
-    input: row.input === null ? undefined : decodeInput(row.input, raw),
+    input: input ?? (row.input === null ? undefined : decodeInput(row.input, raw)),
     inputError: parse<ErrorRecord>(row.input_error),
     attempt: row.attempts,
     ...(row.resume && { resume: resumePoint(row) }),

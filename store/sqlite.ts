@@ -41,6 +41,8 @@ export const DB_FILE = 'cardflow.db'
 const RUN_COLUMNS = 'seq, id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, created_at, finished_at, record, error, slot, started_by'
 /** What a claim returns: the run, and where it resumes from when it waited. */
 const CLAIM_COLUMNS = `${RUN_COLUMNS}, resume, resume_with`
+/** How many queued runs' inputs are kept for their claim (see queuedInputs). */
+const QUEUED_INPUTS = 4096
 
 interface PendingWrite {
   what: string
@@ -68,6 +70,12 @@ export class SqliteStore implements Store {
   /** A committed batch waiting for its fsync: its writes are answered when it ends. */
   private syncing: { batch: PendingWrite[]; outcomes: Outcome[] } | undefined
   private readonly fsync: (fd: number, done: (err: Error | null) => void) => void
+  /**
+   * The inputs of runs this store queued lately, by run id: their first claim takes the input
+   * from here instead of reading it back from the row and the event (a busy engine claims most of
+   * its runs from its own queue). Bounded: an input not found here is read from the row.
+   */
+  private readonly queuedInputs = new Map<string, Record<string, unknown>>()
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     this.db = new Database(file)
@@ -232,6 +240,7 @@ export class SqliteStore implements Store {
         this.insertRun(run, at, claim ? at + opts.claim!.leaseMs : undefined, { raw: fresh.get(run.eventUuid) })
         runIds.push(run.id)
         if (claim) claimed.push(claimedAtOnce(run))
+        else this.rememberInput(run)
       }
       return { duplicate: false, storedEvents: fresh.size, runIds, ...(opts.claim && { claimed }) }
     })
@@ -287,8 +296,18 @@ export class SqliteStore implements Store {
            RETURNING ${CLAIM_COLUMNS}`,
         )
         .all(now + leaseMs, now, n, now, n, now, n, n) as RunRow[]
-      return rows.sort((a, b) => a.seq - b.seq).map((row) => toClaimedWith(row, () => this.eventRaw(row.event_uuid)))
+      return rows.sort((a, b) => a.seq - b.seq).map((row) => {
+        const input = row.attempts === 1 ? this.queuedInputs.get(row.id) : undefined
+        this.queuedInputs.delete(row.id)
+        return toClaimedWith(row, () => this.eventRaw(row.event_uuid), input)
+      })
     })
+  }
+
+  private rememberInput(run: NewRun): void {
+    if (run.input === undefined) return
+    this.queuedInputs.set(run.id, run.input)
+    if (this.queuedInputs.size > QUEUED_INPUTS) this.queuedInputs.delete(this.queuedInputs.keys().next().value!)
   }
 
   private eventRaw(uuid: string | null): unknown {

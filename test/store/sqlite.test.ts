@@ -224,6 +224,30 @@ describe('SQLite store: each event written once, history packed', () => {
     assert.deepEqual(got?.event?.raw, raw)
   })
 
+  it('hands a queued run its input as given at its first claim, and reads it from its row on later ones and from other handles', async () => {
+    const { input, d, run } = eventRun('e3')
+    await store.acceptDelivery(d, [run])
+    const [first] = await store.claimRuns(1, 60_000)
+    assert.equal(first!.input, run.input, 'the first claim is not read back')
+    // the lease runs out: the next claim reads the stored input, equal to what was given
+    assert.equal(await store.extendLease(first!, -1), true)
+    const [second] = await store.claimRuns(1, 60_000)
+    assert.equal(second!.attempt, 2)
+    assert.notEqual(second!.input, run.input)
+    assert.deepEqual(second!.input, input)
+    // another handle on the file (another process) never had it: it reads the row
+    const other = await openStore(dir)
+    try {
+      const { d: d4, run: run4, input: input4 } = eventRun('e4')
+      await store.acceptDelivery(d4, [run4])
+      const [claimed] = await other.claimRuns(1, 60_000)
+      assert.deepEqual([claimed!.id, claimed!.input], [run4.id, input4])
+      assert.notEqual(claimed!.input, run4.input)
+    } finally {
+      await other.close()
+    }
+  })
+
   it('keeps trigger outputs that differ from the input (redacted) in the history', async () => {
     const { d, run } = eventRun('e2')
     await store.acceptDelivery(d, [run])
