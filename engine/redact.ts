@@ -41,6 +41,8 @@ let lastValues: { key: string; values: string[] } | undefined
 
 /** `text` with every one of `values` (from secretValues) replaced by REDACTED. */
 export function scrubText(text: string, values: readonly string[]): string {
+  // values are longest first: a text shorter than the shortest holds none
+  if (values.length === 0 || text.length < values[values.length - 1]!.length) return text
   let out = text
   for (const secret of values) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
   return out
@@ -64,9 +66,20 @@ function isSecretKey(key: string): boolean {
 export function makeRedactor(secrets: readonly string[], opts: { byKey?: boolean } = {}): (value: unknown) => unknown {
   const values = secretValues(secrets)
   const byKey = opts.byKey ?? true
+  // One object is often reached by several paths (a run's input holds its event and parts of
+  // it; card outputs are later inputs): each is walked once per call, unless reached again
+  // nearer the top (the walk stops at a depth, so from there it goes further).
+  let seen: Map<object, { redacted: unknown; depth: number }> | undefined
   const walk = (value: unknown, depth: number): unknown => {
-    if (typeof value === 'string') return values.length > 0 ? scrubText(value, values) : value
+    if (typeof value === 'string') return scrubText(value, values)
     if (value === null || typeof value !== 'object' || depth > 64) return value
+    const known = seen!.get(value)
+    if (known !== undefined && known.depth <= depth) return known.redacted
+    const redacted = walkObject(value, depth)
+    seen!.set(value, { redacted, depth })
+    return redacted
+  }
+  const walkObject = (value: object, depth: number): unknown => {
     if (Array.isArray(value)) {
       let copy: unknown[] | undefined
       for (let i = 0; i < value.length; i++) {
@@ -89,7 +102,14 @@ export function makeRedactor(secrets: readonly string[], opts: { byKey?: boolean
     }
     return copy ?? value
   }
-  return (value) => walk(value, 0)
+  return (value) => {
+    seen = new Map()
+    try {
+      return walk(value, 0)
+    } finally {
+      seen = undefined
+    }
+  }
 }
 
 /**

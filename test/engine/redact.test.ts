@@ -36,3 +36,20 @@ describe('secrets in other shapes', () => {
     assert.equal(redact('nothing to hide here'), 'nothing to hide here')
   })
 })
+
+describe('one object reached by several paths', () => {
+  const secret = 'xoxb-shared-secret-42'
+  it('is redacted wherever it is reached, however deep it was reached first', () => {
+    const shared = { a: { b: { c: { note: `sent with ${secret}`, token: 'abcdefgh' } } } }
+    // first reached 62 levels down, where the walk stops before its note; then near the top
+    let deep: Record<string, unknown> = { shared }
+    for (let i = 0; i < 60; i++) deep = { next: deep }
+    const redacted = makeRedactor([secret])({ deep, list: [shared], top: { shared } }) as {
+      list: (typeof shared)[]
+      top: { shared: typeof shared }
+    }
+    assert.deepEqual(redacted.list[0]!.a.b.c, { note: `sent with ${REDACTED}`, token: REDACTED })
+    assert.deepEqual(redacted.top.shared.a.b.c, { note: `sent with ${REDACTED}`, token: REDACTED })
+    assert.equal(shared.a.b.c.note, `sent with ${secret}`, 'the original is left as it was')
+  })
+})
