@@ -29,15 +29,22 @@ export function encodedForms(secret: string): string[] {
 /** The secret values worth looking for, raw and encoded, each once, longest first (a secret holding another goes whole). */
 export function secretValues(secrets: readonly string[]): string[] {
   const key = secrets.join('\u0000')
-  if (lastValues?.key === key) return lastValues.values
+  const known = valuesOf.get(key)
+  if (known) return known
   const raw = secrets.filter((s) => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH)
   const values = [...new Set([...raw, ...raw.flatMap(encodedForms)])].sort((a, b) => b.length - a.length)
-  lastValues = { key, values }
+  if (valuesOf.size >= KEPT_SECRET_SETS) valuesOf.clear()
+  valuesOf.set(key, values)
   return values
 }
 
-/** The same secrets are asked for again and again (each log line, each run): remember the last answer. */
-let lastValues: { key: string; values: string[] } | undefined
+/**
+ * The same few sets of secrets are asked for again and again, in turns (each log line, each
+ * run, each connector call): their answers are kept. A set of a run's own secrets (its cards')
+ * is new each time: the kept ones are dropped when there are too many.
+ */
+const valuesOf = new Map<string, string[]>()
+const KEPT_SECRET_SETS = 64
 
 /** `text` with every one of `values` (from secretValues) replaced by REDACTED. */
 export function scrubText(text: string, values: readonly string[]): string {
