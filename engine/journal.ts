@@ -31,8 +31,10 @@ export interface StepJournal {
   /** Records that the call is about to be sent; resolves once that is durable. */
   intent(key: string): Promise<void>
   /**
-   * Records how the call ended. Not awaited: a crash before it lands leaves the intent alone,
-   * which a later attempt reads as unknown, the safe side.
+   * Records how the call ended. Not awaited, and a journal may hold it back until a later
+   * attempt could need it (`flow serve` writes it with the run's next intent, or before the run
+   * is stored to go on later): a crash before it lands leaves the intent alone, which a later
+   * attempt reads as unknown, the safe side.
    */
   outcome(key: string, state: Exclude<StepState, 'intent'>, output?: unknown): void
 }

@@ -8,7 +8,7 @@
 import type { ConnectionProvider } from '../engine/connector-call.ts'
 import { CardflowError, type ErrorRecord } from '../engine/errors.ts'
 import type { FlowResult, RunRecord } from '../engine/history.ts'
-import type { StepJournal } from '../engine/journal.ts'
+import type { StepJournal, StepState } from '../engine/journal.ts'
 import { type RunOptions, runFlow } from '../engine/run.ts'
 import type { TableProvider } from '../engine/tables.ts'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -42,6 +42,11 @@ export interface WorkerOptions {
   maxAttempts: number
   retryBaseMs: number
   retryMaxMs: number
+}
+
+/** A run's step journal as the worker keeps it: outcomes are written when needed (see Worker.journal). */
+interface RunJournal extends StepJournal {
+  writeOutcomes(): void
 }
 
 /** Writing a run's end: tries and first wait (doubling), about 6 s in all before the lease takes over. */
@@ -244,10 +249,13 @@ export class Worker {
         () => undefined,
       )
     }, Math.max(10, this.o.leaseMs / 3))
+    const held: { journal?: RunJournal } = {}
     try {
-      const record = await this.run(claim, lease.signal, onAnswer)
-      // A run cut short by shutdown is left claimed: it runs again after the restart.
-      if (!lease.signal.aborted) await this.settle(claim, record, retry)
+      const record = await this.run(claim, lease.signal, held, onAnswer)
+      // A run cut short by shutdown is left claimed: it runs again after the restart, reusing
+      // what its connector calls did.
+      if (lease.signal.aborted) held.journal?.writeOutcomes()
+      else await this.settle(claim, record, retry, held.journal)
       return lease.signal.aborted && !this.abort.signal.aborted ? leaseLost(record) : record
     } finally {
       clearInterval(heartbeat)
@@ -255,7 +263,8 @@ export class Worker {
     }
   }
 
-  private async run(claim: ClaimedRun, signal: AbortSignal, onAnswer?: (result: FlowResult) => void): Promise<RunRecord> {
+  /** `held.journal`: the run's step journal, once made, for settle. */
+  private async run(claim: ClaimedRun, signal: AbortSignal, held: { journal?: RunJournal }, onAnswer?: (result: FlowResult) => void): Promise<RunRecord> {
     const served = this.o.flows.flow(claim.flow)
     const file = served?.file ?? claim.flow
     if (claim.inputError) return unstartedRecord(claim, file, claim.inputError)
@@ -277,7 +286,7 @@ export class Worker {
         signal,
         log,
         secrets: this.o.secrets(),
-        journal: await this.journal(claim, log),
+        journal: (held.journal = await this.journal(claim, log)),
         // a wait ends this attempt and the run is stored; one claimed from a wait goes on from it
         waits: 'suspend',
         ...(claim.resume && { resume: resumeOptions(claim.resume) }),
@@ -293,38 +302,60 @@ export class Worker {
   /**
    * The run's step journal, kept in the store: what earlier attempts recorded is read once (the
    * first attempt has nothing to read); an intent is durable before the call is sent, and only
-   * while this claim holds the run; an outcome is written without holding the run up.
+   * while this claim holds the run. An outcome is held back until something may need it: it is
+   * written with the run's next intent, or before the run is stored to go on later (a retry, a
+   * wait) or is left claimed (shutdown, a failed write of its end). A run that ends needs none:
+   * its history has every call's result. Never waited for: a crash before it lands leaves the
+   * intent alone, which a later attempt reads as unknown, the safe side.
    */
-  private async journal(claim: ClaimedRun, log: Log): Promise<StepJournal> {
+  private async journal(claim: ClaimedRun, log: Log): Promise<RunJournal> {
     const earlier = claim.attempt > 1 ? await this.o.store.steps(claim.id) : []
     const steps = new Map(earlier.map((step) => [step.key, step]))
+    const outcomes = new Map<string, { state: Exclude<StepState, 'intent'>; output: unknown }>()
+    const writeOutcomes = () => {
+      for (const [key, { state, output }] of outcomes) {
+        this.o.store.recordStep(claim, { key, state, ...(output !== undefined && { output }) }).catch((err: unknown) => {
+          log.warn({ key, state, err: (err as Error).message }, 'cannot record how a connector call ended; a later attempt will treat it as unknown')
+        })
+      }
+      outcomes.clear()
+    }
     return {
       get: (key) => steps.get(key),
       intent: async (key) => {
+        writeOutcomes()
         if (!(await this.o.store.recordStep(claim, { key, state: 'intent' }))) {
           throw new CardflowError('LEASE_LOST', 'the run was taken over by another claim; this one does not send')
         }
       },
       outcome: (key, state, output) => {
-        this.o.store.recordStep(claim, { key, state, ...(output !== undefined && { output }) }).catch((err: unknown) => {
-          log.warn({ key, state, err: (err as Error).message }, 'cannot record how a connector call ended; a later attempt will treat it as unknown')
-        })
+        outcomes.set(key, { state, output })
       },
+      writeOutcomes,
     }
   }
 
-  private async settle(claim: ClaimedRun, record: RunRecord, retry: boolean): Promise<void> {
+  private async settle(claim: ClaimedRun, record: RunRecord, retry: boolean, journal: RunJournal | undefined): Promise<void> {
     const log = this.o.log.child({ runId: claim.id, flow: claim.flow })
     this.o.metrics.cards(record)
-    if (record.status === 'waiting') return this.suspend(claim, record, log)
+    if (record.status === 'waiting') {
+      journal?.writeOutcomes()
+      return this.suspend(claim, record, log)
+    }
     if (retry && record.status === 'failed' && record.error?.retryable === true && attemptsOf(claim) < this.o.maxAttempts) {
+      journal?.writeOutcomes()
       const delay = retryDelayMs(attemptsOf(claim), this.o.retryBaseMs, this.o.retryMaxMs)
       if (!(await this.write(() => this.o.store.retryRunLater(claim, new Date(Date.now() + delay), record)))) return this.lost(claim)
       this.o.metrics.run(claim.flow, 'retrying')
       log.warn({ error: record.error, retryInMs: delay }, 'run failed; it will be tried again')
       return
     }
-    if (!(await this.write(() => this.o.store.finishRun(claim, record)))) return this.lost(claim)
+    const finished = await this.write(() => this.o.store.finishRun(claim, record)).catch((err: unknown) => {
+      // the run stays claimed and runs again: what its calls did is recorded for that attempt
+      journal?.writeOutcomes()
+      throw err
+    })
+    if (!finished) return this.lost(claim)
     this.ended(claim.id)
     this.o.metrics.run(claim.flow, record.status)
     const level = record.status === 'failed' ? 'error' : 'info'

@@ -42,6 +42,9 @@ describe('runs with a Slack card', () => {
       assert.equal(run?.attempts, 2)
       assert.equal(slack.calls('chat.postMessage').length, 2)
       assert.equal(JSON.stringify(run).includes(SLACK_TOKEN), false)
+      // the failed attempt's outcome was written for the retry to read; the run that ended needs
+      // none (its history holds the call's result): the step shows only the last attempt's intent
+      assert.deepEqual(await s.engine.store.steps(run!.id), [{ key: 'send#0', attempt: 2, state: 'intent' }])
     } finally {
       await s.close()
     }
