@@ -1,6 +1,7 @@
 /** Slack's official WebClient, with its own retries off (ours apply) and a bounded timeout. */
 import { LogLevel, WebClient } from '@slack/web-api'
 import { withSlash } from '../../engine/http-error.ts'
+import { slackFetch } from './fetch.ts'
 
 export interface SlackConfig {
   token: string
@@ -30,5 +31,6 @@ export function createSlackClient(cfg: SlackConfig, timeoutMs: number): WebClien
     logger: quiet,
     // A method name that is an absolute URL must not send our token elsewhere.
     allowAbsoluteUrls: false,
+    fetch: slackFetch,
   })
 }

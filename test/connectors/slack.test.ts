@@ -102,6 +102,30 @@ describe('Slack cards against a fake Slack Web API', () => {
     assert.equal(slack.requests.length, 1)
   })
 
+  it('follows no redirect: the token never reaches where a 3xx points, and the call fails', async () => {
+    const elsewhere = await startFakeSlack()
+    try {
+      slack.failNext({ kind: 'answer', answer: { status: 307, headers: { location: `${elsewhere.url}/api/chat.postMessage` } } })
+      const run = await runApi('slack-channel.yaml', { channel: 'general', text: 'hi' }, connect(env()))
+      assert.equal(run.status, 'failed')
+      assert.match(run.error!.message, /HTTP 307/)
+      assert.equal(elsewhere.requests.length, 0)
+    } finally {
+      await elsewhere.close()
+    }
+  })
+
+  it('reads an answer whose headers repeat, and one without a body', async () => {
+    slack.failNext({ kind: 'answer', answer: { status: 200, headers: { 'x-oauth-scopes': ['chat:write', 'users:read'] }, body: { ok: true, channel: 'C1', ts: '1.2' } } })
+    const sent = await runApi('slack-channel.yaml', { channel: 'general', text: 'hi' }, connect(env()))
+    assert.equal(sent.status, 'succeeded', JSON.stringify(sent.error))
+    assert.deepEqual(outputsOf(sent, 'send'), { Message: { Timestamp: '1.2', Channel: 'C1' } })
+    slack.failNext({ kind: 'answer', answer: { status: 204 } })
+    const empty = await runApi('slack-channel.yaml', { channel: 'general', text: 'hi' }, connect(env()))
+    assert.equal(empty.status, 'failed')
+    assert.match(empty.error!.message, /HTTP 204/)
+  })
+
   it('retries a 500 and a dropped connection on users.lookupByEmail, which is idempotent', async () => {
     slack.failNext({ kind: 'status', status: 500 })
     slack.failNext({ kind: 'close' })
