@@ -4,12 +4,10 @@
  * (a Request, header lists, body streams, a fetch controller): that was about a tenth of the
  * engine's time per message sent. No redirect is followed, as with the `redirect: 'error'` the
  * client asks for: a 3xx comes back as it is, and the client takes any status but 200 and 429
- * for an error. The answer is a real `Response`, with the URL it came from.
+ * for an error.
  */
+import { STATUS_CODES } from 'node:http'
 import { request } from 'undici'
-
-/** Statuses whose answer has no body, which `Response` refuses one for. */
-const NO_BODY = new Set([101, 103, 204, 205, 304])
 
 export async function slackFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
   const url = typeof input === 'string' || input instanceof URL ? input : input.url
@@ -20,15 +18,34 @@ export async function slackFetch(input: string | URL | Request, init: RequestIni
     ...(init.signal && { signal: init.signal }),
     maxRedirections: 0,
   })
-  const body = await res.body.arrayBuffer()
+  const body = Buffer.from(await res.body.arrayBuffer())
   const headers = new Headers()
   for (const [name, value] of Object.entries(res.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v)
     else if (value !== undefined) headers.set(name, value)
   }
-  const response = new Response(NO_BODY.has(res.statusCode) ? null : body, { status: res.statusCode, headers })
-  Object.defineProperty(response, 'url', { value: String(url) })
-  return response
+  return answer(String(url), res.statusCode, headers, body)
+}
+
+/**
+ * What the client reads of an answer (WebClient.makeRequest and buildResult in @slack/web-api
+ * 8.2.0): its status, URL, headers and body as text or bytes. A WHATWG Response built for it
+ * made a body stream for every call, a quarter of what this fetch saved.
+ */
+function answer(url: string, status: number, headers: Headers, body: Buffer): Response {
+  const bytes = () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)
+  const read = {
+    url,
+    status,
+    statusText: STATUS_CODES[status] ?? '',
+    ok: status >= 200 && status < 300,
+    redirected: false,
+    headers,
+    text: async () => body.toString('utf8'),
+    json: async () => JSON.parse(body.toString('utf8')) as unknown,
+    arrayBuffer: async () => bytes(),
+  }
+  return read as unknown as Response
 }
 
 function toRecord(headers: RequestInit['headers']): Record<string, string> {
