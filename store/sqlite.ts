@@ -281,22 +281,24 @@ export class SqliteStore implements Store {
   claimRuns(n: number, leaseMs: number): Promise<ClaimedRun[]> {
     const now = Date.now()
     return this.write('claim runs', () => {
-      // Each branch walks runs_status_seq in seq order and stops after n rows; `+due_at` keeps
-      // SQLite from picking runs_queue instead, which sorted the whole backlog on every claim.
-      // Waiting runs are walked by due time (runs_queue): those not due yet are never read.
-      const rows = this.sql(
-          `UPDATE runs SET status = 'running', attempts = attempts + 1, lease_until = ?
-           WHERE seq IN (
-             SELECT seq FROM (SELECT seq FROM runs WHERE status = 'queued' AND +due_at <= ? ORDER BY seq LIMIT ?)
-             UNION ALL
-             SELECT seq FROM (SELECT seq FROM runs WHERE status = 'running' AND lease_until < ? ORDER BY seq LIMIT ?)
-             UNION ALL
-             SELECT seq FROM (SELECT seq FROM runs WHERE status = 'waiting' AND due_at <= ? ORDER BY due_at LIMIT ?)
-             ORDER BY seq LIMIT ?)
-           RETURNING ${CLAIM_COLUMNS}`,
-        )
-        .all(now + leaseMs, now, n, now, n, now, n, n) as RunRow[]
-      return rows.sort((a, b) => a.seq - b.seq).map((row) => {
+      // Three short walks, each stopping after n rows: queued runs in seq order (runs_status_seq;
+      // `+due_at` keeps SQLite from picking runs_queue, which sorted the whole backlog), runs
+      // whose lease ran out, waiting runs by due time (runs_queue: those not due are never read).
+      // Then the oldest n are updated one by one, in this transaction. One UPDATE ... WHERE seq
+      // IN (the three UNION ALL) did the same in 4-5 times the time.
+      const seqs = (sql: string, ...args: number[]) => this.sql(sql).pluck().all(...args) as number[]
+      const picked = [
+        ...seqs(`SELECT seq FROM runs WHERE status = 'queued' AND +due_at <= ? ORDER BY seq LIMIT ?`, now, n),
+        ...seqs(`SELECT seq FROM runs WHERE status = 'running' AND lease_until < ? ORDER BY seq LIMIT ?`, now, n),
+        ...seqs(`SELECT seq FROM runs WHERE status = 'waiting' AND due_at <= ? ORDER BY due_at LIMIT ?`, now, n),
+      ]
+        .sort((a, b) => a - b)
+        .slice(0, n)
+      const claim = this.sql(
+        `UPDATE runs SET status = 'running', attempts = attempts + 1, lease_until = ? WHERE seq = ? RETURNING ${CLAIM_COLUMNS}`,
+      )
+      return picked.map((seq) => {
+        const row = claim.get(now + leaseMs, seq) as RunRow
         const input = row.attempts === 1 ? this.queuedInputs.get(row.id) : undefined
         this.queuedInputs.delete(row.id)
         return toClaimedWith(row, () => this.eventRaw(row.event_uuid), input)
