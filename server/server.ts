@@ -209,7 +209,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   const app = express()
   app.disable('x-powered-by')
   if (o.trustProxy) app.set('trust proxy', trustedProxies(o.trustProxy))
-  app.use(opsRoutes(store, flows, metrics, { connections: (plan) => (o.dryRun ? {} : connectionReport(plan, o.connections)), ...(o.metricsToken && { metricsToken: o.metricsToken }) }))
+  // the hook's route first: every delivery goes through the routers mounted before it
   app.use(
     hookRoutes({
       store,
@@ -224,6 +224,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
       workers: worker,
     }),
   )
+  app.use(opsRoutes(store, flows, metrics, { connections: (plan) => (o.dryRun ? {} : connectionReport(plan, o.connections)), ...(o.metricsToken && { metricsToken: o.metricsToken }) }))
   app.use(
     apiRoutes({
       store,
