@@ -325,23 +325,25 @@ export class SqliteStore implements Store {
     })
   }
 
-  finishRun(run: ClaimedRun, record: RunRecord): Promise<boolean> {
+  async finishRun(run: ClaimedRun, record: RunRecord): Promise<boolean> {
+    const history = await packed(encodeRecord(record, run.input))
     return this.write('finish the run', () => {
       return this.sql(
           `UPDATE runs SET status = ?, finished_at = ?, lease_until = NULL, record = ?, error = ?
            WHERE id = ? AND attempts = ? AND status = 'running'`,
         )
-        .run(record.status, Date.now(), packed(encodeRecord(record, run.input)), record.error ? JSON.stringify(record.error) : null, run.id, run.attempt).changes > 0
+        .run(record.status, Date.now(), history, record.error ? JSON.stringify(record.error) : null, run.id, run.attempt).changes > 0
     })
   }
 
-  retryRunLater(run: ClaimedRun, notBefore: Date, record: RunRecord): Promise<boolean> {
+  async retryRunLater(run: ClaimedRun, notBefore: Date, record: RunRecord): Promise<boolean> {
+    const history = await packed(encodeRecord(record, run.input))
     return this.write('requeue the run', () => {
       return this.sql(
           `UPDATE runs SET status = 'queued', due_at = ?, lease_until = NULL, record = ?, error = ?
            WHERE id = ? AND attempts = ? AND status = 'running'`,
         )
-        .run(notBefore.getTime(), packed(encodeRecord(record, run.input)), record.error ? JSON.stringify(record.error) : null, run.id, run.attempt).changes > 0
+        .run(notBefore.getTime(), history, record.error ? JSON.stringify(record.error) : null, run.id, run.attempt).changes > 0
     })
   }
 
