@@ -22,7 +22,15 @@ const REDACT_PATHS = [
 
 /** Replaces each secret, raw or JSON-escaped (a log line is JSON text), in a finished log line. */
 export function scrubLine(line: string, secrets: readonly string[]): string {
-  return scrubText(line, secretValues(secrets.flatMap((s) => [s, JSON.stringify(s).slice(1, -1)])))
+  return scrubText(line, lineValues(secrets))
+}
+
+/** The values to look for in log lines, for the last secrets asked: the same for every line. */
+let lastLineValues: { key: string; values: string[] } | undefined
+function lineValues(secrets: readonly string[]): string[] {
+  const key = secrets.join('\u0000')
+  if (lastLineValues?.key !== key) lastLineValues = { key, values: secretValues(secrets.flatMap((s) => [s, JSON.stringify(s).slice(1, -1)])) }
+  return lastLineValues.values
 }
 
 export interface LogOptions {
