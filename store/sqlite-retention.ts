@@ -45,14 +45,16 @@ export async function pruneSqlite(db: Database.Database, write: Write, policy: R
       ? (db.prepare(`SELECT seq FROM runs WHERE status IN ${FINISHED} ORDER BY seq DESC LIMIT 1 OFFSET ?`).pluck().get(policy.maxRuns - 1) as number | undefined)
       : Number.MAX_SAFE_INTEGER
     const doomed = db
-      .prepare(`SELECT id, event_uuid FROM runs WHERE status IN ${FINISHED} AND (finished_at < ? OR seq < ?) ORDER BY seq LIMIT ?`)
-      .all(cutoff, newestKept ?? 0, BATCH) as { id: string; event_uuid: string | null }[]
+      .prepare(`SELECT seq, id, event_uuid FROM runs WHERE status IN ${FINISHED} AND (finished_at < ? OR seq < ?) ORDER BY seq LIMIT ?`)
+      .all(cutoff, newestKept ?? 0, BATCH) as { seq: number; id: string; event_uuid: string | null }[]
     const deleteRun = db.prepare('DELETE FROM runs WHERE id = ?')
+    const deleteRecord = db.prepare('DELETE FROM run_records WHERE seq = ?')
     const deleteSteps = db.prepare('DELETE FROM steps WHERE run_id = ?')
     // the raw event goes with the last run that needs it; its uuid stays for dedup
     const forget = db.prepare(`UPDATE events SET raw = '${TOMBSTONE}' WHERE uuid = ? AND raw <> '${TOMBSTONE}' AND NOT EXISTS (SELECT 1 FROM runs WHERE event_uuid = ?)`)
     for (const run of doomed) {
       deleteSteps.run(run.id)
+      deleteRecord.run(run.seq)
       deleteRun.run(run.id)
       if (run.event_uuid !== null) forget.run(run.event_uuid, run.event_uuid)
     }

@@ -48,6 +48,9 @@ CREATE INDEX IF NOT EXISTS runs_queue ON runs(status, due_at);
 CREATE INDEX IF NOT EXISTS runs_status_seq ON runs(status, seq);
 CREATE INDEX IF NOT EXISTS runs_flow ON runs(flow, seq);
 CREATE INDEX IF NOT EXISTS runs_event ON runs(event_uuid);
+-- A run's history (its record), apart from its row: written once, when the run ends (or
+-- stops to wait, or is put back to be retried). Runs stored before it keep theirs in runs.record.
+CREATE TABLE IF NOT EXISTS run_records (seq INTEGER PRIMARY KEY, record BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- The step journal: each non-idempotent connector call of a run, before it is sent and when it ends.
 CREATE TABLE IF NOT EXISTS steps (

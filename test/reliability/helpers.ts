@@ -113,6 +113,7 @@ export function storeBytes(data: string): string {
   try {
     const values = [
       ...(db.prepare('SELECT input, record FROM runs').raw().all() as unknown[][]).flat(),
+      ...(db.prepare('SELECT record FROM run_records').pluck().all() as unknown[]),
       ...(db.prepare('SELECT raw FROM events').pluck().all() as unknown[]),
     ]
     const packedTexts = values.filter((v): v is Buffer => Buffer.isBuffer(v)).map(unpacked)

@@ -215,7 +215,7 @@ describe('SQLite store: each event written once, history packed', () => {
     // the history of a run whose trigger outputs are its input leaves them out, and reads them back
     const finished = { ...record(run.id, 'succeeded'), trigger: { id: 't', card: 'okta.userProfileUpdated', outputs: claim!.input! } }
     assert.equal(await store.finishRun(claim!, finished), true)
-    const stored = column('SELECT record FROM runs WHERE id = ?', run.id)
+    const stored = column('SELECT r.record FROM run_records r JOIN runs USING (seq) WHERE runs.id = ?', run.id)
     assert.ok(Buffer.isBuffer(stored), 'the history is packed')
     assert.ok(!unpacked(stored).includes('"outputs":{"UUID"'), 'the trigger outputs are not in the stored history')
     const got = await store.getRun(run.id)
@@ -245,6 +245,28 @@ describe('SQLite store: each event written once, history packed', () => {
       assert.notEqual(claimed!.input, run4.input)
     } finally {
       await other.close()
+    }
+  })
+
+  it('keeps a run\'s history apart from its row, from its first wait or retry on, and prunes it with the run', async () => {
+    const { d, run } = eventRun('e5')
+    await store.acceptDelivery(d, [run])
+    const count = () => column('SELECT COUNT(*) FROM run_records r JOIN runs USING (seq) WHERE runs.id = ?', run.id)
+    const [first] = await store.claimRuns(1, 60_000)
+    assert.equal(await store.retryRunLater(first!, new Date(Date.now() - 1), record(run.id, 'failed', true)), true)
+    assert.equal(count(), 1)
+    assert.equal((await store.getRun(run.id))?.record?.status, 'failed')
+    const [second] = await store.claimRuns(1, 60_000)
+    assert.equal(await store.finishRun(second!, record(run.id, 'succeeded')), true)
+    assert.deepEqual([count(), column('SELECT record FROM runs WHERE id = ?', run.id)], [1, null], 'one history, none left in the row')
+    assert.equal((await store.getRun(run.id))?.record?.status, 'succeeded')
+    assert.deepEqual((await store.listRuns({})).map((r) => [r.id, r.status]), [[run.id, 'succeeded']])
+    assert.equal(await store.prune({ maxAgeMs: -1, maxRuns: 100 }), 1)
+    const db = new Database(join(dir, DB_FILE), { readonly: true })
+    try {
+      assert.equal(db.prepare('SELECT COUNT(*) FROM run_records').pluck().get(), 0)
+    } finally {
+      db.close()
     }
   })
 
