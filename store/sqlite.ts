@@ -8,7 +8,7 @@ import { closeSync, fsync, fsyncSync, openSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { RunRecord } from '../engine/history.ts'
 import type { StepRecord, StepState } from '../engine/journal.ts'
-import { encodeInput, encodeRecord, packed, unpacked } from './sqlite-compact.ts'
+import { encodeInput, encodeRecord, packed, packedNow, unpacked } from './sqlite-compact.ts'
 import { enableIncrementalVacuum, pruneSqlite, TOMBSTONE } from './sqlite-retention.ts'
 import { addScheduleSchema, addWaitColumns, type EventRow, PAUSED_DUE_MS, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toClaimedWith, toStoredRun, toSummary } from './sqlite-schema.ts'
 import { sqliteTableRows, TABLE_ROWS_SCHEMA } from './sqlite-tables.ts'
@@ -218,6 +218,9 @@ export class SqliteStore implements Store {
 
   acceptDelivery(delivery: Delivery, runs: NewRun[], opts: { claim?: IntakeClaim } = {}): Promise<AcceptResult> {
     const at = delivery.receivedAt.getTime()
+    // an event that runs no flow is kept for dedup only: its raw data (personal data) is not stored
+    const needed = new Set(runs.map((r) => r.eventUuid))
+    const raws = new Map(delivery.events.filter((e) => needed.has(e.uuid)).map((e) => [e.uuid, packedNow(JSON.stringify(e.raw))]))
     return this.write('store the delivery', (): AcceptResult => {
       const seen = this.sql('INSERT OR IGNORE INTO deliveries (event_id, received_at, event_count) VALUES (?, ?, ?)')
         .run(delivery.eventId, at, delivery.events.length)
@@ -227,11 +230,8 @@ export class SqliteStore implements Store {
       )
       // the events stored now, with what Okta sent: their runs' inputs refer to it
       const fresh = new Map<string, unknown>()
-      // an event that runs no flow is kept for dedup only: its raw data (personal data) is not stored
-      const needed = new Set(runs.map((r) => r.eventUuid))
       for (const e of delivery.events) {
-        const raw = needed.has(e.uuid) ? JSON.stringify(e.raw) : TOMBSTONE
-        const r = insertEvent.run(e.uuid, delivery.eventId, e.eventType, e.published, raw, at)
+        const r = insertEvent.run(e.uuid, delivery.eventId, e.eventType, e.published, raws.get(e.uuid) ?? TOMBSTONE, at)
         if (r.changes > 0) fresh.set(e.uuid, e.raw)
       }
       const runIds: string[] = []

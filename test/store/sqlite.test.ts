@@ -210,6 +210,9 @@ describe('SQLite store: each event written once, history packed', () => {
     const text = unpacked(column('SELECT input FROM runs WHERE id = ?', run.id))
     assert.ok(text.startsWith('~'), text)
     assert.ok(!text.includes('198.51.100.1'), 'the event\'s parts are not written again')
+    const rawStored = column('SELECT raw FROM events WHERE uuid = ?', 'e1')
+    assert.ok(Buffer.isBuffer(rawStored), 'the raw event is packed')
+    assert.deepEqual(JSON.parse(unpacked(rawStored)), raw)
     const [claim] = await store.claimRuns(1, 60_000)
     assert.deepEqual(claim!.input, input)
     // the history of a run whose trigger outputs are its input leaves them out, and reads them back
