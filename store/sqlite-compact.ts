@@ -9,17 +9,15 @@
  * - A run's history (`record`) holds the trigger's outputs again: when they are the run's input
  *   itself (nothing was redacted from them), they are left out and put back from the input.
  * - The history is then deflated with a preset dictionary of the words every history and every
- *   Okta event has (`packed`, on the thread pool): 3.6 KB → 0.9 KB for the seed flow's runs.
- *   The raw event is deflated too, at intake (`packedNow`: its write is asked for at once),
- *   1.7 KB → about 0.5 KB for 2.5% more CPU per event end to end. The input stays text (most
- *   of it is references already). A packed value is a BLOB whose first byte is the format;
- *   `unpacked` reads both forms. The dictionary of a format never changes (rows
- *   written with it must stay readable); a new dictionary is a new format byte.
+ *   Okta event has (`packed`): 3.6 KB → 0.9 KB for the seed flow's runs. The raw event is
+ *   deflated too, when it is stored: 1.7 KB → about 0.5 KB for 2.5% more CPU per event. The
+ *   input stays text (most of it is references already). A packed value is a BLOB whose first
+ *   byte is the format; `unpacked` reads both forms. The dictionary of a format never changes
+ *   (rows written with it must stay readable); a new dictionary is a new format byte.
  *
  * Rows written before (plain JSON text) read as they always did.
  */
-import { promisify } from 'node:util'
-import { deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib'
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { RunRecord } from '../engine/history.ts'
 
 const FORMAT_1 = 1
@@ -50,22 +48,13 @@ const DICTIONARY_1 = Buffer.from(
 const PACK = { level: 1, memLevel: 6, dictionary: DICTIONARY_1 } as const
 const UNPACK = { dictionary: DICTIONARY_1 } as const
 
-const deflateRawOffThread = promisify(deflateRaw)
-
 /**
- * JSON text as stored: deflated behind its format byte. The deflating is done on libuv's thread
- * pool, beside the WAL's fsyncs: on the event loop it was 4% of the engine's time end to end.
+ * JSON text as stored: deflated behind its format byte, on this thread. (On the thread pool it
+ * took three times the event loop's time and eight times the CPU: zlib's asynchronous API makes
+ * a stream and its buffers for every call.)
  */
-export async function packed(text: string): Promise<Buffer> {
-  return withFormat(await deflateRawOffThread(text, PACK))
-}
-
-/** packed, on this thread: for a write that must be asked for at once (an event's raw JSON at intake). */
-export function packedNow(text: string): Buffer {
-  return withFormat(deflateRawSync(text, PACK))
-}
-
-function withFormat(body: Buffer): Buffer {
+export function packed(text: string): Buffer {
+  const body = deflateRawSync(text, PACK)
   const out = Buffer.allocUnsafe(body.length + 1)
   out[0] = FORMAT_1
   body.copy(out, 1)

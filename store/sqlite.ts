@@ -8,7 +8,7 @@ import { closeSync, fsync, fsyncSync, openSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { RunRecord } from '../engine/history.ts'
 import type { StepRecord, StepState } from '../engine/journal.ts'
-import { encodeInput, encodeRecord, packed, packedNow, unpacked } from './sqlite-compact.ts'
+import { encodeInput, encodeRecord, packed, unpacked } from './sqlite-compact.ts'
 import { enableIncrementalVacuum, pruneSqlite, TOMBSTONE } from './sqlite-retention.ts'
 import { addScheduleSchema, addWaitColumns, type EventRow, PAUSED_DUE_MS, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toClaimedWith, toStoredRun, toSummary } from './sqlite-schema.ts'
 import { sqliteTableRows, TABLE_ROWS_SCHEMA } from './sqlite-tables.ts'
@@ -220,7 +220,7 @@ export class SqliteStore implements Store {
     const at = delivery.receivedAt.getTime()
     // an event that runs no flow is kept for dedup only: its raw data (personal data) is not stored
     const needed = new Set(runs.map((r) => r.eventUuid))
-    const raws = new Map(delivery.events.filter((e) => needed.has(e.uuid)).map((e) => [e.uuid, packedNow(JSON.stringify(e.raw))]))
+    const raws = new Map(delivery.events.filter((e) => needed.has(e.uuid)).map((e) => [e.uuid, packed(JSON.stringify(e.raw))]))
     return this.write('store the delivery', (): AcceptResult => {
       const seen = this.sql('INSERT OR IGNORE INTO deliveries (event_id, received_at, event_count) VALUES (?, ?, ?)')
         .run(delivery.eventId, at, delivery.events.length)
@@ -328,8 +328,8 @@ export class SqliteStore implements Store {
     })
   }
 
-  async finishRun(run: ClaimedRun, record: RunRecord): Promise<boolean> {
-    const history = await packed(encodeRecord(record, run.input))
+  finishRun(run: ClaimedRun, record: RunRecord): Promise<boolean> {
+    const history = packed(encodeRecord(record, run.input))
     return this.write('finish the run', () => {
       const row = this.sql(
           `UPDATE runs SET status = ?, finished_at = ?, lease_until = NULL, record = NULL, error = ?
@@ -340,8 +340,8 @@ export class SqliteStore implements Store {
     })
   }
 
-  async retryRunLater(run: ClaimedRun, notBefore: Date, record: RunRecord): Promise<boolean> {
-    const history = await packed(encodeRecord(record, run.input))
+  retryRunLater(run: ClaimedRun, notBefore: Date, record: RunRecord): Promise<boolean> {
+    const history = packed(encodeRecord(record, run.input))
     return this.write('requeue the run', () => {
       const row = this.sql(
           `UPDATE runs SET status = 'queued', due_at = ?, lease_until = NULL, record = NULL, error = ?
