@@ -7,6 +7,7 @@ import type { RunRecord } from '../engine/history.ts'
 import type { StepRecord } from '../engine/journal.ts'
 import { CardflowError, type ErrorRecord } from '../engine/errors.ts'
 import type { TableRows } from '../engine/tables.ts'
+import { randomFillSync } from 'node:crypto'
 import { v7 } from 'uuid'
 
 /** `queued` and `running` are the queue; `waiting` waits for its due time (Wait For, Wait Until) or a
@@ -40,7 +41,31 @@ export interface Delivery {
  * growing at their end: a random UUID put each new run on a page of its own in every one of them.
  */
 export function newRunId(): string {
-  return v7()
+  const random = random16()
+  const now = Date.now()
+  // the library's own monotonic counter, kept here since it keeps it only when it draws the bytes
+  if (now > idClock.msecs) {
+    idClock.msecs = now
+    idClock.seq = random.readUInt32BE(6) >>> 1
+  } else {
+    idClock.seq = (idClock.seq + 1) | 0
+    if (idClock.seq === 0) idClock.msecs++
+  }
+  return v7({ random, msecs: idClock.msecs, seq: idClock.seq })
+}
+
+const idClock = { msecs: Number.NEGATIVE_INFINITY, seq: 0 }
+
+/** Random bytes for run ids, 16 at a time from a pool: the library asked Web Crypto for each id. */
+const randomPool = Buffer.alloc(16 * 256)
+let randomOffset = randomPool.length
+function random16(): Buffer {
+  if (randomOffset === randomPool.length) {
+    randomFillSync(randomPool)
+    randomOffset = 0
+  }
+  randomOffset += 16
+  return randomPool.subarray(randomOffset - 16, randomOffset)
 }
 
 export interface NewRun {
