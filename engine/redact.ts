@@ -50,9 +50,25 @@ const KEPT_SECRET_SETS = 64
 export function scrubText(text: string, values: readonly string[]): string {
   // values are longest first: a text shorter than the shortest holds none
   if (values.length === 0 || text.length < values[values.length - 1]!.length) return text
+  if (!finderFor(values).test(text)) return text
   let out = text
   for (const secret of values) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
   return out
+}
+
+/**
+ * One pattern of all the values, literally (escaped: no value is read as a pattern), to tell a
+ * text that holds none of them in one scan: most texts do, and a scan per value was most of a
+ * run's redaction. Kept per list (secretValues gives the same list for the same secrets).
+ */
+const finders = new WeakMap<readonly string[], RegExp>()
+function finderFor(values: readonly string[]): RegExp {
+  let finder = finders.get(values)
+  if (!finder) {
+    finder = new RegExp(values.map((v) => v.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'))
+    finders.set(values, finder)
+  }
+  return finder
 }
 
 /** The same few keys recur in every run: remember which are secret-named. */

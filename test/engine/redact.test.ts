@@ -53,3 +53,13 @@ describe('one object reached by several paths', () => {
     assert.equal(shared.a.b.c.note, `sent with ${secret}`, 'the original is left as it was')
   })
 })
+
+describe('secrets made of pattern characters', () => {
+  it('are looked for literally', () => {
+    const secret = 'a.b*c+?(x)[y]{2}|z\\^$/'
+    const redact = makeRedactor([secret])
+    assert.deepEqual(redact({ note: `before ${secret} after` }), { note: `before ${REDACTED} after` })
+    // what the secret would match read as a pattern is left alone
+    assert.deepEqual(redact({ note: 'aXbbbc(x)y' }), { note: 'aXbbbc(x)y' })
+  })
+})
