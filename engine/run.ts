@@ -204,10 +204,6 @@ class Run implements RunHost {
 
   /** The secret fields of the cards that had them, replaced by name in their records. */
   hideSecretFields(): void {
-    const hide = (fields: Record<string, unknown>, names: readonly string[]) => {
-      const present = names.filter((n) => Object.hasOwn(fields, n) && fields[n] !== undefined && fields[n] !== null)
-      return present.length === 0 ? fields : { ...fields, ...Object.fromEntries(present.map((n) => [n, REDACTED])) }
-    }
     for (const { record, inputs, outputs } of this.secretFields) {
       record.inputs = hide(record.inputs, inputs)
       record.outputs = hide(record.outputs, outputs)
@@ -222,12 +218,8 @@ class Run implements RunHost {
   private inputs(card: PlannedCard, record: CardRecord): Record<string, unknown> {
     const inputs: Record<string, unknown> = {}
     record.inputs = inputs
-    const validate = validatorFor(card.def.inputs)
-    const check = () => {
-      if (!validate(inputs)) throw new CardInputError(describeErrors(validate.errors).join('; '), card.id)
-    }
     for (const [name, value] of card.inputs) inputs[name] = this.resolve(card, name, value)
-    check()
+    checkInputs(card, inputs)
     if (!card.def.escape) return inputs
     let changed = false
     for (const [name, value] of card.inputs) {
@@ -236,7 +228,7 @@ class Run implements RunHost {
       inputs[name] = this.resolve(card, name, value, { mode, trusted: (c) => this.escaped.get(c) === mode })
       changed = true
     }
-    if (changed) check()
+    if (changed) checkInputs(card, inputs)
     return inputs
   }
 
@@ -336,6 +328,18 @@ class Run implements RunHost {
     for (const entry of sub.outbound) this.outbound.push({ ...entry, cardId: `${card.id}>${entry.cardId}` })
     return sub
   }
+}
+
+/** The card's inputs against its schema (a function, not a closure made for every card run). */
+function checkInputs(card: PlannedCard, inputs: Record<string, unknown>): void {
+  const validate = validatorFor(card.def.inputs)
+  if (!validate(inputs)) throw new CardInputError(describeErrors(validate.errors).join('; '), card.id)
+}
+
+/** `fields` with those of `names` that hold a value replaced by REDACTED. */
+function hide(fields: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const present = names.filter((n) => Object.hasOwn(fields, n) && fields[n] !== undefined && fields[n] !== null)
+  return present.length === 0 ? fields : { ...fields, ...Object.fromEntries(present.map((n) => [n, REDACTED])) }
 }
 
 export async function runFlow(plan: FlowPlan, triggerOutputs: Record<string, unknown>, opts: RunOptions = {}): Promise<RunRecord> {
