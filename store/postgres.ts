@@ -16,7 +16,8 @@ import { type PostgresSettings, postgresSettings, untimed } from './postgres-con
 import { lockKey, migrate as migrateSchema, RUN_COLUMNS, workChannel } from './postgres-schema.ts'
 import { SQL, type Statement } from './postgres-sql.ts'
 import { postgresTableRows } from './postgres-tables.ts'
-import type { RowQuery, RowValues, TableDef, TableRow, TableRows } from '../engine/tables.ts'
+import type { TableRows } from '../engine/tables.ts'
+import { TableRowsDelegate } from './table-rows-delegate.ts'
 import { DEDUP_WINDOW_MS } from './sqlite-retention.ts'
 import { type EventRow, type RunRow, toClaimed, toStoredRun, toSummary } from './sqlite-schema.ts'
 import {
@@ -43,13 +44,14 @@ function unavailable(what: string, err: unknown): StoreUnavailableError {
   return new StoreUnavailableError(`store cannot ${what} (${(err as Error).message})`, { cause: err })
 }
 
-export class PostgresStore implements Store {
+export class PostgresStore extends TableRowsDelegate implements Store {
   private readonly pool: pg.Pool
   private readonly listeners = new Set<() => void>()
   private listener: WorkListener | undefined
   private readonly running = new Set<string>()
 
   constructor(private readonly settings: PostgresSettings) {
+    super()
     this.pool = new pg.Pool(settings.pool)
     // An idle connection dropped by the server: the pool replaces it; the next query says more.
     this.pool.on('error', () => undefined)
@@ -302,28 +304,7 @@ export class PostgresStore implements Store {
   }
 
   // ---- table rows (Tables cards): see postgres-tables.ts ----
-  private readonly tableRows: TableRows = postgresTableRows((what, statement, values) => this.query(what, statement, values))
-  insertRows(table: string, rows: readonly RowValues[], at?: Date): Promise<TableRow[]> {
-    return this.tableRows.insertRows(table, rows, at)
-  }
-  getRow(table: string, id: string): Promise<TableRow | undefined> {
-    return this.tableRows.getRow(table, id)
-  }
-  updateRow(table: string, id: string, values: RowValues, at?: Date): Promise<TableRow | undefined> {
-    return this.tableRows.updateRow(table, id, values, at)
-  }
-  deleteRow(table: string, id: string): Promise<boolean> {
-    return this.tableRows.deleteRow(table, id)
-  }
-  searchRows(def: TableDef, query: RowQuery): Promise<TableRow[]> {
-    return this.tableRows.searchRows(def, query)
-  }
-  clearTable(table: string): Promise<number> {
-    return this.tableRows.clearTable(table)
-  }
-  countRows(table: string): Promise<number> {
-    return this.tableRows.countRows(table)
-  }
+  protected readonly tableRows: TableRows = postgresTableRows((what, statement, values) => this.query(what, statement, values))
   // ---- end of table rows ----
 
   onWork(listener: () => void): () => void {

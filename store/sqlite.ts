@@ -12,7 +12,8 @@ import { encodeInput, encodeRecord, packed, unpacked } from './sqlite-compact.ts
 import { enableIncrementalVacuum, pruneSqlite, TOMBSTONE } from './sqlite-retention.ts'
 import { addScheduleSchema, addWaitColumns, type EventRow, PAUSED_DUE_MS, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toClaimedWith, toStoredRun, toSummary } from './sqlite-schema.ts'
 import { sqliteTableRows, TABLE_ROWS_SCHEMA } from './sqlite-tables.ts'
-import type { RowQuery, RowValues, TableDef, TableRow, TableRows } from '../engine/tables.ts'
+import type { TableRows } from '../engine/tables.ts'
+import { TableRowsDelegate } from './table-rows-delegate.ts'
 import {
   type AcceptResult,
   type ClaimedRun,
@@ -45,7 +46,7 @@ const RUN_COLUMNS = SUMMARY_COLUMNS.replace('NULL AS record', 'COALESCE((SELECT 
 /** What a claim returns: the run, and where it resumes from when it waited. */
 const CLAIM_COLUMNS = `${SUMMARY_COLUMNS}, resume, resume_with`
 /** How many queued runs' inputs are kept for their claim (see queuedInputs). */
-const QUEUED_INPUTS = 4096
+const QUEUED_INPUTS = 1024
 
 interface PendingWrite {
   what: string
@@ -62,7 +63,7 @@ function unavailable(what: string, err: unknown): StoreUnavailableError {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; err: unknown }
 
-export class SqliteStore implements Store {
+export class SqliteStore extends TableRowsDelegate implements Store {
   private readonly db: Database.Database
   private readonly pending: PendingWrite[] = []
   private readonly statements = new Map<string, Database.Statement>()
@@ -81,6 +82,7 @@ export class SqliteStore implements Store {
   private readonly queuedInputs = new Map<string, Record<string, unknown>>()
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
+    super()
     this.db = new Database(file)
     enableIncrementalVacuum(this.db)
     const wal = this.db.pragma('journal_mode = WAL', { simple: true }) === 'wal'
@@ -502,32 +504,11 @@ export class SqliteStore implements Store {
   }
 
   // ---- table rows (Tables cards): see sqlite-tables.ts ----
-  private readonly tableRows: TableRows = sqliteTableRows({
+  protected readonly tableRows: TableRows = sqliteTableRows({
     sql: (text) => this.sql(text),
     write: (what, step) => this.write(what, step),
     read: (what, step) => this.guard(what, step),
   })
-  insertRows(table: string, rows: readonly RowValues[], at?: Date): Promise<TableRow[]> {
-    return this.tableRows.insertRows(table, rows, at)
-  }
-  getRow(table: string, id: string): Promise<TableRow | undefined> {
-    return this.tableRows.getRow(table, id)
-  }
-  updateRow(table: string, id: string, values: RowValues, at?: Date): Promise<TableRow | undefined> {
-    return this.tableRows.updateRow(table, id, values, at)
-  }
-  deleteRow(table: string, id: string): Promise<boolean> {
-    return this.tableRows.deleteRow(table, id)
-  }
-  searchRows(def: TableDef, query: RowQuery): Promise<TableRow[]> {
-    return this.tableRows.searchRows(def, query)
-  }
-  clearTable(table: string): Promise<number> {
-    return this.tableRows.clearTable(table)
-  }
-  countRows(table: string): Promise<number> {
-    return this.tableRows.countRows(table)
-  }
   // ---- end of table rows ----
 
   close(): Promise<void> {
