@@ -160,8 +160,8 @@ export class Worker {
       for (const claim of claims) this.begin(claim)
       if (claims.length < asked) {
         // the queue was empty of due runs, unless something was enqueued since the claim was asked
-        if (wakes === this.wakes) this.backlog = false
-        else continue
+        if (wakes !== this.wakes) continue
+        this.backlog = false
         return
       }
     }
