@@ -280,13 +280,15 @@ export class Worker {
     // its end is logged at info with its duration; its start only when debugging
     log.debug({}, 'run started')
     try {
+      const journal = await this.journal(claim, log)
+      held.journal = journal
       return await runFlow(served.plan, claim.input ?? {}, {
         runId: claim.id,
         dryRun: this.o.dryRun,
         signal,
         log,
         secrets: this.o.secrets(),
-        journal: (held.journal = await this.journal(claim, log)),
+        journal,
         // a wait ends this attempt and the run is stored; one claimed from a wait goes on from it
         waits: 'suspend',
         ...(claim.resume && { resume: resumeOptions(claim.resume) }),
