@@ -22,7 +22,7 @@ const EVENTS = SHORT ? 1500 : 20_000
 const WARMUP = 300
 const CONNECTIONS = 32
 const LIMIT_MS = SHORT ? 60_000 : 300_000
-const TUNED = 32
+const TUNED = 64
 const PROFILE = process.argv.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'prof')}`] : []
 
 interface Outcome {
