@@ -54,9 +54,21 @@ describe('three engines on one PostgreSQL database', { skip: PG_SKIP }, () => {
     const rand = seeded(SEED)
     const count = size(40, 600)
     slack = await startFakeSlack()
-    // each Slack answer takes a moment, so every engine holds runs when it is stopped
-    slack.failNext({ kind: 'slow', ms: 25 }, 1_000_000)
-    const env = { OKTA_HOOK_SECRET: HOOK_SECRET, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: slack.url, CARDFLOW_CONNECTOR_TIMEOUT_MS: '5000' }
+    // Each Slack answer takes a moment; while an engine is being stopped, none comes (the gate),
+    // so the runs whose calls wait there cannot end: the engine holds them when it stops.
+    let gate: Promise<void> | undefined
+    let atGate = 0
+    const answer = {
+      kind: 'hold' as const,
+      get until(): Promise<unknown> {
+        if (!gate) return new Promise((resolve) => setTimeout(resolve, 25))
+        atGate++
+        return gate
+      },
+    }
+    slack.failNext(answer, 1_000_000)
+    // calls wait at the gate (below) without timing out, so an engine never has more than 3
+    const env = { OKTA_HOOK_SECRET: HOOK_SECRET, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: slack.url, CARDFLOW_CONNECTOR_TIMEOUT_MS: '30000' }
     const url = place.url()
     // all three start together on a schema none has created yet: one migrates, the others wait for it
     const started = Date.now()
@@ -84,17 +96,30 @@ describe('three engines on one PostgreSQL database', { skip: PG_SKIP }, () => {
       for (let d = queue.shift(); d; d = queue.shift()) await deliverLikeOkta(d, post, answers)
     })
 
-    // Stop an engine at a point of the burst, at a moment it holds runs; what it held is orphaned.
-    const stopAt = async (share: number, e: Served, signal: 'SIGKILL' | 'SIGSTOP'): Promise<Row[]> => {
+    // Stop an engine at a point of the burst, while it holds runs; what it held is orphaned. The
+    // gate holds every Slack answer meanwhile: an engine runs at most 3 calls at once, so once
+    // more than 3 calls per other engine alive wait at the gate, each engine has one waiting,
+    // whose run cannot end before the stop.
+    const stopAt = async (share: number, e: Served, signal: 'SIGKILL' | 'SIGSTOP', alive: number): Promise<Row[]> => {
       await waitFor(async () => sent >= Math.floor(count * share), `the burst to reach ${share}`)
-      await waitFor(async () => (await holding(e)).length > 0, `engine ${e.child.pid} to hold runs`)
-      e.child.kill(signal)
-      if (signal === 'SIGKILL') await e.exited
-      return holding(e)
+      let open = () => {}
+      gate = new Promise<void>((resolve) => {
+        open = resolve
+      })
+      atGate = 0
+      try {
+        await waitFor(async () => atGate > 3 * (alive - 1), `a Slack call of each of the ${alive} engines to wait at the gate`)
+        e.child.kill(signal)
+        if (signal === 'SIGKILL') await e.exited
+        return await holding(e)
+      } finally {
+        gate = undefined
+        open()
+      }
     }
     const stops = (async () => {
-      const ofKilled = await stopAt(0.3, killed, 'SIGKILL')
-      const ofFrozen = await stopAt(0.6, frozen, 'SIGSTOP')
+      const ofKilled = await stopAt(0.3, killed, 'SIGKILL', 3)
+      const ofFrozen = await stopAt(0.6, frozen, 'SIGSTOP', 2)
       return { ofKilled, ofFrozen }
     })()
     await Promise.all(senders)
