@@ -263,7 +263,7 @@ export class SqliteStore extends TableRowsDelegate implements Store {
         run.source,
         run.eventUuid ?? null,
         run.replayOf ?? null,
-        run.input === undefined ? null : encodeInput(run.input, raw),
+        run.input === undefined ? null : packed(encodeInput(run.input, raw)),
         run.inputError === undefined ? null : JSON.stringify(run.inputError),
         leaseUntil === undefined ? 'queued' : 'running',
         leaseUntil === undefined ? 0 : 1,

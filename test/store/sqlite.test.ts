@@ -207,7 +207,9 @@ describe('SQLite store: each event written once, history packed', () => {
   it('stores a run\'s input as references to its event, and gives back the same input, event and history', async () => {
     const { raw, input, d, run } = eventRun('e1')
     await store.acceptDelivery(d, [run])
-    const text = unpacked(column('SELECT input FROM runs WHERE id = ?', run.id))
+    const storedInput = column('SELECT input FROM runs WHERE id = ?', run.id)
+    assert.ok(Buffer.isBuffer(storedInput), 'the input is packed')
+    const text = unpacked(storedInput)
     assert.ok(text.startsWith('~'), text)
     assert.ok(!text.includes('198.51.100.1'), 'the event\'s parts are not written again')
     const rawStored = column('SELECT raw FROM events WHERE uuid = ?', 'e1')
