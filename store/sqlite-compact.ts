@@ -9,11 +9,11 @@
  * - A run's history (`record`) holds the trigger's outputs again: when they are the run's input
  *   itself (nothing was redacted from them), they are left out and put back from the input.
  * - The history is then deflated with a preset dictionary of the words every history and every
- *   Okta event has (`packed`): 3.6 KB → 0.9 KB for the seed flow's runs. The raw event is
- *   deflated too, when it is stored: 1.7 KB → about 0.5 KB for 2.5% more CPU per event. The
- *   input stays text (most of it is references already). A packed value is a BLOB whose first
- *   byte is the format; `unpacked` reads both forms. The dictionary of a format never changes
- *   (rows written with it must stay readable); a new dictionary is a new format byte.
+ *   Okta event has (`packed`): 3.6 KB → 0.9 KB for the seed flow's runs. The raw event and the
+ *   input are deflated too, when they are stored (1.7 KB → about 0.5 KB for the event, for
+ *   2.5% more CPU per event). A packed value is a BLOB whose first byte is the format;
+ *   `unpacked` reads both forms. The dictionary of a format never changes (rows written with it
+ *   must stay readable); a new dictionary is a new format byte.
  *
  * Rows written before (plain JSON text) read as they always did.
  */
