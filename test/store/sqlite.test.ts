@@ -195,10 +195,10 @@ describe('SQLite store: each event written once, history packed', () => {
     const run: NewRun = { id: `run-${uuid}`, flow: 'f', source: 'event', eventUuid: uuid, input }
     return { raw, input, d, run }
   }
-  const column = (sql: string, id: string) => {
+  const column = (sql: string, ...args: unknown[]) => {
     const db = new Database(join(dir, DB_FILE), { readonly: true })
     try {
-      return db.prepare(sql).pluck().get(id) as string | Buffer
+      return db.prepare(sql).pluck().get(...args) as string | Buffer
     } finally {
       db.close()
     }
@@ -267,12 +267,7 @@ describe('SQLite store: each event written once, history packed', () => {
     assert.equal((await store.getRun(run.id))?.record?.status, 'succeeded')
     assert.deepEqual((await store.listRuns({})).map((r) => [r.id, r.status]), [[run.id, 'succeeded']])
     assert.equal(await store.prune({ maxAgeMs: -1, maxRuns: 100 }), 1)
-    const db = new Database(join(dir, DB_FILE), { readonly: true })
-    try {
-      assert.equal(db.prepare('SELECT COUNT(*) FROM run_records').pluck().get(), 0)
-    } finally {
-      db.close()
-    }
+    assert.equal(column('SELECT COUNT(*) FROM run_records'), 0)
   })
 
   it('keeps trigger outputs that differ from the input (redacted) in the history', async () => {
