@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
 import { existsSync, fstatSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,7 +8,7 @@ import Database from 'better-sqlite3'
 import { type Delivery, type NewRun, openStore, type Store, StoreUnavailableError } from '../../store/index.ts'
 import { DB_FILE, SqliteStore } from '../../store/sqlite.ts'
 import { waitFor } from '../wait.ts'
-import { unpacked } from '../../store/sqlite-compact.ts'
+import { packed, unpacked } from '../../store/sqlite-compact.ts'
 import { SCHEMA } from '../../store/sqlite-schema.ts'
 import { delivery, record, runFor, storeConformance, waitingRecord } from './conformance.ts'
 
@@ -227,6 +228,16 @@ describe('SQLite store: each event written once, history packed', () => {
     assert.deepEqual(got?.input, input)
     assert.deepEqual(got?.record, { ...finished, trigger: { ...finished.trigger, outputs: input } })
     assert.deepEqual(got?.event?.raw, raw)
+  })
+
+  it('packs and unpacks values of any size, over many of zlib\'s output buffers', () => {
+    // random text does not deflate: its packed form spans many buffers both ways
+    for (const size of [0, 1, 2047, 2048, 2049, 100_000]) {
+      const text = JSON.stringify({ noise: randomBytes(size).toString('base64').slice(0, size), user: 'jane@example.com' })
+      const value = packed(text)
+      assert.equal(value[0], 1, 'format 1')
+      assert.equal(unpacked(value), text, `${size} characters`)
+    }
   })
 
   it('hands a queued run its input as given at its first claim, and reads it from its row on later ones and from other handles', async () => {
