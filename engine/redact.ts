@@ -73,7 +73,7 @@ function finderFor(values: readonly string[]): RegExp {
 
 /** The same few keys recur in every run: remember which are secret-named. */
 const keyVerdicts = new Map<string, boolean>()
-function isSecretKey(key: string): boolean {
+export function isSecretKey(key: string): boolean {
   let verdict = keyVerdicts.get(key)
   if (verdict === undefined) {
     verdict = SECRET_KEY.test(key)

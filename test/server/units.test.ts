@@ -4,7 +4,7 @@ import { describe, it } from 'node:test'
 import { parseDuration, parseSince } from '../../cli/history.ts'
 import { checkEnvelope } from '../../connectors/okta/events.ts'
 import { secretMatches } from '../../web/http.ts'
-import { createLog } from '../../server/log.ts'
+import { createLog, hideSecretKeys } from '../../server/log.ts'
 import { retryDelayMs } from '../../server/worker.ts'
 import { envelope, profileEvent } from './helpers.ts'
 
@@ -24,6 +24,39 @@ describe('log redaction', () => {
     assert.equal(line.headers['x-api-client-token'], '[REDACTED]')
     assert.equal(line.note, 'has [REDACTED] inside')
     assert.equal(line.msg, 'msg [REDACTED]')
+  })
+})
+
+describe('hideSecretKeys', () => {
+  it('hides the value of every secret-named key, of any type, at any depth', () => {
+    const logged = {
+      request: { headers: { cookie: ['a=1', 'b=2'], Authorization: 'Bearer x', host: 'h' }, query: { clientToken: 'c-123' } },
+      connections: [{ name: 'slack', botToken: { value: 'xoxb-1' } }],
+      flow: 'f',
+      retries: 2,
+    }
+    const hidden = hideSecretKeys(logged) as typeof logged
+    assert.deepEqual(hidden, {
+      request: { headers: { cookie: '[REDACTED]', Authorization: '[REDACTED]', host: 'h' }, query: { clientToken: '[REDACTED]' } },
+      connections: [{ name: 'slack', botToken: '[REDACTED]' }],
+      flow: 'f',
+      retries: 2,
+    })
+    assert.deepEqual(logged.request.headers.cookie, ['a=1', 'b=2'], 'the logged object itself is left as it was')
+  })
+
+  it('gives back a clean object itself, leaves errors to pino, and ends on a cycle', () => {
+    const clean = { runId: 'r1', flow: 'f', runs: ['a', 'b'], nested: { status: 'succeeded' } }
+    assert.equal(hideSecretKeys(clean), clean)
+    const err = Object.assign(new Error('boom'), { token: 'not walked: scrubbed by value if known' })
+    assert.equal((hideSecretKeys({ err }) as { err: unknown }).err, err)
+    const cyclic: Record<string, unknown> = { name: 'loop' }
+    cyclic.self = cyclic
+    assert.equal(hideSecretKeys(cyclic), cyclic)
+    const deepSecret: Record<string, unknown> = { secret: 'x' }
+    cyclic.deep = deepSecret
+    const hidden = hideSecretKeys(cyclic) as Record<string, Record<string, unknown>>
+    assert.equal(hidden.deep!.secret, '[REDACTED]')
   })
 })
 
