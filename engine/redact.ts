@@ -92,14 +92,18 @@ export function makeRedactor(secrets: readonly string[], opts: { byKey?: boolean
   // One object is often reached by several paths (a run's input holds its event and parts of
   // it; card outputs are later inputs): each is walked once per call, unless reached again
   // nearer the top (the walk stops at a depth, so from there it goes further).
-  let seen: Map<object, { redacted: unknown; depth: number }> | undefined
+  // The depth an object was walked at is kept, and what it became only when that differs from
+  // it (rare: most runs hold no secret), so that a clean walk allocates no record per object.
+  let seen: Map<object, number | { redacted: unknown; depth: number }> | undefined
   const walk = (value: unknown, depth: number): unknown => {
     if (typeof value === 'string') return scrubText(value, values)
     if (value === null || typeof value !== 'object' || depth > 64) return value
     const known = seen!.get(value)
-    if (known !== undefined && known.depth <= depth) return known.redacted
+    if (typeof known === 'number') {
+      if (known <= depth) return value
+    } else if (known !== undefined && known.depth <= depth) return known.redacted
     const redacted = walkObject(value, depth)
-    seen!.set(value, { redacted, depth })
+    seen!.set(value, redacted === value ? depth : { redacted, depth })
     return redacted
   }
   const walkObject = (value: object, depth: number): unknown => {
