@@ -75,11 +75,15 @@ export class SqliteStore extends TableRowsDelegate implements Store {
   private syncing: { batch: PendingWrite[]; outcomes: Outcome[] } | undefined
   private readonly fsync: (fd: number, done: (err: Error | null) => void) => void
   /**
-   * The inputs of runs this store queued lately, by run id: their first claim takes the input
-   * from here instead of reading it back from the row and the event (a busy engine claims most of
-   * its runs from its own queue). Bounded: an input not found here is read from the row.
+   * The inputs of runs this store queued, by run id, in the order they were queued: their first
+   * claim takes the input from here instead of reading it back from the row and the event (a
+   * busy engine claims most of its runs from its own queue). Bounded, and it keeps the oldest:
+   * claims take queued runs oldest first, so with a longer queue, dropping the oldest for the
+   * newest dropped each input just before its claim (every claim missed). Those older than a
+   * run claimed now were claimed elsewhere (another handle on the file) and are dropped then.
+   * An input not found here is read from the row.
    */
-  private readonly queuedInputs = new Map<string, Record<string, unknown>>()
+  private readonly queuedInputs = new Map<string, { seq: number; input: Record<string, unknown> }>()
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     super()
@@ -242,18 +246,19 @@ export class SqliteStore extends TableRowsDelegate implements Store {
         // An event stored by an earlier delivery already has its runs.
         if (run.eventUuid === undefined || !fresh.has(run.eventUuid)) continue
         const claim = opts.claim !== undefined && claimed.length < opts.claim.runs
-        this.insertRun(run, at, claim ? at + opts.claim!.leaseMs : undefined, { raw: fresh.get(run.eventUuid) })
+        const seq = this.insertRun(run, at, claim ? at + opts.claim!.leaseMs : undefined, { raw: fresh.get(run.eventUuid) })
         runIds.push(run.id)
         if (claim) claimed.push(claimedAtOnce(run))
-        else this.rememberInput(run)
+        else this.rememberInput(run, seq)
       }
       return { duplicate: false, storedEvents: fresh.size, runIds, ...(opts.claim && { claimed }) }
     })
   }
 
   /** `raw`: the run's event as stored with it, which its input may refer to; `slot`: the schedule slot it was fired for. */
-  private insertRun(run: NewRun, at: number, leaseUntil: number | undefined, { raw, slot }: { raw?: unknown; slot?: string } = {}) {
-    this.sql(
+  /** Returns the run's seq. */
+  private insertRun(run: NewRun, at: number, leaseUntil: number | undefined, { raw, slot }: { raw?: unknown; slot?: string } = {}): number {
+    const { lastInsertRowid } = this.sql(
         `INSERT INTO runs (id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, lease_until, created_at, slot, started_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -273,6 +278,7 @@ export class SqliteStore extends TableRowsDelegate implements Store {
         slot ?? null,
         run.startedBy ?? null,
       )
+    return Number(lastInsertRowid)
   }
 
   enqueueRun(run: NewRun, opts: { leaseMs?: number } = {}): Promise<ClaimedRun> {
@@ -304,17 +310,27 @@ export class SqliteStore extends TableRowsDelegate implements Store {
       )
       return picked.map((seq) => {
         const row = claim.get(now + leaseMs, seq) as RunRow
-        const input = row.attempts === 1 ? this.queuedInputs.get(row.id) : undefined
-        this.queuedInputs.delete(row.id)
-        return toClaimedWith(row, () => this.eventRaw(row.event_uuid), input)
+        return toClaimedWith(row, () => this.eventRaw(row.event_uuid), this.queuedInput(row))
       })
     })
   }
 
-  private rememberInput(run: NewRun): void {
-    if (run.input === undefined) return
-    this.queuedInputs.set(run.id, run.input)
-    if (this.queuedInputs.size > QUEUED_INPUTS) this.queuedInputs.delete(this.queuedInputs.keys().next().value!)
+  private rememberInput(run: NewRun, seq: number): void {
+    if (run.input === undefined || this.queuedInputs.size >= QUEUED_INPUTS) return
+    this.queuedInputs.set(run.id, { seq, input: run.input })
+  }
+
+  /** The input a run was queued with, at its first claim, if it is kept; also drops those claimed elsewhere. */
+  private queuedInput(row: RunRow): Record<string, unknown> | undefined {
+    const kept = this.queuedInputs.get(row.id)
+    this.queuedInputs.delete(row.id)
+    if (row.attempts !== 1) return undefined
+    // first claims take queued runs in seq order: one queued before this one and still kept was claimed elsewhere
+    for (const [id, older] of this.queuedInputs) {
+      if (older.seq > row.seq) break
+      this.queuedInputs.delete(id)
+    }
+    return kept?.input
   }
 
   private eventRaw(uuid: string | null): unknown {

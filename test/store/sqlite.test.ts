@@ -264,6 +264,39 @@ describe('SQLite store: each event written once, history packed', () => {
     }
   })
 
+  it('keeps the inputs of the oldest queued runs for their claims, however long the queue, and drops those claimed elsewhere', async () => {
+    /** One delivery of an event that runs `n` flows: `n` queued runs, in order. */
+    const queue = async (uuid: string, n: number) => {
+      const { d, run } = eventRun(uuid)
+      const runs = Array.from({ length: n }, (_, i) => ({ ...run, id: `${run.id}-${i}`, flow: `f${i}`, input: { ...run.input!, n: i } }))
+      await store.acceptDelivery(d, runs)
+      return runs
+    }
+    const claimOne = async (from: Store = store) => (await from.claimRuns(1, 60_000))[0]!
+    // more than are kept (1,024): the oldest are kept, as given, since they are claimed first
+    const first = await queue('long', 1030)
+    for (const run of first.slice(0, 1024)) assert.equal((await claimOne()).input, run.input, run.id)
+    for (const run of first.slice(1024)) {
+      const claimed = await claimOne()
+      assert.notEqual(claimed.input, run.input, 'past the bound: read from its row')
+      assert.deepEqual(claimed.input, run.input)
+    }
+    // another handle claims most of what is kept here; a claim here then drops those
+    const kept = await queue('again', 1024)
+    const other = await openStore(dir)
+    try {
+      assert.equal((await other.claimRuns(1023, 60_000)).length, 1023)
+    } finally {
+      await other.close()
+    }
+    const [x] = await queue('full', 1)
+    assert.equal((await claimOne()).input, kept[1023]!.input)
+    const [y, z] = await queue('after', 2)
+    assert.notEqual((await claimOne()).input, x!.input, 'queued while the kept inputs were full')
+    assert.equal((await claimOne()).input, y!.input)
+    assert.equal((await claimOne()).input, z!.input, 'room was made by dropping the runs claimed elsewhere')
+  })
+
   it('keeps a run\'s history apart from its row, from its first wait or retry on, and prunes it with the run', async () => {
     const { d, run } = eventRun('e5')
     await store.acceptDelivery(d, [run])
