@@ -10,9 +10,13 @@ import { makeRedactor, SECRET_KEY } from '../engine/redact.ts'
 /** Constant time whatever the lengths: both sides are hashed to equal-length digests first. */
 export function secretMatches(given: string | undefined, expected: string): boolean {
   if (given === undefined) return false
-  const digest = (s: string) => createHash('sha256').update(s).digest()
-  return timingSafeEqual(digest(given), digest(expected))
+  if (expectedDigest?.secret !== expected) expectedDigest = { secret: expected, digest: digest(expected) }
+  return timingSafeEqual(digest(given), expectedDigest.digest)
 }
+
+const digest = (s: string) => createHash('sha256').update(s).digest()
+/** The secret compared with is the same for every request (the hook's, a flow's client token): hashed once. */
+let expectedDigest: { secret: string; digest: Buffer } | undefined
 
 /**
  * Request headers with lower-case names, one string each, credentials removed: by name, and by

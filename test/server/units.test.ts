@@ -67,6 +67,15 @@ describe('secretMatches', () => {
     assert.equal(secretMatches('abc-secretX', 'abc-secret'), false)
     assert.equal(secretMatches(undefined, 'abc-secret'), false)
   })
+
+  it('compares with the secret asked for each time, when secrets take turns', () => {
+    for (let turn = 0; turn < 3; turn++) {
+      assert.equal(secretMatches('hook-secret-1', 'hook-secret-1'), true)
+      assert.equal(secretMatches('hook-secret-1', 'client-token-2'), false)
+      assert.equal(secretMatches('client-token-2', 'client-token-2'), true)
+      assert.equal(secretMatches('client-token-2', 'hook-secret-1'), false)
+    }
+  })
 })
 
 describe('retryDelayMs', () => {
