@@ -10,12 +10,17 @@
  * first POST until the fake Slack has counted every message. `--cpu-prof` writes the engine's
  * CPU profile (default settings) to prof/; `--before <checkout>` adds a column for another
  * checkout of cardflow at its defaults (a change's before and after in the same run).
+ *
+ * The box's speed drifts (by ±20% from one minute to the next on a shared virtual machine), so
+ * the columns are measured in rounds (`--rounds N`; 3 in the full run, 1 with `--short`), one
+ * after the other, in the opposite order each round; each figure is the median of its rounds,
+ * and each ratio the median of the ratios within a round, with their range.
  */
 import { deliver, type LoadResult } from './lib/load.ts'
 import { deliveryJson, eventJson } from './lib/okta.ts'
 import { join } from 'node:path'
 import { ROOT, type Sut, startCardflow, startLimit, startNodeRed, usage } from './lib/procs.ts'
-import { mib, num, ratio, row, SHORT } from './lib/report.ts'
+import { mib, num, row, SHORT } from './lib/report.ts'
 import { type SlackCounter, startSlack } from './lib/slack.ts'
 
 const EVENTS = SHORT ? 1500 : 20_000
@@ -24,6 +29,9 @@ const CONNECTIONS = 32
 const LIMIT_MS = SHORT ? 60_000 : 300_000
 const TUNED = 64
 const PROFILE = process.argv.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'prof')}`] : []
+const roundsAt = process.argv.indexOf('--rounds')
+const ROUNDS = roundsAt > 0 ? Number(process.argv[roundsAt + 1]) : SHORT ? 1 : 3
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--rounds takes a whole number, at least 1')
 
 interface Outcome {
   eventsPerSecond: number
@@ -65,35 +73,61 @@ async function measure(start: (slackUrl: string) => Promise<Sut>): Promise<Outco
   }
 }
 
-console.log(`bench/end-to-end: ${num(EVENTS)} events, 1 per delivery, ${CONNECTIONS} connections, node ${process.version}`)
-const columns: [string, Outcome][] = []
+console.log(`bench/end-to-end: ${num(EVENTS)} events, 1 per delivery, ${CONNECTIONS} connections, ${ROUNDS} round(s), node ${process.version}`)
 const before = process.argv.indexOf('--before')
 const beforeRoot = before > 0 ? process.argv[before + 1] : undefined
-if (beforeRoot) columns.push(['cardflow before', await measure((slackUrl) => startCardflow({ slackUrl, root: beforeRoot, name: 'cardflow before' }))])
-columns.push(['cardflow', await measure((slackUrl) => startCardflow({ slackUrl, nodeArgs: PROFILE }))])
+const systems: [string, (slackUrl: string) => Promise<Sut>][] = []
+if (beforeRoot) systems.push(['cardflow before', (slackUrl) => startCardflow({ slackUrl, root: beforeRoot, name: 'cardflow before' })])
+systems.push(['cardflow', (slackUrl) => startCardflow({ slackUrl, nodeArgs: PROFILE })])
 // The defaults are what is compared; the full run also shows a larger pool.
-if (!SHORT) columns.push([`cardflow -c ${TUNED}`, await measure((slackUrl) => startCardflow({ slackUrl, concurrency: TUNED }))])
-columns.push(['Node-RED 4.1.15', await measure((slackUrl) => startNodeRed(slackUrl))])
-columns.push(['limit', await measure((slackUrl) => startLimit(slackUrl))])
-const each = (f: (o: Outcome) => string) => columns.map(([, o]) => f(o))
+if (!SHORT) systems.push([`cardflow -c ${TUNED}`, (slackUrl) => startCardflow({ slackUrl, concurrency: TUNED })])
+systems.push(['Node-RED 4.1.15', (slackUrl) => startNodeRed(slackUrl)])
+systems.push(['limit', (slackUrl) => startLimit(slackUrl)])
+
+/** Each system's outcome in each round. */
+const rounds: Map<string, Outcome>[] = []
+for (let r = 0; r < ROUNDS; r++) {
+  const order = r % 2 === 0 ? systems : [...systems].reverse()
+  const round = new Map<string, Outcome>()
+  for (const [name, start] of order) {
+    // only the first round is profiled: one profile
+    round.set(name, await measure(name === 'cardflow' && r > 0 ? (slackUrl) => startCardflow({ slackUrl }) : start))
+  }
+  rounds.push(round)
+  if (ROUNDS > 1) console.log(`round ${r + 1}: ${systems.map(([name]) => `${name} ${num(round.get(name)!.eventsPerSecond)}`).join(', ')} events/s`)
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+/** A figure of one system: the median of its rounds. */
+const fig = (name: string, f: (o: Outcome) => number) => median(rounds.map((round) => f(round.get(name)!)))
+const names = systems.map(([name]) => name)
+const each = (f: (o: Outcome) => number, show: (n: number) => string) => names.map((name) => show(fig(name, f)))
 
 console.log('')
-row('', ...columns.map(([name]) => name))
-row('events/s, POST to Slack message', ...each((o) => num(o.eventsPerSecond)))
-row('wall time (s)', ...each((o) => num(o.seconds, 1)))
-row('deliveries acknowledged/s', ...each((o) => num(o.load.perSecond)))
-row('ack p50 / p99 (ms)', ...each((o) => `${o.load.p50} / ${o.load.p99}`))
-row('engine CPU per event (ms)', ...each((o) => num((o.cpuSeconds * 1000) / EVENTS, 2)))
-row('engine peak RSS', ...each((o) => mib(o.peakRss)))
-row('stored durably before the ack', ...columns.map(([name]) => (name.startsWith('cardflow') ? 'yes (fsync)' : 'no')))
-row('stored per event (database, KB)', ...each((o) => (o.dbBytes > 0 ? num(o.dbBytes / (EVENTS + WARMUP) / 1000, 2) : '-')))
-const nodeRed = columns.find(([name]) => name.startsWith('Node-RED'))![1]
-const limit = columns.find(([name]) => name === 'limit')![1]
-for (const [name, o] of columns.filter(([n]) => n.startsWith('cardflow'))) {
-  ratio(`${name} / Node-RED events/s`, o.eventsPerSecond, nodeRed.eventsPerSecond, '>= 1x, then 2x')
-  ratio(`${name} / limit events/s`, o.eventsPerSecond, limit.eventsPerSecond)
+row(ROUNDS > 1 ? `(medians of ${ROUNDS} rounds)` : '', ...names)
+row('events/s, POST to Slack message', ...each((o) => o.eventsPerSecond, (n) => num(n)))
+row('wall time (s)', ...each((o) => o.seconds, (n) => num(n, 1)))
+row('deliveries acknowledged/s', ...each((o) => o.load.perSecond, (n) => num(n)))
+row('ack p50 / p99 (ms)', ...names.map((name) => `${num(fig(name, (o) => o.load.p50))} / ${num(fig(name, (o) => o.load.p99))}`))
+row('engine CPU per event (ms)', ...each((o) => (o.cpuSeconds * 1000) / EVENTS, (n) => num(n, 2)))
+row('engine peak RSS', ...each((o) => o.peakRss, mib))
+row('stored durably before the ack', ...names.map((name) => (name.startsWith('cardflow') ? 'yes (fsync)' : 'no')))
+row('stored per event (database, KB)', ...each((o) => o.dbBytes, (n) => (n > 0 ? num(n / (EVENTS + WARMUP) / 1000, 2) : '-')))
+
+/** The ratio of two systems' events/s within each round: its median, and the range when there are several. */
+function roundRatio(label: string, a: string, b: string, aim?: string): void {
+  const ratios = rounds.map((round) => round.get(a)!.eventsPerSecond / round.get(b)!.eventsPerSecond)
+  const range = ratios.length > 1 ? `, rounds ${num(Math.min(...ratios), 2)}x to ${num(Math.max(...ratios), 2)}x` : ''
+  console.log(`  ratio ${label} = ${num(median(ratios), 2)}x${range}${aim ? ` (aim: ${aim})` : ''}`)
 }
-ratio('Node-RED / limit events/s', nodeRed.eventsPerSecond, limit.eventsPerSecond)
-const was = columns.find(([name]) => name === 'cardflow before')?.[1]
-const now = columns.find(([name]) => name === 'cardflow')![1]
-if (was) ratio('cardflow / cardflow before events/s', now.eventsPerSecond, was.eventsPerSecond)
+const nodeRed = names.find((name) => name.startsWith('Node-RED'))!
+for (const name of names.filter((n) => n.startsWith('cardflow'))) {
+  roundRatio(`${name} / Node-RED events/s`, name, nodeRed, '>= 1x, then 2x')
+  roundRatio(`${name} / limit events/s`, name, 'limit')
+}
+roundRatio('Node-RED / limit events/s', nodeRed, 'limit')
+if (beforeRoot) roundRatio('cardflow / cardflow before events/s', 'cardflow', 'cardflow before')

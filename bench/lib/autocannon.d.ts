@@ -24,6 +24,8 @@ declare module 'autocannon' {
     amount?: number
     overallRate?: number
     timeout?: number
+    /** Milliseconds between its samples; it also ends a run only at a sample. */
+    sampleInt?: number
     requests?: (RawRequest & { setupRequest?: (req: RawRequest) => RawRequest })[]
   }
   export interface Result {
