@@ -3,7 +3,11 @@ import type { ErrorRecord } from '../engine/errors.ts'
 import { decodeInput, decodeRecord, unpacked } from './sqlite-compact.ts'
 import type { ClaimedRun, ResumePoint, RunSource, RunSummary, StoredRun, StoredRunStatus } from './store.ts'
 
-export const SCHEMA_VERSION = 2
+/**
+ * The file's format (`PRAGMA user_version`); a store refuses a file of a later one. 3: values
+ * packed (sqlite-compact.ts) and histories in `run_records`.
+ */
+export const SCHEMA_VERSION = 3
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS deliveries (

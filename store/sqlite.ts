@@ -88,6 +88,7 @@ export class SqliteStore extends TableRowsDelegate implements Store {
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     super()
     this.db = new Database(file)
+    refuseNewerFormat(this.db, file)
     enableIncrementalVacuum(this.db)
     const wal = this.db.pragma('journal_mode = WAL', { simple: true }) === 'wal'
     // the write-ahead log is cut back to this after each checkpoint, so it does not keep its peak size
@@ -540,6 +541,20 @@ export class SqliteStore extends TableRowsDelegate implements Store {
     this.walFd = undefined
     return Promise.resolve()
   }
+}
+
+/**
+ * A file written by a newer cardflow may hold rows this version cannot read (a new packed
+ * format, say): it is left as it is, and the engine does not start on it.
+ */
+function refuseNewerFormat(db: Database.Database, file: string): void {
+  const found = db.pragma('user_version', { simple: true }) as number
+  if (found <= SCHEMA_VERSION) return
+  db.close()
+  throw new Error(
+    `${file} was written by a newer version of cardflow (store format ${found}; this version reads format ${SCHEMA_VERSION} and older): ` +
+      'run that version, or a copy of the file made before it was used',
+  )
 }
 
 /** Answers each write of a committed batch; all of them fail when it could not be made durable. */

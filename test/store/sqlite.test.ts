@@ -9,7 +9,7 @@ import { type Delivery, type NewRun, openStore, type Store, StoreUnavailableErro
 import { DB_FILE, SqliteStore } from '../../store/sqlite.ts'
 import { waitFor } from '../wait.ts'
 import { packed, unpacked } from '../../store/sqlite-compact.ts'
-import { SCHEMA } from '../../store/sqlite-schema.ts'
+import { SCHEMA, SCHEMA_VERSION } from '../../store/sqlite-schema.ts'
 import { delivery, record, runFor, storeConformance, waitingRecord } from './conformance.ts'
 
 storeConformance('SQLite', {
@@ -75,6 +75,30 @@ describe('SQLite store', () => {
     await store.close()
     store = await openStore(join(dir, 'old'))
     assert.equal((await store.stats()).waiting, 1)
+  })
+
+  it('refuses a file of a later format, leaving it as it is, and opens its own and older ones', async () => {
+    await store.acceptDelivery(delivery('d1', ['e1']), [runFor('e1')])
+    await store.close()
+    const file = join(dir, DB_FILE)
+    const setVersion = (v: number) => {
+      const db = new Database(file)
+      db.pragma(`user_version = ${v}`)
+      db.close()
+    }
+    setVersion(SCHEMA_VERSION + 1)
+    await assert.rejects(openStore(dir), new RegExp(`written by a newer version of cardflow \\(store format ${SCHEMA_VERSION + 1}; this version reads format ${SCHEMA_VERSION} and older\\)`))
+    const db = new Database(file, { readonly: true })
+    assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION + 1, 'not changed')
+    db.close()
+    setVersion(2)
+    store = await openStore(dir)
+    assert.equal((await store.getRun('f:e1'))?.status, 'queued')
+    await store.close()
+    const again = new Database(file, { readonly: true })
+    assert.equal(again.pragma('user_version', { simple: true }), SCHEMA_VERSION, 'an older file is this version\'s now')
+    again.close()
+    store = await openStore(dir)
   })
 
   it('opens only an existing store when asked not to create one', async () => {
