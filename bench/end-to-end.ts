@@ -27,7 +27,7 @@ const EVENTS = SHORT ? 1500 : 20_000
 const WARMUP = 300
 const CONNECTIONS = 32
 const LIMIT_MS = SHORT ? 60_000 : 300_000
-const TUNED = 64
+const TUNED = 128
 const PROFILE = process.argv.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'prof')}`] : []
 const roundsAt = process.argv.indexOf('--rounds')
 const ROUNDS = roundsAt > 0 ? Number(process.argv[roundsAt + 1]) : SHORT ? 1 : 3
