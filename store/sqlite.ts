@@ -256,8 +256,10 @@ export class SqliteStore extends TableRowsDelegate implements Store {
     })
   }
 
-  /** `raw`: the run's event as stored with it, which its input may refer to; `slot`: the schedule slot it was fired for. */
-  /** Returns the run's seq. */
+  /**
+   * Returns the run's seq. `raw`: the run's event as stored with it, which its input may refer
+   * to; `slot`: the schedule slot it was fired for.
+   */
   private insertRun(run: NewRun, at: number, leaseUntil: number | undefined, { raw, slot }: { raw?: unknown; slot?: string } = {}): number {
     const { lastInsertRowid } = this.sql(
         `INSERT INTO runs (id, flow, source, event_uuid, replay_of, input, input_error, status, attempts, due_at, lease_until, created_at, slot, started_by)
