@@ -289,6 +289,9 @@ describe('SQLite store: each event written once, history packed', () => {
   })
 
   it('keeps the inputs of the oldest queued runs for their claims, however long the queue, and drops those claimed elsewhere', async () => {
+    await store.close()
+    const KEPT = 16
+    store = new SqliteStore(join(dir, DB_FILE), { keptInputs: KEPT })
     /** One delivery of an event that runs `n` flows: `n` queued runs, in order. */
     const queue = async (uuid: string, n: number) => {
       const { d, run } = eventRun(uuid)
@@ -297,24 +300,24 @@ describe('SQLite store: each event written once, history packed', () => {
       return runs
     }
     const claimOne = async (from: Store = store) => (await from.claimRuns(1, 60_000))[0]!
-    // more than are kept (1,024): the oldest are kept, as given, since they are claimed first
-    const first = await queue('long', 1030)
-    for (const run of first.slice(0, 1024)) assert.equal((await claimOne()).input, run.input, run.id)
-    for (const run of first.slice(1024)) {
+    // more than are kept: the oldest are kept, as given, since they are claimed first
+    const first = await queue('long', KEPT + 6)
+    for (const run of first.slice(0, KEPT)) assert.equal((await claimOne()).input, run.input, run.id)
+    for (const run of first.slice(KEPT)) {
       const claimed = await claimOne()
       assert.notEqual(claimed.input, run.input, 'past the bound: read from its row')
       assert.deepEqual(claimed.input, run.input)
     }
     // another handle claims most of what is kept here; a claim here then drops those
-    const kept = await queue('again', 1024)
+    const kept = await queue('again', KEPT)
     const other = await openStore(dir)
     try {
-      assert.equal((await other.claimRuns(1023, 60_000)).length, 1023)
+      assert.equal((await other.claimRuns(KEPT - 1, 60_000)).length, KEPT - 1)
     } finally {
       await other.close()
     }
     const [x] = await queue('full', 1)
-    assert.equal((await claimOne()).input, kept[1023]!.input)
+    assert.equal((await claimOne()).input, kept[KEPT - 1]!.input)
     const [y, z] = await queue('after', 2)
     assert.notEqual((await claimOne()).input, x!.input, 'queued while the kept inputs were full')
     assert.equal((await claimOne()).input, y!.input)
