@@ -87,7 +87,8 @@ async function serve(flags: ServeFlags): Promise<number> {
     const metricsToken = process.env.CARDFLOW_METRICS_TOKEN
     const delegateToken = process.env.CARDFLOW_DELEGATE_TOKEN
     const pruneEveryMs = parseDuration(flags.pruneEvery, '--prune-every')
-    store = await openStore(url)
+    // an engine that runs nothing never claims: it keeps no queued run's input for a claim
+    store = await openStore(url, concurrency === 0 ? { keptInputs: 0 } : {})
     engine = await createServer({
       flowsDir: flags.flows,
       registry,

@@ -17,6 +17,11 @@ export interface OpenStoreOptions {
   create?: boolean
   /** How long a write waits for another writer's lock before giving up (ms). */
   busyTimeoutMs?: number
+  /**
+   * SQLite: how many queued runs' inputs this process keeps in memory for their first claim
+   * (default 4,096); 0 for an engine that runs nothing, which would only hold them.
+   */
+  keptInputs?: number
 }
 
 interface Backend {

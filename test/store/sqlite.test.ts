@@ -322,6 +322,13 @@ describe('SQLite store: each event written once, history packed', () => {
     assert.notEqual((await claimOne()).input, x!.input, 'queued while the kept inputs were full')
     assert.equal((await claimOne()).input, y!.input)
     assert.equal((await claimOne()).input, z!.input, 'room was made by dropping the runs claimed elsewhere')
+    // a store that keeps none (an engine that runs nothing) reads each from its row
+    await store.close()
+    store = new SqliteStore(join(dir, DB_FILE), { keptInputs: 0 })
+    const [none] = await queue('none', 1)
+    const claimed = await claimOne()
+    assert.notEqual(claimed.input, none!.input)
+    assert.deepEqual(claimed.input, none!.input)
   })
 
   it('keeps a run\'s history apart from its row, from its first wait or retry on, and prunes it with the run', async () => {
