@@ -17,6 +17,7 @@ interface ServeFlags {
   host: string
   connections?: string
   concurrency: string
+  workerWait: string
   publicHooks?: boolean
   keep: string
   keepRuns: string
@@ -33,6 +34,8 @@ interface ServeFlags {
 }
 
 const SHUTDOWN_GRACE_MS = 10_000
+/** Okta waits 3 s for a delivery's answer: the wait for a worker leaves a second to store it. */
+const MAX_WORKER_WAIT_MS = 2000
 
 export function registerServe(program: Command): void {
   program
@@ -45,6 +48,7 @@ export function registerServe(program: Command): void {
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--connections <file>', 'connections file (default CARDFLOW_CONNECTIONS or cardflow.connections.yaml)')
     .option('--concurrency <n>', 'runs at once (0: store only, run nothing)', String(DEFAULTS.concurrency))
+    .option('--worker-wait <ms>', `how long a delivery that finds every worker busy waits for one before its runs are queued (0 to ${MAX_WORKER_WAIT_MS})`, String(DEFAULTS.workerWaitMs))
     .option('--public-hooks', 'accept event hook deliveries without a secret header')
     .option('--keep <duration>', 'keep run history this long (e.g. 30d, 12h)', '30d')
     .option('--keep-runs <n>', 'keep at most this many finished runs', String(DEFAULTS.retention.maxRuns))
@@ -63,9 +67,12 @@ export function registerServe(program: Command): void {
     })
 }
 
-function count(value: string, name: string, min: number): number {
+function count(value: string, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(value)
-  if (!Number.isInteger(n) || n < min) throw new ConfigError(`--${name} must be a whole number of at least ${min} (got "${value}")`)
+  if (!Number.isInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`
+    throw new ConfigError(`--${name} must be a whole number ${range} (got "${value}")`)
+  }
   return n
 }
 
@@ -96,6 +103,7 @@ async function serve(flags: ServeFlags): Promise<number> {
       connections,
       clientTokens: (slug) => connections.clientToken(slug),
       concurrency,
+      workerWaitMs: count(flags.workerWait, 'worker-wait', 0, MAX_WORKER_WAIT_MS),
       retention,
       pruneEveryMs,
       apiConcurrency: count(flags.apiConcurrency, 'api-concurrency', 1),

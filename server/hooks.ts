@@ -40,6 +40,8 @@ export interface HookOptions {
    * claimed and handed to them, without a trip through the queue (server/worker.ts).
    */
   workers?: Pick<Worker, 'reserve' | 'adopt' | 'leaseMs'>
+  /** How long a delivery waits for a worker when every one is busy, before its runs are queued. */
+  workerWaitMs: number
 }
 
 /** One run per (event, matching flow), events in `published` order; skips are only logged. */
@@ -112,7 +114,7 @@ async function acceptDelivery(o: HookOptions, req: Request, res: Response): Prom
   }
   const runs = planRuns(o.flows, envelope.events, delivery, o.log)
   const events = envelope.events.map((e) => ({ uuid: e.uuid, eventType: e.eventType, published: e.published, raw: e }))
-  const reserved = o.workers?.reserve(runs.length) ?? 0
+  const reserved = (await o.workers?.reserve(runs.length, o.workerWaitMs)) ?? 0
   let claimed: readonly ClaimedRun[] = []
   try {
     const claim = reserved > 0 ? { claim: { runs: reserved, leaseMs: o.workers!.leaseMs } } : {}

@@ -13,7 +13,8 @@ export interface Metrics {
   cards(record: RunRecord): void
 }
 
-export function createMetrics(store: Store): Metrics {
+/** `waitingDeliveries`: how many deliveries wait for a free worker now. */
+export function createMetrics(store: Store, waitingDeliveries: () => number): Metrics {
   const registry = new Registry()
   const deliveries = new Counter({
     name: 'cardflow_deliveries_total',
@@ -50,6 +51,14 @@ export function createMetrics(store: Store): Metrics {
       this.set({ state: 'queued' }, s.queued)
       this.set({ state: 'running' }, s.running)
       this.set({ state: 'waiting' }, s.waiting)
+    },
+  })
+  new Gauge({
+    name: 'cardflow_deliveries_waiting',
+    help: 'Event hook deliveries waiting for a free worker before they are stored (every worker busy)',
+    registers: [registry],
+    collect() {
+      this.set(waitingDeliveries())
     },
   })
   return {

@@ -38,8 +38,13 @@ export interface ServerOptions {
   /** Client tokens of API Endpoint flows by flow file name, or a lookup. */
   clientTokens?: Record<string, string> | ((slug: string) => string | undefined)
   connections?: ConnectionProvider
-  /** Runs at once; 0 only stores (no run starts). Default 32. */
+  /** Runs at once; 0 only stores (no run starts). Default 64. */
   concurrency?: number
+  /**
+   * How long a delivery that finds every worker busy waits for one before its runs are queued
+   * (server/worker.ts, `reserve`); 0 queues them at once. Default 250 ms.
+   */
+  workerWaitMs?: number
   /** A pino level; default LOG_LEVEL or `info`. */
   logLevel?: string
   /** `pretty` for a person at a terminal, `json` (default) for machines. */
@@ -92,6 +97,9 @@ export const DEFAULTS = {
   // rounds: under load more runs go straight to a worker instead of through the queue; 128 was
   // not faster in every round and holds twice the calls to services at once).
   concurrency: 64,
+  // A delivery that finds every worker busy waits this long for one (Okta waits 3 s for the
+  // answer): under load, runs go to workers as they free rather than through the queue.
+  workerWaitMs: 250,
   maxBodyBytes: 1024 * 1024,
   maxEventsPerDelivery: 500,
   retention: { maxAgeMs: 30 * 24 * 3600 * 1000, maxRuns: 10_000 },
@@ -186,7 +194,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   }
   if (o.dryRun) log.warn({}, 'dry run: connector requests are recorded in each run\'s history and not sent')
   else reportConnections(flows, o.connections, log)
-  const metrics = createMetrics(store)
+  const metrics = createMetrics(store, () => worker.waitingDeliveries)
   const leaseMs = o.leaseMs ?? DEFAULTS.leaseMs
   const worker = new Worker({
     store,
@@ -224,6 +232,7 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
       secrets,
       onEnqueued: () => worker.wake(),
       workers: worker,
+      workerWaitMs: o.workerWaitMs ?? DEFAULTS.workerWaitMs,
     }),
   )
   app.use(opsRoutes(store, flows, metrics, { connections: (plan) => (o.dryRun ? {} : connectionReport(plan, o.connections)), ...(o.metricsToken && { metricsToken: o.metricsToken }) }))

@@ -44,6 +44,13 @@ export interface WorkerOptions {
   retryMaxMs: number
 }
 
+/** A delivery waiting for free slots for its `n` runs (see Worker.reserve). */
+interface Waiter {
+  n: number
+  resolve(slots: number): void
+  timer: NodeJS.Timeout
+}
+
 /** A run's step journal as the worker keeps it: outcomes are written when needed (see Worker.journal). */
 interface RunJournal extends StepJournal {
   writeOutcomes(): void
@@ -112,6 +119,8 @@ export class Worker {
    * not always wake this one.
    */
   private backlog = true
+  /** Deliveries waiting for a slot to free (see reserve), oldest first. */
+  private readonly waiters: Waiter[] = []
   /** Waiting for every reservation to be adopted (stop). */
   private readonly adopted: (() => void)[] = []
   /** Wakes so far: a claim answered after a wake may have missed what woke it. */
@@ -162,6 +171,7 @@ export class Worker {
         // the queue was empty of due runs, unless something was enqueued since the claim was asked
         if (wakes !== this.wakes) continue
         this.backlog = false
+        this.serveWaiters()
         return
       }
     }
@@ -171,8 +181,10 @@ export class Worker {
     this.track(this.runWithLease(claim, true), this.inFlight)
       .catch((err: unknown) => this.o.log.error({ runId: claim.id, err: (err as Error).message }, 'cannot record the run; it runs again when its lease ends'))
       .finally(() => {
-        // a slot is free: claim again, unless this engine alone fills the queue and knows it empty
-        if (!this.o.ownQueue || this.backlog) this.claimSoon()
+        // a slot is free: a delivery waiting for one takes it, unless due runs may wait in the
+        // queue; else claim again, unless this engine alone fills the queue and knows it empty
+        this.serveWaiters()
+        if (this.free() > 0 && (!this.o.ownQueue || this.backlog)) this.claimSoon()
       })
   }
 
@@ -180,12 +192,48 @@ export class Worker {
    * Promises up to `n` free slots to a delivery being stored: its runs are stored claimed by this
    * engine and handed over with `adopt`, rather than queued and claimed back. None while due runs
    * may wait in the queue (they go first) or while stopping. Every reservation must be adopted.
+   *
+   * When every slot is busy, the delivery waits up to `waitMs` for one, first come first served
+   * (and after the queue's due runs): an engine that answers faster than it runs would otherwise
+   * queue every run past its pool, and claim each back. A delivery that gets no slot in time is
+   * stored queued, as before; one that waits is not stored yet, so Okta, which waits 3 s for its
+   * answer, sends it again if the engine dies meanwhile.
    */
-  reserve(n: number): number {
+  reserve(n: number, waitMs = 0): Promise<number> {
+    const k = this.take(n)
+    if (k > 0 || n <= 0 || waitMs <= 0 || this.stopping || this.o.concurrency <= 0) return Promise.resolve(k)
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        n,
+        resolve,
+        timer: setTimeout(() => {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1)
+          resolve(0)
+        }, waitMs),
+      }
+      this.waiters.push(waiter)
+    })
+  }
+
+  /** Deliveries waiting for a slot now (see reserve). */
+  get waitingDeliveries(): number {
+    return this.waiters.length
+  }
+
+  private take(n: number): number {
     if (this.stopping || this.backlog) return 0
     const k = Math.max(0, Math.min(n, this.free()))
     this.reserved += k
     return k
+  }
+
+  /** Hands free slots to the deliveries waiting for one, oldest first, once the queue holds no due run. */
+  private serveWaiters(): void {
+    while (this.waiters.length > 0 && this.free() > 0 && !this.backlog && !this.stopping) {
+      const waiter = this.waiters.shift()!
+      clearTimeout(waiter.timer)
+      waiter.resolve(this.take(waiter.n))
+    }
   }
 
   /** Runs the claims a delivery's store call returned for `reserved` slots (see reserve). */
@@ -397,6 +445,11 @@ export class Worker {
   async stop(graceMs: number): Promise<void> {
     this.stopping = true
     clearInterval(this.timer)
+    // deliveries waiting for a slot are stored queued now, and run at the next start
+    for (const waiter of this.waiters.splice(0)) {
+      clearTimeout(waiter.timer)
+      waiter.resolve(0)
+    }
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, graceMs)

@@ -91,6 +91,19 @@ describe('flow serve --keep and --keep-runs', () => {
   })
 })
 
+describe('flow serve --worker-wait', () => {
+  it('refuses a wait that is not a whole number of milliseconds, or longer than Okta leaves to store a delivery', async () => {
+    for (const [value, message] of [
+      ['2001', /--worker-wait must be a whole number from 0 to 2000 \(got "2001"\)/],
+      ['250ms', /--worker-wait must be a whole number from 0 to 2000 \(got "250ms"\)/],
+    ] as const) {
+      const bad = await flowCli(['serve', '--data', tempDir(), '--port', '0', '--worker-wait', value], SECRET_ENV)
+      assert.equal(bad.code, 2)
+      assert.match(bad.err, message)
+    }
+  })
+})
+
 describe('flow serve web UI flags', () => {
   const get = (served: Served, path: string, headers: Record<string, string> = {}) => fetch(`${served.url}${path}`, { headers, redirect: 'manual' })
 

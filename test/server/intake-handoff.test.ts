@@ -1,16 +1,23 @@
 /**
  * A delivery's runs go straight to free workers: stored claimed with the delivery and run
  * without a claim from the queue. Due runs already queued go first: while any may wait, new
- * runs are queued behind them. The store is the real SQLite store; the calls to its queue are
- * counted by a thin wrapper around it.
+ * runs are queued behind them. A delivery that finds every worker busy waits for one, within a
+ * bound, before it is stored. The store is the real SQLite store; the calls to its queue are
+ * counted by a thin wrapper around it; Slack is a fake on loopback that holds a call open.
  */
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, it } from 'node:test'
+import { afterEach, beforeEach, describe, it } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { loadConnections } from '../../connectors/index.ts'
 import { openStore, type Store } from '../../store/index.ts'
-import { deliver, envelope, profileEvent, type Running, startEngine, waitFor } from './helpers.ts'
+import { type FakeSlack, SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
+import { HANG_MS } from '../wait.ts'
+import { deliver, type EngineOptions, envelope, profileEvent, type Running, startEngine, waitFor } from './helpers.ts'
+
+const SLACK_FLOWS = fileURLToPath(new URL('../fixtures/server/slack-flows/', import.meta.url))
 
 interface Counted {
   store: Store
@@ -48,10 +55,10 @@ describe('runs handed to free workers at intake', () => {
     dir = undefined
   })
 
-  const start = async (concurrency: number) => {
+  const start = async (concurrency: number, opts: EngineOptions = {}) => {
     dir = mkdtempSync(join(tmpdir(), 'cardflow-handoff-'))
     const counted = counting(await openStore(dir))
-    s = await startEngine({ store: counted.store, dataDir: dir, concurrency, pollMs: 60_000 })
+    s = await startEngine({ store: counted.store, dataDir: dir, concurrency, pollMs: 60_000, ...opts })
     // the first claim at start finds the queue empty
     await waitFor(() => counted.claims > 0, 'the first claim')
     return counted
@@ -96,5 +103,81 @@ describe('runs handed to free workers at intake', () => {
     await finished(await runIdsOf(['q-4']))
     assert.deepEqual(counted.claimedFromQueue, ids.slice(1))
     assert.equal(counted.claims, before, 'a run handed over at intake needs no claim')
+  })
+  describe('when every worker is busy', () => {
+    let slack: FakeSlack
+    let release: () => void = () => undefined
+    beforeEach(async () => {
+      slack = await startFakeSlack()
+      // the first run's Slack call is held open: its worker stays busy until the test releases it
+      const held = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      slack.failNext({ kind: 'hold', until: held })
+    })
+    afterEach(async () => {
+      release()
+      await s?.close()
+      s = undefined
+      await slack.close()
+    })
+    /** One worker, busy with the first delivery's run, and a second delivery sent (not yet answered). */
+    const busy = async (workerWaitMs: number) => {
+      const connections = loadConnections({ env: { SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: slack.url } })
+      const counted = await start(1, { flowsDir: SLACK_FLOWS, connections, workerWaitMs })
+      assert.equal((await deliver(s!.url, envelope('busy-1', [profileEvent('b-1', '2026-11-20T10:00:01Z')]))).status, 200)
+      await waitFor(() => slack.calls('chat.postMessage').length === 1, 'the first run to call Slack')
+      const second = deliver(s!.url, envelope('busy-2', [profileEvent('b-2', '2026-11-20T10:00:02Z')]))
+      return { counted, second }
+    }
+    const waitingDeliveries = async (url: string) => {
+      const text = await (await fetch(`${url}/metrics`)).text()
+      return Number(/^cardflow_deliveries_waiting (\d+)$/m.exec(text)?.[1])
+    }
+    const storedUuids = async (store: Store) => (await store.listRuns({ limit: 100 })).map((r) => r.eventUuid).sort()
+
+    it('stores a delivery only when a worker frees, and hands its run over without the queue', async () => {
+      // a wait longer than the test: only the worker's end can answer the second delivery
+      const { counted, second } = await busy(HANG_MS)
+      await waitFor(async () => (await waitingDeliveries(s!.url)) === 1, 'the second delivery to wait for the worker')
+      assert.deepEqual(await storedUuids(s!.engine.store), ['b-1'], 'a waiting delivery is not stored yet')
+      release()
+      assert.equal((await second).status, 200)
+      await finished(await runIdsOf(['b-1', 'b-2']))
+      assert.deepEqual(counted.claimedFromQueue, [], 'no run went through the queue')
+      assert.equal(await waitingDeliveries(s!.url), 0)
+      assert.equal(slack.calls('chat.postMessage').length, 2)
+    })
+
+    it('queues the runs of a delivery whose wait runs out, answers it, and runs them once the worker frees', async () => {
+      const { counted, second } = await busy(20)
+      // the first run still holds the only worker: the answer came from the wait's end
+      assert.equal((await second).status, 200)
+      const [queued] = await runIdsOf(['b-2'])
+      assert.equal((await s!.engine.store.getRun(queued!))?.status, 'queued')
+      release()
+      await finished(await runIdsOf(['b-1', 'b-2']))
+      assert.deepEqual(counted.claimedFromQueue, [queued])
+    })
+
+    it('stores a waiting delivery queued when the engine stops, for the next start', async () => {
+      const { second } = await busy(HANG_MS)
+      await waitFor(async () => (await waitingDeliveries(s!.url)) === 1, 'the second delivery to wait for the worker')
+      const stopping = s!.close()
+      s = undefined
+      assert.equal((await second).status, 200, 'answered once stored, while the first run still runs')
+      release()
+      await stopping
+      const store = await openStore(dir!)
+      try {
+        const runs = await store.listRuns({ limit: 100 })
+        assert.deepEqual(runs.map((r) => [r.eventUuid, r.status]).sort(), [
+          ['b-1', 'succeeded'],
+          ['b-2', 'queued'],
+        ])
+      } finally {
+        await store.close()
+      }
+    })
   })
 })
