@@ -5,9 +5,10 @@ import type { ClaimedRun, ResumePoint, RunSource, RunSummary, StoredRun, StoredR
 
 /**
  * The file's format (`PRAGMA user_version`); a store refuses a file of a later one. 3: values
- * packed (sqlite-compact.ts) and histories in `run_records`.
+ * packed (sqlite-compact.ts) and histories in `run_records`. 4: values packed with Zstandard
+ * (format byte 2), which a version of format 3 cannot read; rows packed before still read.
  */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS deliveries (
