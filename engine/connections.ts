@@ -46,6 +46,9 @@ const POLICY_ENV: [keyof CallPolicy, string][] = [
   ['maxWaitMs', 'CARDFLOW_CONNECTOR_MAX_WAIT_MS'],
 ]
 
+/** Flows whose client token from the environment is kept once read. */
+const MAX_KEPT_CLIENT_TOKENS = 10_000
+
 /** `flows/my-flow.yaml`'s slug `my-flow` → `CARDFLOW_CLIENT_TOKEN_MY_FLOW`. */
 export function clientTokenVariable(flowSlug: string): string {
   return `CARDFLOW_CLIENT_TOKEN_${flowSlug.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`
@@ -69,6 +72,16 @@ export function loadConnections(connectors: readonly AnyConnectorSpec[], opts: C
     const spec = specs.get(connector)
     return spec ? describeProblem(spec, name, lookup(connector, name), file) : `no connector "${connector}" is known`
   }
+  // Read once per flow, as the secrets above are read once: the engine asks for every served
+  // flow's token with each log line and run, and reading the environment calls into C++ each
+  // time. Callers ask only for flows they serve; the bound is for safety.
+  const envClientTokens = new Map<string, string | undefined>()
+  const envClientToken = (slug: string): string | undefined => {
+    if (envClientTokens.has(slug)) return envClientTokens.get(slug)
+    const token = env[clientTokenVariable(slug)] || undefined
+    if (envClientTokens.size < MAX_KEPT_CLIENT_TOKENS) envClientTokens.set(slug, token)
+    return token
+  }
   const connections: Connections = {
     connectors,
     file: path,
@@ -86,7 +99,7 @@ export function loadConnections(connectors: readonly AnyConnectorSpec[], opts: C
     // Collected at load, plus what clients learn as they run (access tokens); every log line of `flow serve` asks for them.
     secrets: () => secrets,
     hookSecret: () => (hook['secret'] ? { header: (hook['header'] ?? 'authorization').toLowerCase(), value: hook['secret'] } : undefined),
-    clientToken: (slug) => file?.clientTokens.get(slug)?.value ?? (env[clientTokenVariable(slug)] || undefined),
+    clientToken: (slug) => file?.clientTokens.get(slug)?.value ?? envClientToken(slug),
   }
   return connections
 }
