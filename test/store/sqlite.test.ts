@@ -388,6 +388,17 @@ describe('SQLite store: each event written once, history packed', () => {
     assert.deepEqual((await store.getRun(run.id))?.input?.Hostile, hostile)
   })
 
+  it('refers to parts of the event nested in the input\'s own objects and lists', async () => {
+    const { raw, d, run } = eventRun('e4')
+    const input = { ...run.input, Wrapped: { list: [raw.target[0], { geo: raw.client.geo }], note: 'own' } }
+    await store.acceptDelivery(d, [{ ...run, input }])
+    const text = unpacked(column('SELECT input FROM runs WHERE id = ?', run.id))
+    assert.ok(text.includes('{"list":[{"\\u0000event":["target",0]},{"geo":{"\\u0000event":["client","geo"]}}],"note":"own"}'), text)
+    const [claim] = await store.claimRuns(1, 60_000)
+    assert.deepEqual(claim!.input, input)
+    assert.deepEqual((await store.getRun(run.id))?.input, input)
+  })
+
   it('reads runs and events written as plain JSON text before', async () => {
     await store.close()
     const db = new Database(join(dir, DB_FILE))
