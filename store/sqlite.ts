@@ -8,6 +8,7 @@ import { closeSync, fsync, fsyncSync, openSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { RunRecord } from '../engine/history.ts'
 import type { StepRecord, StepState } from '../engine/journal.ts'
+import { Checkpointer } from './sqlite-checkpoint.ts'
 import { encodeInput, encodeRecord, packed, unpacked } from './sqlite-compact.ts'
 import { enableIncrementalVacuum, pruneSqlite, TOMBSTONE } from './sqlite-retention.ts'
 import { addScheduleSchema, addWaitColumns, type EventRow, PAUSED_DUE_MS, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toClaimedWith, toStoredRun, toSummary } from './sqlite-schema.ts'
@@ -91,6 +92,8 @@ export class SqliteStore extends TableRowsDelegate implements Store {
    */
   private readonly queuedInputs = new Map<string, { seq: number; input: Record<string, unknown> }>()
   private readonly keptInputs: number
+  /** Checkpoints the write-ahead log on a thread of its own; undefined without WAL. */
+  private readonly checkpointer: Checkpointer | undefined
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     super()
@@ -108,7 +111,8 @@ export class SqliteStore extends TableRowsDelegate implements Store {
     // thread pool, before answering any write of it. Same guarantee as FULL (nothing answered
     // before it is on disk), without the event loop standing still for every fsync.
     this.db.pragma(this.walFile ? 'synchronous = NORMAL' : 'synchronous = FULL')
-    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 1500))}`)
+    const busyTimeoutMs = Math.max(0, Math.floor(opts.busyTimeoutMs ?? 1500))
+    this.db.pragma(`busy_timeout = ${busyTimeoutMs}`)
     // statement journals (savepoints, statements changing many rows) in memory, not in temporary files
     this.db.pragma('temp_store = MEMORY')
     this.db.exec(SCHEMA)
@@ -116,6 +120,16 @@ export class SqliteStore extends TableRowsDelegate implements Store {
     addWaitColumns(this.db)
     this.db.exec(TABLE_ROWS_SCHEMA)
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+    if (this.walFile) {
+      const db = this.db
+      this.checkpointer = new Checkpointer({
+        file: db.name,
+        busyTimeoutMs,
+        autocheckpoint: (pages) => {
+          if (db.open) db.pragma(`wal_autocheckpoint = ${pages}`)
+        },
+      })
+    }
   }
 
   /** Each SQL text is compiled once: preparing per call was a visible share of intake's time. */
@@ -158,6 +172,7 @@ export class SqliteStore extends TableRowsDelegate implements Store {
     let outcomes: Outcome[]
     try {
       outcomes = this.commit(batch)
+      this.checkpointer?.committed()
     } catch (err) {
       // BEGIN or COMMIT failed (locked, disk full, closed): none of the batch was stored.
       for (const w of batch) w.reject(unavailable(w.what, err))
@@ -538,7 +553,7 @@ export class SqliteStore extends TableRowsDelegate implements Store {
   })
   // ---- end of table rows ----
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
     if (this.db.open) {
       // what is being fsynced, and what waits for it, is committed and synced here before closing
       const syncing = this.syncing
@@ -549,7 +564,8 @@ export class SqliteStore extends TableRowsDelegate implements Store {
     }
     if (this.walFd !== undefined) closeSync(this.walFd)
     this.walFd = undefined
-    return Promise.resolve()
+    // the checkpointing connection, last, copies the rest of the log into the database as it closes
+    await this.checkpointer?.close()
   }
 }
 

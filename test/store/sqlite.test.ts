@@ -10,6 +10,7 @@ import { type Delivery, type NewRun, openStore, type Store, StoreUnavailableErro
 import { DB_FILE, SqliteStore } from '../../store/sqlite.ts'
 import { ROOT } from '../helpers.ts'
 import { waitFor } from '../wait.ts'
+import { Checkpointer, CHECKPOINT_EVERY, FALLBACK_PAGES } from '../../store/sqlite-checkpoint.ts'
 import { packed, unpacked } from '../../store/sqlite-compact.ts'
 import { SCHEMA, SCHEMA_VERSION } from '../../store/sqlite-schema.ts'
 import { delivery, record, runFor, storeConformance, waitingRecord } from './conformance.ts'
@@ -199,6 +200,43 @@ describe('SQLite store durability', () => {
     const reopened = new Database(join(dir, DB_FILE), { readonly: true })
     assert.equal(reopened.prepare('SELECT COUNT(*) FROM runs').pluck().get(), 2)
     reopened.close()
+  })
+})
+
+describe('SQLite store: checkpoints on a thread of their own', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cardflow-store-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('copies the write-ahead log into the database long before SQLite\'s own checkpoint would', async () => {
+    const file = join(dir, DB_FILE)
+    const store = new SqliteStore(file)
+    try {
+      const before = statSync(file).size
+      // one commit each, a few pages: far from the FALLBACK_PAGES after which the engine's own connection checkpoints
+      for (let i = 0; i < CHECKPOINT_EVERY * 2; i++) await store.acceptDelivery(delivery(`d${i}`, [`e${i}`]), [runFor(`e${i}`)])
+      assert.ok(statSync(`${file}-wal`).size < FALLBACK_PAGES * 4096, 'the log is below the engine connection\'s own checkpoint')
+      await waitFor(() => statSync(file).size > before, 'pages copied into the database file')
+      await store.close()
+      assert.equal(existsSync(`${file}-wal`), false, 'the last connection to close copied the rest and removed the log')
+      const reopened = new Database(file, { readonly: true })
+      assert.equal(reopened.prepare('SELECT COUNT(*) FROM runs').pluck().get(), CHECKPOINT_EVERY * 2)
+      reopened.close()
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('gives the checkpoints back to SQLite when the thread cannot open the file', async () => {
+    const pages: number[] = []
+    const checkpointer = new Checkpointer({ file: join(dir, 'missing.db'), busyTimeoutMs: 0, autocheckpoint: (n) => pages.push(n) })
+    assert.deepEqual(pages, [FALLBACK_PAGES], 'the engine\'s own connection checkpoints only past the fallback size')
+    for (let i = 0; i < CHECKPOINT_EVERY; i++) checkpointer.committed()
+    await waitFor(() => pages.length === 2, 'the fallback to SQLite\'s checkpoints')
+    assert.deepEqual(pages, [FALLBACK_PAGES, 1000])
+    await checkpointer.close()
   })
 })
 
