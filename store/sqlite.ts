@@ -92,6 +92,9 @@ export class SqliteStore extends TableRowsDelegate implements Store {
    */
   private readonly queuedInputs = new Map<string, { seq: number; input: Record<string, unknown> }>()
   private readonly keptInputs: number
+  /** A batch's writes in one transaction (see commit), and whether one of them threw. */
+  private inOneTransaction: Database.Transaction<(writes: readonly PendingWrite[]) => Outcome[]> | undefined
+  private writeFailed = false
   /** Checkpoints the write-ahead log on a thread of its own; undefined without WAL. */
   private readonly checkpointer: Checkpointer | undefined
 
@@ -212,22 +215,22 @@ export class SqliteStore extends TableRowsDelegate implements Store {
    * write is undone. Not every time: a savepoint per write cost a third of the store's time.
    */
   private commit(batch: readonly PendingWrite[]): Outcome[] {
-    let failed = false
+    // made once: better-sqlite3 builds four wrapped functions for each transaction function
+    this.inOneTransaction ??= this.db.transaction((writes: readonly PendingWrite[]) =>
+      writes.map((w): Outcome => {
+        try {
+          return { ok: true, value: w.step() }
+        } catch (err) {
+          this.writeFailed = true
+          throw err
+        }
+      }),
+    )
+    this.writeFailed = false
     try {
-      return this.db
-        .transaction(() =>
-          batch.map((w): Outcome => {
-            try {
-              return { ok: true, value: w.step() }
-            } catch (err) {
-              failed = true
-              throw err
-            }
-          }),
-        )
-        .immediate()
+      return this.inOneTransaction.immediate(batch)
     } catch (err) {
-      if (!failed) throw err
+      if (!this.writeFailed) throw err
     }
     return this.db
       .transaction(() =>
