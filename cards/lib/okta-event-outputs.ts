@@ -29,10 +29,12 @@ export const commonOutputs = {
 
 export type EntityValue = { ID: string; 'Alternate ID'?: string | null; 'Display Name'?: string | null; Type?: string | null }
 
+/** A text field of an event, or null. */
+export const text = (v: unknown): string | null => (typeof v === 'string' ? v : null)
+
 /** An actor or target as Okta's cards show it; undefined when it is missing or has no text id. */
 export function entity(a: unknown): EntityValue | undefined {
   if (!isObject(a) || typeof a.id !== 'string') return undefined
-  const text = (v: unknown) => (typeof v === 'string' ? v : null)
   return { ID: a.id, 'Alternate ID': text(a.alternateId), 'Display Name': text(a.displayName), Type: text(a.type) }
 }
 

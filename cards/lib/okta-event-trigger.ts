@@ -10,10 +10,9 @@ import { InputError } from '../../engine/errors.ts'
 import { debugDataOf, isObject, targetOfType } from '../../connectors/okta/events.ts'
 import { applicationCondition, matchesTarget } from '../../connectors/okta/filters.ts'
 import { type EventCard, eventCard, type Extra } from './okta-event-cards.ts'
-import { applicationOption, commonFromEvent, commonOutputs, Entity, type EntityValue, entity } from './okta-event-outputs.ts'
+import { applicationOption, commonFromEvent, commonOutputs, Entity, type EntityValue, entity, text } from './okta-event-outputs.ts'
 
 const Text = Type.Union([Type.String(), Type.Null()])
-const text = (v: unknown) => (typeof v === 'string' ? v : null)
 const objectOrNull = (v: unknown) => (isObject(v) ? v : null)
 
 const EXTRA_OUTPUTS: Record<Extra, TProperties> = {
@@ -88,7 +87,9 @@ function outputsOf(card: EventCard): TProperties {
 function fromEvent(card: EventCard, event: SourceEvent, delivery: DeliveryInfo): Record<string, unknown> {
   const actor = entity(event.actor)
   if (!actor) throw new InputError(`event ${event.uuid} has no actor`)
-  const out: Record<string, unknown> = { ...commonFromEvent(event, delivery), [card.actor]: actor }
+  // the common outputs' object is new: added to in place (a spread into a literal with a computed key took 6 us)
+  const out: Record<string, unknown> = commonFromEvent(event, delivery)
+  out[card.actor] = actor
   for (const [name, types] of Object.entries(card.targets)) {
     const found = targetOf(event, types, card.extras?.includes('Policy Type') === true && name === 'Policy')
     if (!found && card.required?.includes(name)) throw new InputError(`event ${event.uuid} has no ${types[0]} target (the card's "${name}")`)
