@@ -10,7 +10,7 @@ import { ConnectionMissingError, ConnectorError, OutcomeUnknownError } from './e
 import { describeFailure, type Failure } from './failures.ts'
 import type { OutboundRecord } from './history.ts'
 import type { StepJournal } from './journal.ts'
-import { makeRedactor } from './redact.ts'
+import { makeRedactor, redactWith } from './redact.ts'
 
 export interface ConnectionProvider {
   /** The client for a connector, by connection name (default connection when omitted). */
@@ -110,7 +110,7 @@ export async function performCall<C, T>(call: ConnectorCall<C, T>, env: CallEnv)
     const outcome = await attempt(call, client, env.signal, policy.timeoutMs)
     if (outcome.ok) {
       entry.result = 'sent'
-      journal?.steps.outcome(journal.key, 'done', makeRedactor(env.connections?.secrets() ?? [])(outcome.value))
+      journal?.steps.outcome(journal.key, 'done', redactWith(outcome.value, env.connections?.secrets() ?? []))
       return outcome.value
     }
     const wait = env.signal.aborted ? undefined : nextWait(outcome.failure, call.idempotent, policy, retries)

@@ -148,11 +148,26 @@ export function makeScrubber(secrets: readonly string[]): (value: unknown) => un
   return makeRedactor(secrets, { byKey: false })
 }
 
-/** Runs in a row redact with the same secrets: build the redactor once for them. */
-let lastRedactor: { key: string; redact: (value: unknown) => unknown } | undefined
+/**
+ * Each run's history, and each connector call's result kept in the step journal, is redacted
+ * with one of a few sets of secrets: the redactor of each set is built once (kept for the last
+ * KEPT_REDACTORS sets).
+ */
+const redactors = new Map<string, (value: unknown) => unknown>()
+const KEPT_REDACTORS = 16
+
+/** `value` with secret-named fields and secret values replaced (see makeRedactor). */
+export function redactWith<T>(value: T, secrets: readonly string[]): T {
+  const key = secrets.join('\u0000')
+  let redact = redactors.get(key)
+  if (!redact) {
+    if (redactors.size >= KEPT_REDACTORS) redactors.clear()
+    redact = makeRedactor(secrets)
+    redactors.set(key, redact)
+  }
+  return redact(value) as T
+}
 
 export function redactRun(run: RunRecord, secrets: readonly string[]): RunRecord {
-  const key = secrets.join('\u0000')
-  if (lastRedactor?.key !== key) lastRedactor = { key, redact: makeRedactor(secrets) }
-  return lastRedactor.redact(run) as RunRecord
+  return redactWith(run, secrets)
 }

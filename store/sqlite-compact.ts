@@ -98,25 +98,26 @@ interface Place {
 /** Each object and array of the event, by identity, with its place (the path is built only for those referred to). */
 function partsOf(raw: unknown): Map<object, Place | undefined> {
   const parts = new Map<object, Place | undefined>()
-  const walk = (value: object, place: Place | undefined) => {
-    if (parts.size >= MAX_PARTS || (place?.depth ?? 0) > MAX_DEPTH || parts.has(value)) return
-    parts.set(value, place)
-    const depth = (place?.depth ?? 0) + 1
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const v: unknown = value[i]
-        if (v !== null && typeof v === 'object') walk(v, { up: place, key: i, depth })
-      }
-    } else {
-      for (const k in value) {
-        if (!Object.hasOwn(value, k)) continue
-        const v: unknown = (value as Record<string, unknown>)[k]
-        if (v !== null && typeof v === 'object') walk(v, { up: place, key: k, depth })
-      }
+  if (raw !== null && typeof raw === 'object') addParts(parts, raw, undefined)
+  return parts
+}
+
+function addParts(parts: Map<object, Place | undefined>, value: object, place: Place | undefined): void {
+  if (parts.size >= MAX_PARTS || (place?.depth ?? 0) > MAX_DEPTH || parts.has(value)) return
+  parts.set(value, place)
+  const depth = (place?.depth ?? 0) + 1
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i]
+      if (v !== null && typeof v === 'object') addParts(parts, v, { up: place, key: i, depth })
+    }
+  } else {
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue
+      const v: unknown = (value as Record<string, unknown>)[k]
+      if (v !== null && typeof v === 'object') addParts(parts, v, { up: place, key: k, depth })
     }
   }
-  if (raw !== null && typeof raw === 'object') walk(raw, undefined)
-  return parts
 }
 
 function pathOf(place: Place | undefined): Path {
