@@ -27,10 +27,11 @@ export function createSlackClient(cfg: SlackConfig, timeoutMs: number): WebClien
     // Without these the default policy can hold one call for about 30 minutes.
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: timeoutMs,
+    // bounded in slackFetch instead (the client's own timeout makes an AbortSignal per call)
+    timeout: 0,
     logger: quiet,
     // A method name that is an absolute URL must not send our token elsewhere.
     allowAbsoluteUrls: false,
-    fetch: slackFetch,
+    fetch: (input, init) => slackFetch(input, init, timeoutMs),
   })
 }

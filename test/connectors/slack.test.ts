@@ -3,6 +3,7 @@ import { after, afterEach, before, describe, it } from 'node:test'
 import { type FakeSlack, SLACK_TOKEN, startFakeSlack } from '../fakes/index.ts'
 import { runFlow } from '../../engine/run.ts'
 import { connect, outbound, outputsOf, plan, runApi } from './helpers.ts'
+import { waitFor } from '../wait.ts'
 
 describe('Slack cards against a fake Slack Web API', () => {
   let slack: FakeSlack
@@ -142,6 +143,7 @@ describe('Slack cards against a fake Slack Web API', () => {
     assert.match(run.error!.message, /chat\.postMessage timed out: no answer within 200 ms/)
     assert.deepEqual([run.error?.code, run.error?.retryable], ['OUTCOME_UNKNOWN', false])
     assert.equal(slack.requests.length, 1, 'not resent: chat.postMessage is not idempotent')
+    await waitFor(() => slack.heldOpen() === 0, 'the client to give up the request it timed out')
   })
 
   it('stops waiting when the run is cancelled', async () => {

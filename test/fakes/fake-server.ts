@@ -56,6 +56,8 @@ export interface FakeServer {
   waitForRequests(count: number, filter?: (req: RecordedRequest) => boolean): Promise<RecordedRequest[]>
   /** Answers the requests held by a `hang` trouble normally; resolves with how many there were. */
   release(): number
+  /** Requests held by a `hang` trouble whose connection the client has not closed. */
+  heldOpen(): number
   /** Forgets the requests, the queued troubles and drops any held or slow request. */
   reset(): void
   close(): Promise<void>
@@ -134,6 +136,7 @@ export async function startFakeServer(handle: Handler, basePath = '/'): Promise<
         return matching.length >= count ? matching : undefined
       }, `${count} request(s) at the fake on port ${port}`)
     },
+    heldOpen: () => [...held].filter(({ res }) => !res.socket?.destroyed).length,
     release() {
       const n = held.size
       for (const { res, recorded } of held) {
