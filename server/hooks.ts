@@ -3,7 +3,7 @@
  * authenticated, validated, stored with its runs in one transaction, and only then answered
  * 200; the flows run afterwards. What was not stored is never answered 200.
  */
-import express, { type Request, type Response, Router } from 'express'
+import express, { type Express, type Request, type Response } from 'express'
 import type { DeliveryInfo } from '../engine/card.ts'
 import { toErrorRecord } from '../engine/errors.ts'
 import { invocationForEvent } from '../engine/input.ts'
@@ -63,15 +63,18 @@ export function planRuns(flows: FlowSet, events: readonly OktaEvent[], delivery:
   return runs
 }
 
-export function hookRoutes(o: HookOptions): Router {
-  const router = Router()
-  router.get('/hooks/okta', (req, res) => {
+/**
+ * Mounts the routes on the app itself, first: every delivery goes through the layers before
+ * them, and a router of their own was one more (its matching about 1% of the engine's time).
+ */
+export function mountHookRoutes(app: Pick<Express, 'get' | 'post'>, o: HookOptions): void {
+  app.get('/hooks/okta', (req, res) => {
     const challenge = headerValue(req, 'x-okta-verification-challenge')
     if (!challenge) return sendError(res, 400, 'missing x-okta-verification-challenge header (Okta sends it when verifying the hook)')
     o.log.info({}, 'answered the Okta event hook verification')
     res.status(200).json({ verification: challenge })
   })
-  router.post(
+  app.post(
     '/hooks/okta',
     (req, res, next) => {
       if (o.hookSecret && !secretMatches(headerValue(req, o.hookSecret.header), o.hookSecret.value)) {
@@ -88,7 +91,6 @@ export function hookRoutes(o: HookOptions): Router {
     express.raw({ type: () => true, limit: o.maxBodyBytes }),
     (req, res) => acceptDelivery(o, req, res),
   )
-  return router
 }
 
 async function acceptDelivery(o: HookOptions, req: Request, res: Response): Promise<void> {

@@ -15,7 +15,7 @@ import type { RetentionPolicy, Store } from '../store/index.ts'
 import { FlowSet } from './flows.ts'
 import { apiRoutes } from './api.ts'
 import { delegatedRoutes } from './delegated.ts'
-import { type HookSecret, hookRoutes } from './hooks.ts'
+import { type HookSecret, mountHookRoutes } from './hooks.ts'
 import { errorHandler, sendError } from '../web/http.ts'
 import { createLog, type Log, type LogFormat } from './log.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
@@ -220,21 +220,19 @@ export async function createServer(o: ServerOptions): Promise<Engine> {
   app.disable('x-powered-by')
   if (o.trustProxy) app.set('trust proxy', trustedProxies(o.trustProxy))
   // the hook's route first: every delivery goes through the routers mounted before it
-  app.use(
-    hookRoutes({
-      store,
-      flows,
-      log,
-      metrics,
-      hookSecret: o.hookSecret,
-      maxBodyBytes,
-      maxEventsPerDelivery: o.maxEventsPerDelivery ?? DEFAULTS.maxEventsPerDelivery,
-      secrets,
-      onEnqueued: () => worker.wake(),
-      workers: worker,
-      workerWaitMs: o.workerWaitMs ?? DEFAULTS.workerWaitMs,
-    }),
-  )
+  mountHookRoutes(app, {
+    store,
+    flows,
+    log,
+    metrics,
+    hookSecret: o.hookSecret,
+    maxBodyBytes,
+    maxEventsPerDelivery: o.maxEventsPerDelivery ?? DEFAULTS.maxEventsPerDelivery,
+    secrets,
+    onEnqueued: () => worker.wake(),
+    workers: worker,
+    workerWaitMs: o.workerWaitMs ?? DEFAULTS.workerWaitMs,
+  })
   app.use(opsRoutes(store, flows, metrics, { connections: (plan) => (o.dryRun ? {} : connectionReport(plan, o.connections)), ...(o.metricsToken && { metricsToken: o.metricsToken }) }))
   app.use(
     apiRoutes({
