@@ -48,7 +48,10 @@ CREATE TABLE IF NOT EXISTS runs (
 -- Its runs are stored only in the transaction that stores the event (events' primary key), so
 -- no index checks it again: a unique index on (event_uuid, flow) cost a random page per run.
 DROP INDEX IF EXISTS runs_event_flow;
-CREATE INDEX IF NOT EXISTS runs_queue ON runs(status, due_at);
+-- Waiting runs by due time, and only they: an index of every run by (status, due_at) changed
+-- with each run's every status, for the one claim that reads it (waiting runs that are due).
+DROP INDEX IF EXISTS runs_queue;
+CREATE INDEX IF NOT EXISTS runs_waiting ON runs(due_at) WHERE status = 'waiting';
 -- Claims walk the queue in seq order and stop after a few rows, however long the backlog.
 CREATE INDEX IF NOT EXISTS runs_status_seq ON runs(status, seq);
 CREATE INDEX IF NOT EXISTS runs_flow ON runs(flow, seq);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test'
 import Database from 'better-sqlite3'
 import { Compressor } from 'zstd-napi'
 import { type Delivery, type NewRun, openStore, type Store, StoreUnavailableError } from '../../store/index.ts'
-import { DB_FILE, SqliteStore } from '../../store/sqlite.ts'
+import { CLAIM_WALKS, DB_FILE, SqliteStore } from '../../store/sqlite.ts'
 import { ROOT } from '../helpers.ts'
 import { waitFor } from '../wait.ts'
 import { Checkpointer, CHECKPOINT_EVERY, FALLBACK_PAGES } from '../../store/sqlite-checkpoint.ts'
@@ -44,6 +44,27 @@ describe('SQLite store', () => {
     assert.equal((await store.getRun('f:e1'))?.status, 'queued')
     assert.equal(await store.claimSlot('nightly', new Date('2026-11-20T06:00:00Z'), { id: 'n1', flow: 'nightly', source: 'schedule' }), true)
     assert.equal((await store.getRun('n1'))?.slot, '2026-11-20T06:00:00.000Z')
+  })
+
+  it('walks an index for each part of a claim, never sorting the runs it passes over', async () => {
+    await store.close()
+    const old = new Database(join(dir, DB_FILE))
+    // a file of an earlier version, with the index of every run by status and due time
+    old.exec('CREATE INDEX runs_queue ON runs(status, due_at)')
+    old.close()
+    store = await openStore(dir)
+    const db = new Database(join(dir, DB_FILE), { readonly: true })
+    try {
+      const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'runs'").pluck().all()
+      assert.ok(!indexes.includes('runs_queue'), 'the index of every run by status and due time is dropped')
+      for (const sql of CLAIM_WALKS) {
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(0, 1) as { detail: string }[]).map((r) => r.detail).join('; ')
+        assert.match(plan, /USING (COVERING )?INDEX runs_(status_seq|waiting)/, sql)
+        assert.doesNotMatch(plan, /TEMP B-TREE/, sql)
+      }
+    } finally {
+      db.close()
+    }
   })
 
   it('answers StoreUnavailableError while another process holds the write lock', async () => {
