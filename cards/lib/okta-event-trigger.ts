@@ -87,7 +87,8 @@ function outputsOf(card: EventCard): TProperties {
 function fromEvent(card: EventCard, event: SourceEvent, delivery: DeliveryInfo): Record<string, unknown> {
   const actor = entity(event.actor)
   if (!actor) throw new InputError(`event ${event.uuid} has no actor`)
-  // the common outputs' object is new: added to in place (a spread into a literal with a computed key took 6 us)
+  // the common outputs' object is new: added to in place (spread into a literal with a computed
+  // key, it took 9 us of the 9.9 this function took per event)
   const out: Record<string, unknown> = commonFromEvent(event, delivery)
   out[card.actor] = actor
   for (const [name, types] of Object.entries(card.targets)) {
