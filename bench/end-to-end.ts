@@ -21,7 +21,7 @@ import { deliver, type LoadResult } from './lib/load.ts'
 import { deliveryJson, eventJson } from './lib/okta.ts'
 import { join } from 'node:path'
 import { ROOT, type Sut, startCardflow, startLimit, startNodeRed, usage } from './lib/procs.ts'
-import { mib, num, row, SHORT } from './lib/report.ts'
+import { countFlag, mib, num, row, SHORT } from './lib/report.ts'
 import { type SlackCounter, startSlack } from './lib/slack.ts'
 
 const EVENTS = SHORT ? 1500 : 20_000
@@ -31,16 +31,12 @@ const EVENTS = SHORT ? 1500 : 20_000
  * 20,000 still ran code the JIT had not yet optimized (every system got faster with more, cardflow
  * more than Node-RED, its code paths being longer).
  */
-const warmupAt = process.argv.indexOf('--warmup')
-const WARMUP = warmupAt > 0 ? Number(process.argv[warmupAt + 1]) : SHORT ? 300 : 3000
-if (!Number.isInteger(WARMUP) || WARMUP < 1) throw new Error('--warmup takes a whole number, at least 1')
+const WARMUP = countFlag('warmup', SHORT ? 300 : 3000)
 const CONNECTIONS = 32
 const LIMIT_MS = SHORT ? 60_000 : 300_000
 const TUNED = 128
 const PROFILE = process.argv.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'prof')}`] : []
-const roundsAt = process.argv.indexOf('--rounds')
-const ROUNDS = roundsAt > 0 ? Number(process.argv[roundsAt + 1]) : SHORT ? 1 : 3
-if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--rounds takes a whole number, at least 1')
+const ROUNDS = countFlag('rounds', SHORT ? 1 : 3)
 
 interface Outcome {
   eventsPerSecond: number

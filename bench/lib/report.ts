@@ -1,6 +1,14 @@
 /** Printing figures the same way in every bench. */
 export const SHORT = process.argv.includes('--short')
 
+/** The whole number after `--name` on the command line (at least 1), or `fallback` without the flag. */
+export function countFlag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`)
+  const n = at > 0 ? Number(process.argv[at + 1]) : fallback
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number, at least 1`)
+  return n
+}
+
 export const num = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 export const mib = (bytes: number) => `${num(bytes / 1024 / 1024, 1)} MiB`
 
