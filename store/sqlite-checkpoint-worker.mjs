@@ -1,6 +1,6 @@
 // The SQLite store's checkpoints, on a thread of their own (see sqlite-checkpoint.ts): a
 // connection of its own to the store's file, which copies the write-ahead log into the database
-// each time it is asked, and answers with what it did. Plain JavaScript: a worker thread does not
+// each time it is asked, and answers whether it could. Plain JavaScript: a worker thread does not
 // inherit the TypeScript loader the engine runs under.
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
@@ -16,9 +16,10 @@ parentPort.on('message', (message) => {
   }
   try {
     // PASSIVE: copies what no reader still needs, never waits for the engine's writes
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)')
-    parentPort.postMessage({ ok: true, busy: result.busy, log: result.log, checkpointed: result.checkpointed })
-  } catch (err) {
-    parentPort.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) })
+    db.pragma('wal_checkpoint(PASSIVE)')
+    parentPort.postMessage({ ok: true })
+  } catch {
+    // the engine's connection takes the checkpoints back (sqlite-checkpoint.ts)
+    parentPort.postMessage({ ok: false })
   }
 })

@@ -26,7 +26,7 @@ export const FALLBACK_PAGES = 4096
 /** SQLite's default. */
 const OWN_PAGES = 1000
 
-type Answer = { ready: true } | { ok: true } | { ok: false; message: string }
+type Answer = { ready: true } | { ok: boolean }
 
 export interface CheckpointerOptions {
   file: string
@@ -41,15 +41,9 @@ export class Checkpointer {
   /** `busy`: starting or checkpointing; `off`: SQLite's own checkpoints again, for good. */
   private state: 'idle' | 'busy' | 'off' = 'idle'
   private commits = 0
-  private done = 0
 
   constructor(private readonly o: CheckpointerOptions) {
     o.autocheckpoint(FALLBACK_PAGES)
-  }
-
-  /** Checkpoints the worker finished (for tests and diagnostics). */
-  get checkpoints(): number {
-    return this.done
   }
 
   /** Called after each commit: the first checkpoint starts the thread. */
@@ -72,11 +66,8 @@ export class Checkpointer {
     worker.on('message', (answer: Answer) => {
       if ('ready' in answer) {
         if (this.state === 'busy') worker.postMessage('checkpoint')
-      }
-      else if (answer.ok) {
-        this.done++
-        if (this.state === 'busy') this.state = 'idle'
-      } else this.giveUp()
+      } else if (!answer.ok) this.giveUp()
+      else if (this.state === 'busy') this.state = 'idle'
     })
     worker.once('error', () => this.giveUp())
     worker.once('exit', () => this.giveUp())
@@ -92,7 +83,7 @@ export class Checkpointer {
   /** Ends the thread, after the checkpoint it is doing; the committing connection closes after it. */
   async close(): Promise<void> {
     const worker = this.worker
-    if (this.state !== 'off') this.state = 'off'
+    this.state = 'off'
     if (!worker) return
     // the process waits for it now
     worker.ref()

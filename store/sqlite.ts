@@ -98,8 +98,11 @@ export class SqliteStore extends TableRowsDelegate implements Store {
    */
   private readonly queuedInputs = new Map<string, { seq: number; input: Record<string, unknown> }>()
   private readonly keptInputs: number
-  /** A batch's writes in one transaction (see commit), and whether one of them threw. */
-  private inOneTransaction: Database.Transaction<(writes: readonly PendingWrite[]) => Outcome[]> | undefined
+  /**
+   * A batch's writes in one transaction (see commit), and whether one of them threw. Made once:
+   * better-sqlite3 builds four wrapped functions for each transaction function.
+   */
+  private readonly inOneTransaction: Database.Transaction<(writes: readonly PendingWrite[]) => Outcome[]>
   private writeFailed = false
   /** Checkpoints the write-ahead log on a thread of its own; undefined without WAL. */
   private readonly checkpointer: Checkpointer | undefined
@@ -129,6 +132,16 @@ export class SqliteStore extends TableRowsDelegate implements Store {
     addWaitColumns(this.db)
     this.db.exec(TABLE_ROWS_SCHEMA)
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+    this.inOneTransaction = this.db.transaction((writes: readonly PendingWrite[]) =>
+      writes.map((w): Outcome => {
+        try {
+          return { ok: true, value: w.step() }
+        } catch (err) {
+          this.writeFailed = true
+          throw err
+        }
+      }),
+    )
     if (this.walFile) {
       const db = this.db
       this.checkpointer = new Checkpointer({
@@ -221,17 +234,6 @@ export class SqliteStore extends TableRowsDelegate implements Store {
    * write is undone. Not every time: a savepoint per write cost a third of the store's time.
    */
   private commit(batch: readonly PendingWrite[]): Outcome[] {
-    // made once: better-sqlite3 builds four wrapped functions for each transaction function
-    this.inOneTransaction ??= this.db.transaction((writes: readonly PendingWrite[]) =>
-      writes.map((w): Outcome => {
-        try {
-          return { ok: true, value: w.step() }
-        } catch (err) {
-          this.writeFailed = true
-          throw err
-        }
-      }),
-    )
     this.writeFailed = false
     try {
       return this.inOneTransaction.immediate(batch)
