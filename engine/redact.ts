@@ -71,6 +71,14 @@ function finderFor(values: readonly string[]): RegExp {
   return finder
 }
 
+/**
+ * `Object.prototype.hasOwnProperty.call(o, k)` inside `for (k in o)` is one of the forms V8
+ * compiles to a check of the object's shape against the loop's key cache; `Object.hasOwn` is
+ * looked up per key (a walk of a run's history took ~25% longer with it). The walkers over
+ * event data use this form.
+ */
+const ownKey = Object.prototype.hasOwnProperty
+
 /** The same few keys recur in every run: remember which are secret-named. */
 const keyVerdicts = new Map<string, boolean>()
 export function isSecretKey(key: string): boolean {
@@ -81,6 +89,9 @@ export function isSecretKey(key: string): boolean {
   }
   return verdict
 }
+
+/** Objects and arrays of at most this many values, none an object, are walked again rather than looked up (see makeRedactor). */
+const SMALL_LEAF = 8
 
 /**
  * A function that returns the value with secret-named fields and secret values replaced.
@@ -94,6 +105,10 @@ export function makeRedactor(secrets: readonly string[], opts: { byKey?: boolean
   // nearer the top (the walk stops at a depth, so from there it goes further).
   // The depth an object was walked at is kept, and what it became only when that differs from
   // it (rare: most runs hold no secret), so that a clean walk allocates no record per object.
+  // Only objects that hold objects, or more than a few values, are kept: walking a small leaf
+  // again costs about what looking it up does, and adding every leaf to the map was half of a
+  // run's redaction. A small leaf is walked once per reference to it, so a shared part still
+  // costs no more than a few values per reference.
   let seen: Map<object, number | { redacted: unknown; depth: number }> | undefined
   const walk = (value: unknown, depth: number): unknown => {
     if (typeof value === 'string') return scrubText(value, values)
@@ -102,32 +117,41 @@ export function makeRedactor(secrets: readonly string[], opts: { byKey?: boolean
     if (typeof known === 'number') {
       if (known <= depth) return value
     } else if (known !== undefined && known.depth <= depth) return known.redacted
-    const redacted = walkObject(value, depth)
+    return Array.isArray(value) ? walkArray(value, depth) : walkObject(value, depth)
+  }
+  const remember = (value: object, redacted: unknown, depth: number): unknown => {
     seen!.set(value, redacted === value ? depth : { redacted, depth })
     return redacted
   }
-  const walkObject = (value: object, depth: number): unknown => {
-    if (Array.isArray(value)) {
-      let copy: unknown[] | undefined
-      for (let i = 0; i < value.length; i++) {
-        const v = walk(value[i], depth + 1)
-        if (v === value[i]) continue
-        copy ??= [...value]
-        copy[i] = v
-      }
-      return copy ?? value
+  const walkArray = (value: unknown[], depth: number): unknown => {
+    let copy: unknown[] | undefined
+    let nested = false
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i]
+      if (item !== null && typeof item === 'object') nested = true
+      const v = walk(item, depth + 1)
+      if (v === item) continue
+      copy ??= [...value]
+      copy[i] = v
     }
+    return nested || value.length > SMALL_LEAF ? remember(value, copy ?? value, depth) : (copy ?? value)
+  }
+  const walkObject = (value: object, depth: number): unknown => {
     let copy: Record<string, unknown> | undefined
+    let nested = false
+    let size = 0
     // for-in over own keys: Object.entries allocated an array per object, a third of a run's cost.
     for (const k in value) {
-      if (!Object.hasOwn(value, k)) continue
+      if (!ownKey.call(value, k)) continue
       const v = (value as Record<string, unknown>)[k]
+      size++
+      if (v !== null && typeof v === 'object') nested = true
       const next = byKey && isSecretKey(k) && (typeof v === 'string' || typeof v === 'number') ? REDACTED : walk(v, depth + 1)
       if (next === v) continue
       copy ??= { ...value }
       copy[k] = next
     }
-    return copy ?? value
+    return nested || size > SMALL_LEAF ? remember(value, copy ?? value, depth) : (copy ?? value)
   }
   return (value) => {
     seen = new Map()

@@ -109,6 +109,15 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function'
 }
 
+/**
+ * Whether an outcome is still to come. The interpreter's own promises are native ones (a card's
+ * promise is passed through Promise.resolve first), so a class check does, where isPromise's
+ * lookup of `then` on every outcome and record was a few percent of a run.
+ */
+function pending<T>(value: T | Promise<T>): value is Promise<T> {
+  return value instanceof Promise
+}
+
 class Run implements RunHost {
   readonly records: CardRecord[] = []
   readonly outbound: OutboundRecord[] = []
@@ -155,7 +164,7 @@ class Run implements RunHost {
         continue
       }
       const result = this.card(card, parent)
-      if (isPromise(result)) return result.then((r) => this.list(cards, parent, i + 1, r))
+      if (pending(result)) return result.then((r) => this.list(cards, parent, i + 1, r))
       outcome = result
     }
     return outcome
@@ -163,14 +172,17 @@ class Run implements RunHost {
 
   private skip(cards: PlannedCard[], parent: CardRecord['parent']) {
     for (const card of cards) {
-      this.records.push({ id: card.id, card: card.type, status: 'skipped', inputs: {}, outputs: {}, durationMs: 0, ...(parent && { parent }) })
+      const record: CardRecord = { id: card.id, card: card.type, status: 'skipped', inputs: {}, outputs: {}, durationMs: 0 }
+      if (parent) record.parent = parent
+      this.records.push(record)
       for (const [branch, list] of card.branches) this.skip(list, { id: card.id, branch })
     }
   }
 
   private card(card: PlannedCard, parent: CardRecord['parent']): Outcome | Promise<Outcome> {
     const started = performance.now()
-    const record: CardRecord = { id: card.id, card: card.type, status: 'succeeded', inputs: {}, outputs: {}, durationMs: 0, ...(parent && { parent }) }
+    const record: CardRecord = { id: card.id, card: card.type, status: 'succeeded', inputs: {}, outputs: {}, durationMs: 0 }
+    if (parent) record.parent = parent
     this.records.push(record)
     let result: Record<string, unknown> | Promise<Record<string, unknown>>
     try {
@@ -187,7 +199,7 @@ class Run implements RunHost {
     } catch (err) {
       return this.failed(record, started, err)
     }
-    if (isPromise(result)) return result.then((outputs) => this.ran(card, record, started, outputs), (err: unknown) => this.failed(record, started, err))
+    if (isPromise(result)) return Promise.resolve(result).then((outputs) => this.ran(card, record, started, outputs), (err: unknown) => this.failed(record, started, err))
     return this.ran(card, record, started, result)
   }
 
@@ -225,7 +237,10 @@ class Run implements RunHost {
     for (const [name, value] of card.inputs) {
       const mode = card.def.escape(name, inputs, value.kind)
       if (!mode) continue
-      inputs[name] = this.resolve(card, name, value, { mode, trusted: (c) => this.escaped.get(c) === mode })
+      const escaped = this.resolve(card, name, value, { mode, trusted: (c) => this.escaped.get(c) === mode })
+      // most texts hold nothing to escape: checked again only when escaping changed one
+      if (escaped === inputs[name]) continue
+      inputs[name] = escaped
       changed = true
     }
     if (changed) checkInputs(card, inputs)
@@ -250,18 +265,20 @@ class Run implements RunHost {
     if (card.def.result) this.answer(card.def.result(outputs), record, card.def.answersNow === true)
     if (card.def.ends) return RETURNED
     if (!card.def.selectBranch) return OK
-    const withBranch = (all: Record<string, unknown>): Outcome => {
-      record.outputs = all
-      this.scope[card.id] = all
-      return OK
-    }
     try {
       const branched = this.branch(card, outputs)
-      if (isPromise(branched)) return branched.then(withBranch, (err: unknown) => this.failed(record, started, err))
-      return withBranch(branched)
+      if (pending(branched)) return branched.then((all) => this.withBranch(card, record, all), (err: unknown) => this.failed(record, started, err))
+      return this.withBranch(card, record, branched)
     } catch (err) {
       return this.failed(record, started, err)
     }
+  }
+
+  /** A branching card's outputs with those of the branch that ran. */
+  private withBranch(card: PlannedCard, record: CardRecord, all: Record<string, unknown>): Outcome {
+    record.outputs = all
+    this.scope[card.id] = all
+    return OK
   }
 
   private failed(record: CardRecord, started: number, err: unknown): Outcome {
@@ -294,24 +311,31 @@ class Run implements RunHost {
       } else if (seen) later.push([name, list])
       else this.skip(list, { id: card.id, branch: name })
     }
-    const done = (outcome: Outcome): Record<string, unknown> => {
-      for (const [name, list] of later) this.skip(list, { id: card.id, branch: name })
-      // Return and a stopping Continue If end the branch only: the flow goes on after the block.
-      if (outcome.kind === 'waiting') throw new BranchWaiting(outcome.until, outcome.cardId)
-      if (outcome.kind === 'failed') throw new BranchFailed(outcome.record, card.id, chosen)
-      const declared: Record<string, unknown> = {}
-      const modes = new Set<Escape | undefined>()
-      for (const [name, perBranch] of card.declaredOutputs) {
-        const value = perBranch.get(chosen)
-        declared[name] = value ? resolveValue(value, this.scope) : null
-        modes.add(value?.kind === 'ref' ? this.escaped.get(value.ref.card) : undefined)
-      }
-      // outputs that each pass on a value escaped the same way are escaped that way too
-      const [mode] = modes
-      if (modes.size === 1 && mode) this.escaped.set(card.id, mode)
-      return { ...outputs, ...declared }
+    if (pending(ran)) return ran.then((outcome) => this.branchEnded(card, chosen, later, outputs, outcome))
+    return this.branchEnded(card, chosen, later, outputs, ran)
+  }
+
+  /** After the chosen branch: the later branches skipped, and the outputs it declares beside the card's own. */
+  private branchEnded(card: PlannedCard, chosen: string, later: [string, PlannedCard[]][], outputs: Record<string, unknown>, outcome: Outcome): Record<string, unknown> {
+    for (const [name, list] of later) this.skip(list, { id: card.id, branch: name })
+    // Return and a stopping Continue If end the branch only: the flow goes on after the block.
+    if (outcome.kind === 'waiting') throw new BranchWaiting(outcome.until, outcome.cardId)
+    if (outcome.kind === 'failed') throw new BranchFailed(outcome.record, card.id, chosen)
+    const all: Record<string, unknown> = { ...outputs }
+    // outputs that each pass on a value escaped the same way are escaped that way too
+    let mode: Escape | undefined
+    let same = true
+    let first = true
+    for (const [name, perBranch] of card.declaredOutputs) {
+      const value = perBranch.get(chosen)
+      all[name] = value ? resolveValue(value, this.scope) : null
+      const escaped = value?.kind === 'ref' ? this.escaped.get(value.ref.card) : undefined
+      if (first) mode = escaped
+      else if (escaped !== mode) same = false
+      first = false
     }
-    return isPromise(ran) ? ran.then(done) : done(ran)
+    if (same && mode) this.escaped.set(card.id, mode)
+    return all
   }
 
   /** A helper run shares the options (dry-run, connections, signal); its requests join this run's outbound list. */
@@ -343,7 +367,7 @@ function hide(fields: Record<string, unknown>, names: readonly string[]): Record
 }
 
 export async function runFlow(plan: FlowPlan, triggerOutputs: Record<string, unknown>, opts: RunOptions = {}): Promise<RunRecord> {
-  const startedAt = (opts.now ?? (() => new Date()))()
+  const startedAt = opts.now ? opts.now() : new Date()
   const started = performance.now()
   const run = new Run(opts, opts.signal ?? NEVER_ABORTED)
   run.scope[plan.trigger.id] = triggerOutputs

@@ -21,6 +21,9 @@ import { inflateRawSync } from 'node:zlib'
 import { Compressor, Decompressor } from 'zstd-napi'
 import type { RunRecord } from '../engine/history.ts'
 
+/** The for-in form V8 compiles to a check against the loop's key cache (see engine/redact.ts). */
+const ownKey = Object.prototype.hasOwnProperty
+
 const FORMAT_1 = 1
 // biome-ignore format: the dictionary of formats 1 and 2, byte for byte
 const DICTIONARY_1 = Buffer.from(
@@ -113,7 +116,7 @@ function addParts(parts: Map<object, Place | undefined>, value: object, place: P
     }
   } else {
     for (const k in value) {
-      if (!Object.hasOwn(value, k)) continue
+      if (!ownKey.call(value, k)) continue
       const v: unknown = (value as Record<string, unknown>)[k]
       if (v !== null && typeof v === 'object') addParts(parts, v, { up: place, key: k, depth })
     }
@@ -162,7 +165,7 @@ function referring(value: unknown, found: { parts: Map<object, Place | undefined
   if (Object.hasOwn(value, REF)) found.clash = true
   let copy: Record<string, unknown> | undefined
   for (const k in value) {
-    if (!Object.hasOwn(value, k)) continue
+    if (!ownKey.call(value, k)) continue
     const v = (value as Record<string, unknown>)[k]
     const next = referring(v, found, depth + 1)
     if (next === v) continue

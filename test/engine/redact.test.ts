@@ -52,6 +52,34 @@ describe('one object reached by several paths', () => {
     assert.deepEqual(redacted.top.shared.a.b.c, { note: `sent with ${REDACTED}`, token: REDACTED })
     assert.equal(shared.a.b.c.note, `sent with ${secret}`, 'the original is left as it was')
   })
+
+  it('is redacted at each reference when it is a small part holding only values', () => {
+    const leaf = { token: 'abcdefgh', note: `sent with ${secret}` }
+    const redacted = makeRedactor([secret])({ a: leaf, b: [leaf, leaf], c: { d: leaf } }) as Record<string, unknown>
+    const clean = { token: REDACTED, note: `sent with ${REDACTED}` }
+    assert.deepEqual(redacted, { a: clean, b: [clean, clean], c: { d: clean } })
+    assert.deepEqual(leaf, { token: 'abcdefgh', note: `sent with ${secret}` }, 'the original is left as it was')
+  })
+
+  it('is walked once however many paths lead to it, unless it is a small part holding only values', () => {
+    let reads = 0
+    const counted = <T extends object>(o: T): T =>
+      new Proxy(o, {
+        get(target, key, receiver) {
+          reads++
+          return Reflect.get(target, key, receiver)
+        },
+      })
+    const big = counted(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, `value ${i}`])))
+    const small = counted({ note: 'nothing secret' })
+    // 16 levels, each holding both parts and the next level twice (2^16 paths to the bottom)
+    let node: object = { big, small }
+    for (let i = 0; i < 16; i++) node = { big, small, left: node, right: node }
+    const value = { node }
+    assert.equal(makeRedactor([secret])(value), value, 'nothing to redact: the same object back')
+    // each value of the big part read once; the small one's once per reference (17)
+    assert.ok(reads <= 100 + 17, `${reads} reads`)
+  })
 })
 
 describe('secrets made of pattern characters', () => {
