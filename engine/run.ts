@@ -8,7 +8,7 @@ import type { Logger } from './card.ts'
 import type { FlowPlan, PlannedCard } from './check.ts'
 import type { ConnectionProvider } from './connector-call.ts'
 import { CardFailedError, CardInputError, toErrorRecord } from './errors.ts'
-import type { CardRecord, FlowResult, OutboundRecord, RunRecord } from './history.ts'
+import { type CardRecord, type FlowResult, isoTime, type OutboundRecord, type RunRecord } from './history.ts'
 import { type StepJournal, scopedJournal } from './journal.ts'
 import type { TableProvider } from './tables.ts'
 import { RunContext, type RunHost, StopSignal, WaitSignal } from './run-context.ts'
@@ -377,7 +377,7 @@ export async function runFlow(plan: FlowPlan, triggerOutputs: Record<string, unk
     flow: plan.name,
     flowFile: plan.file,
     status: outcome.kind === 'ok' || outcome.kind === 'returned' ? 'succeeded' : outcome.kind,
-    startedAt: startedAt.toISOString(),
+    startedAt: isoTime(startedAt),
     durationMs: performance.now() - started,
     dryRun: opts.dryRun ?? false,
     trigger: { id: plan.trigger.id, card: plan.trigger.type, outputs: triggerOutputs },
