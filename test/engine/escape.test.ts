@@ -81,4 +81,21 @@ describe('event data cannot inject markup', () => {
 `)
     assert.equal(composed.outbound[0]!.request.body, `<div><b>${once}</b></div>`)
   })
+
+  it('checks the escaped value against the card\'s limits again: escaping can make a text too long', async () => {
+    const cards = '  - { id: s, card: slack.sendMessageToChannel, inputs: { channel: "#c", text: "{{event.Okta User.Alternate ID}}" } }\n'
+    // 20,000 characters pass Slack's 40,000 as they come, and are 80,000 once escaped
+    const i = profileInput('admin', 'u1', 'email')
+    i['Okta User']['Alternate ID'] = '<'.repeat(20_000)
+    const [run] = await runYaml(`${HEAD}${cards}`, i)
+    assert.equal(run!.status, 'failed')
+    assert.equal(run!.error?.cardId, 's')
+    assert.match(run!.error?.message ?? '', /text.*40000/)
+    assert.equal(run!.outbound.length, 0, 'nothing was sent')
+    // what needs no escaping is checked once and goes out as it is
+    i['Okta User']['Alternate ID'] = 'a'.repeat(20_000)
+    const [plain] = await runYaml(`${HEAD}${cards}`, i)
+    assert.equal(plain!.status, 'succeeded', JSON.stringify(plain!.error))
+    assert.equal(plain!.outbound[0]!.request.text, 'a'.repeat(20_000))
+  })
 })
