@@ -28,6 +28,8 @@ export function safeHeaders(req: Request, drop: readonly string[], secrets: read
   const dropped = drop.map((h) => h.toLowerCase())
   const values = secretValues(secrets)
   for (const name in req.headers) {
+    // own names only, as Object.entries gave: the headers object inherits from Object.prototype
+    if (!Object.hasOwn(req.headers, name)) continue
     const value = req.headers[name]
     // the pattern itself, not isSecretKey's cache: header names are the caller's to choose
     if (value === undefined || dropped.includes(name) || SECRET_KEY.test(name)) continue

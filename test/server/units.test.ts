@@ -3,7 +3,8 @@ import { Writable } from 'node:stream'
 import { describe, it } from 'node:test'
 import { parseDuration, parseSince } from '../../cli/history.ts'
 import { checkEnvelope } from '../../connectors/okta/events.ts'
-import { secretMatches } from '../../web/http.ts'
+import type { Request } from 'express'
+import { safeHeaders, secretMatches } from '../../web/http.ts'
 import { createLog, hideSecretKeys } from '../../server/log.ts'
 import { retryDelayMs } from '../../server/worker.ts'
 import { envelope, profileEvent } from './helpers.ts'
@@ -74,6 +75,25 @@ describe('secretMatches', () => {
       assert.equal(secretMatches('hook-secret-1', 'client-token-2'), false)
       assert.equal(secretMatches('client-token-2', 'client-token-2'), true)
       assert.equal(secretMatches('client-token-2', 'hook-secret-1'), false)
+    }
+  })
+})
+
+describe('safeHeaders', () => {
+  it('keeps the request\'s own headers, without dropped, secret-named or secret-valued ones', () => {
+    // a request's headers object inherits from Object.prototype: a name added there is not a header
+    const polluted = 'x-inherited'
+    Object.defineProperty(Object.prototype, polluted, { value: 'from the prototype', enumerable: true, configurable: true })
+    try {
+      const headers = { 'content-type': 'application/json', 'x-okta-secret': 'Bearer s3cr3t-hook', 'x-api-key': 'k', 'x-note': 'sent with xoxb-token-123456', accept: ['a', 'b'] }
+      const req = { headers } as unknown as Request
+      assert.deepEqual(safeHeaders(req, ['X-Okta-Secret'], ['xoxb-token-123456']), {
+        'content-type': 'application/json',
+        'x-note': 'sent with [REDACTED]',
+        accept: 'a, b',
+      })
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)[polluted]
     }
   })
 })
