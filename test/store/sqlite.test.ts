@@ -317,12 +317,16 @@ describe('SQLite store: each event written once, history packed', () => {
 
   it('packs and unpacks values of any size', () => {
     // random text does not compress: its packed form is as long as the text, or longer
-    for (const size of [0, 1, 2047, 2048, 2049, 100_000, 1_000_000]) {
+    const values: [string, Buffer][] = []
+    for (const size of [0, 1, 2047, 2048, 2049, 21_000, 22_000, 100_000, 1_000_000, 5]) {
       const text = JSON.stringify({ noise: randomBytes(size).toString('base64').slice(0, size), user: 'jane@example.com', name: 'Zoë ✓' })
       const value = packed(text)
       assert.equal(value[0], 2, 'format 2')
       assert.equal(unpacked(value), text, `${size} characters`)
+      values.push([text, value])
     }
+    // each value is its own: packing the next one (in the same working buffers) changes none before it
+    for (const [text, value] of values) assert.equal(unpacked(value), text, `${text.length} characters, read again`)
   })
 
   it('packs with the dictionary of the words Okta events share, and still reads the values of format 1', () => {
