@@ -44,6 +44,8 @@ interface Outcome {
   seconds: number
   peakRss: number
   cpuSeconds: number
+  /** The engine's main thread alone (see usage). */
+  mainThreadSeconds: number
   /** Bytes of the store's files after the engine stopped, for a store of its own. */
   dbBytes: number
 }
@@ -61,7 +63,7 @@ async function measure(start: (slackUrl: string) => Promise<Sut>): Promise<Outco
     const warm = await deliver({ url: sut.url, body, connections: 8, amount: WARMUP })
     await slack.waitFor(WARMUP - warm.failed, LIMIT_MS)
     const before = (await slack.count()).messages
-    const cpuBefore = usage(sut.pid).cpuSeconds
+    const { cpuSeconds: cpuBefore, mainThreadSeconds: mainBefore } = usage(sut.pid)
     const started = performance.now()
     const load = await deliver({ url: sut.url, body, connections: CONNECTIONS, amount: EVENTS })
     await slack.waitFor(before + EVENTS - load.failed, LIMIT_MS)
@@ -69,7 +71,7 @@ async function measure(start: (slackUrl: string) => Promise<Sut>): Promise<Outco
     const u = usage(sut.pid)
     const { messages, refused } = await slack.count()
     console.log(`${sut.name}: ${num(messages - before)} messages at the fake Slack (${refused} other requests), ${warm.failed + load.failed} failed deliveries`)
-    const outcome = { eventsPerSecond: EVENTS / seconds, load, seconds, peakRss: u.peakRssBytes, cpuSeconds: u.cpuSeconds - cpuBefore, dbBytes: 0 }
+    const outcome = { eventsPerSecond: EVENTS / seconds, load, seconds, peakRss: u.peakRssBytes, cpuSeconds: u.cpuSeconds - cpuBefore, mainThreadSeconds: u.mainThreadSeconds - mainBefore, dbBytes: 0 }
     outcome.dbBytes = await sut.stop()
     return outcome
   } finally {
@@ -117,6 +119,7 @@ row('wall time (s)', ...each((o) => o.seconds, (n) => num(n, 1)))
 row('deliveries acknowledged/s', ...each((o) => o.load.perSecond, (n) => num(n)))
 row('ack p50 / p99 (ms)', ...names.map((name) => `${num(fig(name, (o) => o.load.p50))} / ${num(fig(name, (o) => o.load.p99))}`))
 row('engine CPU per event (ms)', ...each((o) => (o.cpuSeconds * 1000) / EVENTS, (n) => num(n, 2)))
+row('  of it main thread (ms); busy', ...names.map((name) => `${num(fig(name, (o) => (o.mainThreadSeconds * 1000) / EVENTS), 2)}; ${num(fig(name, (o) => (100 * o.mainThreadSeconds) / o.seconds))}%`))
 row('engine peak RSS', ...each((o) => o.peakRss, mib))
 row('stored durably before the ack', ...names.map((name) => (name.startsWith('cardflow') ? 'yes (fsync)' : 'no')))
 row('stored per event (database, KB)', ...each((o) => o.dbBytes, (n) => (n > 0 ? num(n / (EVENTS + WARMUP) / 1000, 2) : '-')))

@@ -135,14 +135,22 @@ export interface ProcUsage {
   peakRssBytes: number
   /** User plus system CPU time, seconds. */
   cpuSeconds: number
+  /**
+   * The same for the main thread alone (the one running JavaScript, whose thread id is the
+   * process id): a Node.js server is limited by it long before the box runs out of cores.
+   */
+  mainThreadSeconds: number
 }
 
 export function usage(pid: number): ProcUsage {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024
-  // Fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses.
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  return { rssBytes: kb('VmRSS'), peakRssBytes: kb('VmHWM'), cpuSeconds: cpuTicks(`/proc/${pid}/stat`) / 100, mainThreadSeconds: cpuTicks(`/proc/${pid}/task/${pid}/stat`) / 100 }
+}
+
+/** Fields 14 and 15 of a /proc stat file (user and system time in clock ticks), after the command name in parentheses. */
+function cpuTicks(file: string): number {
+  const stat = readFileSync(file, 'utf8')
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  const ticks = Number(fields[11]) + Number(fields[12])
-  return { rssBytes: kb('VmRSS'), peakRssBytes: kb('VmHWM'), cpuSeconds: ticks / 100 }
+  return Number(fields[11]) + Number(fields[12])
 }
