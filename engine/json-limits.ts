@@ -11,9 +11,9 @@ const ownKey = Object.prototype.hasOwnProperty
  * stacked (with their depth beside them): every hook body goes through here.
  */
 export function nestsDeeperThan(value: unknown, max: number): boolean {
-  if (typeof value !== 'object' || value === null) return false
-  const values: object[] = [value]
-  const depths: number[] = [0]
+  const values: object[] = []
+  const depths: number[] = []
+  stack(values, depths, value, 0)
   while (values.length > 0) {
     const v = values.pop()!
     const depth = depths.pop()!

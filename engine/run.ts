@@ -118,6 +118,13 @@ function pending<T>(value: T | Promise<T>): value is Promise<T> {
   return value instanceof Promise
 }
 
+/** A card's record as it starts, with `parent` only when the card sits in a branch (set, not spread in per card). */
+function cardRecord(card: PlannedCard, status: CardRecord['status'], parent: CardRecord['parent']): CardRecord {
+  const record: CardRecord = { id: card.id, card: card.type, status, inputs: {}, outputs: {}, durationMs: 0 }
+  if (parent) record.parent = parent
+  return record
+}
+
 class Run implements RunHost {
   readonly records: CardRecord[] = []
   readonly outbound: OutboundRecord[] = []
@@ -172,17 +179,14 @@ class Run implements RunHost {
 
   private skip(cards: PlannedCard[], parent: CardRecord['parent']) {
     for (const card of cards) {
-      const record: CardRecord = { id: card.id, card: card.type, status: 'skipped', inputs: {}, outputs: {}, durationMs: 0 }
-      if (parent) record.parent = parent
-      this.records.push(record)
+      this.records.push(cardRecord(card, 'skipped', parent))
       for (const [branch, list] of card.branches) this.skip(list, { id: card.id, branch })
     }
   }
 
   private card(card: PlannedCard, parent: CardRecord['parent']): Outcome | Promise<Outcome> {
     const started = performance.now()
-    const record: CardRecord = { id: card.id, card: card.type, status: 'succeeded', inputs: {}, outputs: {}, durationMs: 0 }
-    if (parent) record.parent = parent
+    const record = cardRecord(card, 'succeeded', parent)
     this.records.push(record)
     let result: Record<string, unknown> | Promise<Record<string, unknown>>
     try {
