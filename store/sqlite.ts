@@ -261,7 +261,9 @@ export class SqliteStore extends TableRowsDelegate implements Store {
     const at = delivery.receivedAt.getTime()
     // an event that runs no flow is kept for dedup only: its raw data (personal data) is not stored
     const needed = new Set(runs.map((r) => r.eventUuid))
-    const raws = new Map(delivery.events.filter((e) => needed.has(e.uuid)).map((e) => [e.uuid, packed(JSON.stringify(e.raw))]))
+    // of events sharing a uuid, the first is stored (the others add nothing), and its runs' inputs refer to it
+    const raws = new Map<string, string | Buffer>()
+    for (const e of delivery.events) if (needed.has(e.uuid) && !raws.has(e.uuid)) raws.set(e.uuid, packed(JSON.stringify(e.raw)))
     return this.write('store the delivery', (): AcceptResult => {
       const seen = this.sql('INSERT OR IGNORE INTO deliveries (event_id, received_at, event_count) VALUES (?, ?, ?)')
         .run(delivery.eventId, at, delivery.events.length)

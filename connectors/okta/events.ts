@@ -85,12 +85,17 @@ export function checkEnvelope(body: unknown, maxEvents: number): EnvelopeCheck {
   const events: unknown[] = body.data.events
   if (events.length === 0) return fail('"data.events" is empty')
   if (events.length > maxEvents) return fail(`"data.events" holds ${events.length} events; at most ${maxEvents} are accepted per delivery`)
+  // an event's uuid is its identity: the store keeps one event per uuid, and one run per flow of it
+  const seen = new Map<string, number>()
   for (const [i, e] of events.entries()) {
     if (!isObject(e)) return fail(`"data.events[${i}]" must be an object`)
     for (const field of ['uuid', 'eventType', 'published'] as const) {
       if (!nonEmpty(e[field])) return fail(`"data.events[${i}].${field}" must be a non-empty string`)
     }
     if (Number.isNaN(Date.parse(e.published as string))) return fail(`"data.events[${i}].published" must be an ISO date and time`)
+    const first = seen.get(e.uuid as string)
+    if (first !== undefined) return fail(`"data.events[${i}].uuid" repeats that of data.events[${first}]: each event of a delivery has its own`)
+    seen.set(e.uuid as string, i)
   }
   const source = typeof body.source === 'string' ? body.source : undefined
   return { ok: true, eventId: body.eventId, eventTime: body.eventTime, source, events: events as OktaEvent[] }

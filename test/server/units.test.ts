@@ -116,6 +116,7 @@ describe('checkEnvelope', () => {
       [envelope('x', [profileEvent('u1', 'yesterday')]), /data\.events\[0\]\.published/],
       [envelope('x', [profileEvent('u1', '2026-11-20T10:00:00Z'), 'nope']), /data\.events\[1\]/],
       [envelope('x', [1, 2, 3].map((i) => profileEvent(`u${i}`, '2026-11-20T10:00:00Z'))), /at most 2/],
+      [envelope('x', [{ ...profileEvent('u1', '2026-11-20T10:00:00Z'), uuid: 'same' }, { ...profileEvent('u2', '2026-11-20T10:00:01Z'), uuid: 'same' }]), /data\.events\[1\]\.uuid" repeats that of data\.events\[0\]/],
     ]
     for (const [body, message] of cases) {
       const r = checkEnvelope(body, 2)

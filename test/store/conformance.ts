@@ -418,6 +418,20 @@ export function storeConformance(name: string, fixture: StoreFixture, skip: stri
     })
     // ── end of scheduled and delegated flows ──
 
+    it('stores the first of two events of one uuid in a delivery, and each run with the input it was given', async () => {
+      // a hostile delivery: one uuid, two contents; each run's input holds a part of its own event
+      const [sales, legal] = [{ Department: 'Sales' }, { Department: 'Legal' }]
+      const twice: Delivery = { eventId: 'd1', receivedAt: new Date(), events: [sales, legal].map((profile) => ({ ...event('e1'), raw: { uuid: 'e1', profile } })) }
+      await store.acceptDelivery(twice, [
+        { ...runFor('e1'), id: 'a', input: { Profile: sales } },
+        { ...runFor('e1', 'g'), id: 'b', input: { Profile: legal } },
+      ])
+      const [a, b] = [await store.getRun('a'), await store.getRun('b')]
+      assert.deepEqual(a?.event?.raw, { uuid: 'e1', profile: { Department: 'Sales' } })
+      assert.deepEqual(a?.input, { Profile: { Department: 'Sales' } })
+      assert.deepEqual(b?.input, { Profile: { Department: 'Legal' } })
+    })
+
     it('answers a run that was never stored as absent', async () => {
       assert.equal(await store.getRun('no-such-run'), undefined)
       assert.equal(await store.finishRun({ id: 'no-such-run', flow: 'f', source: 'event', eventUuid: undefined, input: undefined, inputError: undefined, attempt: 1 }, record('x', 'succeeded')), false)
