@@ -85,8 +85,8 @@ export function packed(text: string): Buffer {
   const frame = kept ? keptFrame : Buffer.allocUnsafe(zstd.compressBound(source.length) + 1)
   frame[0] = FORMAT_2
   const length = cctx.compress2(frame.subarray(1), source)
-  // a copy of its own: the kept buffers are written again by the next call
-  return Buffer.from(frame.subarray(0, length + 1))
+  // from the kept frame, a copy of its own: the next call writes it again; a frame of its own is returned as it is
+  return kept ? Buffer.from(frame.subarray(0, length + 1)) : frame.subarray(0, length + 1)
 }
 
 /** The JSON text of a column, packed (either format) or not. */
