@@ -1,5 +1,5 @@
 /** Secrets never reach history or logs: redacted by key name and by value. */
-import type { RunRecord } from './history.ts'
+import type { CardRecord, RunRecord } from './history.ts'
 
 export const REDACTED = '[REDACTED]'
 export const SECRET_KEY = /token|secret|password|passwd|authorization|api[-_ ]?key|cookie|refresh/i
@@ -94,24 +94,68 @@ export function isSecretKey(key: string): boolean {
 const SMALL_LEAF = 8
 
 /**
- * A function that returns the value with secret-named fields and secret values replaced.
- * Unchanged parts are returned as they are (copy on write), so a clean run costs one walk.
+ * How many values a walk that remembers nothing may visit before it starts again as one that
+ * remembers what it walked. A run's record holds a few hundred; a value reaching one object by
+ * many paths (a list of the same list, nested) could hold 2^depth.
  */
-export function makeRedactor(secrets: readonly string[], opts: { byKey?: boolean } = {}): (value: unknown) => unknown {
+export const PLAIN_WALK_BUDGET = 20_000
+
+/** Walks a value found at a depth; returns it with secrets replaced (copy on write). */
+type Visit = (value: unknown, depth: number) => unknown
+
+/**
+ * The walks of one set of secrets. `attempt` runs a walk of a value (or of a run's record, see
+ * redactRecord) with the walk that remembers nothing first.
+ */
+function walksOf(secrets: readonly string[], byKey: boolean): { attempt<T>(walkWith: (visit: Visit) => T): T } {
   const values = secretValues(secrets)
-  const byKey = opts.byKey ?? true
-  // One object is often reached by several paths (a run's input holds its event and parts of
-  // it; card outputs are later inputs): each is walked once per call, unless reached again
-  // nearer the top (the walk stops at a depth, so from there it goes further).
-  // The depth an object was walked at is kept, and what it became only when that differs from
-  // it (rare: most runs hold no secret), so that a clean walk allocates no record per object.
-  // Only objects that hold objects, or more than a few values, are kept: walking a small leaf
-  // again costs about what looking it up does, and adding every leaf to the map was half of a
-  // run's redaction. A small leaf is walked once per reference to it, so a shared part still
-  // costs no more than a few values per reference.
+  const scrubs = values.length > 0
+  // Most values are trees: each part is reached by one path. The first walk remembers nothing
+  // and counts what it visits; a value that reaches one part by very many paths (each part of
+  // a run's input may be its event's too, and a hostile list can hold itself nested) runs out
+  // of the count, and is walked again by one that remembers each part it walked, so that a
+  // shared part is walked once (unless reached again nearer the top: the walk stops at a depth,
+  // so from there it goes further). Remembering every part was most of a clean run's redaction.
+  let left = 0
+  const plain: Visit = (value, depth) => {
+    if (typeof value === 'string') return scrubs ? scrubText(value, values) : value
+    if (value === null || typeof value !== 'object' || depth > 64) return value
+    if (left < 0) throw OUT_OF_BUDGET
+    return Array.isArray(value) ? plainArray(value, depth) : plainObject(value, depth)
+  }
+  const plainArray = (value: unknown[], depth: number): unknown => {
+    let copy: unknown[] | undefined
+    left -= value.length
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i]
+      const v = plain(item, depth + 1)
+      if (v === item) continue
+      copy ??= [...value]
+      copy[i] = v
+    }
+    return copy ?? value
+  }
+  const plainObject = (value: object, depth: number): unknown => {
+    let copy: Record<string, unknown> | undefined
+    // for-in over own keys: Object.entries allocated an array per object, a third of a run's cost.
+    for (const k in value) {
+      if (!ownKey.call(value, k)) continue
+      left--
+      const v = (value as Record<string, unknown>)[k]
+      const next = byKey && (typeof v === 'string' || typeof v === 'number') && isSecretKey(k) ? REDACTED : plain(v, depth + 1)
+      if (next === v) continue
+      copy ??= { ...value }
+      copy[k] = next
+    }
+    return copy ?? value
+  }
+  // The walk that remembers: the depth each part was walked at is kept, and what it became only
+  // when that differs from it (rare: most values hold no secret). Only parts that hold objects,
+  // or more than a few values, are kept: a small leaf is walked once per reference to it, so a
+  // shared part still costs no more than a few values per reference.
   let seen: Map<object, number | { redacted: unknown; depth: number }> | undefined
-  const walk = (value: unknown, depth: number): unknown => {
-    if (typeof value === 'string') return scrubText(value, values)
+  const walk: Visit = (value, depth) => {
+    if (typeof value === 'string') return scrubs ? scrubText(value, values) : value
     if (value === null || typeof value !== 'object' || depth > 64) return value
     const known = seen!.get(value)
     if (typeof known === 'number') {
@@ -140,28 +184,132 @@ export function makeRedactor(secrets: readonly string[], opts: { byKey?: boolean
     let copy: Record<string, unknown> | undefined
     let nested = false
     let size = 0
-    // for-in over own keys: Object.entries allocated an array per object, a third of a run's cost.
     for (const k in value) {
       if (!ownKey.call(value, k)) continue
       const v = (value as Record<string, unknown>)[k]
       size++
       if (v !== null && typeof v === 'object') nested = true
-      const next = byKey && isSecretKey(k) && (typeof v === 'string' || typeof v === 'number') ? REDACTED : walk(v, depth + 1)
+      const next = byKey && (typeof v === 'string' || typeof v === 'number') && isSecretKey(k) ? REDACTED : walk(v, depth + 1)
       if (next === v) continue
       copy ??= { ...value }
       copy[k] = next
     }
     return nested || size > SMALL_LEAF ? remember(value, copy ?? value, depth) : (copy ?? value)
   }
-  return (value) => {
-    seen = new Map()
-    try {
-      return walk(value, 0)
-    } finally {
-      seen = undefined
-    }
+  return {
+    attempt<T>(walkWith: (visit: Visit) => T): T {
+      left = PLAIN_WALK_BUDGET
+      try {
+        return walkWith(plain)
+      } catch (err) {
+        if (err !== OUT_OF_BUDGET) throw err
+      }
+      seen = new Map()
+      try {
+        return walkWith(walk)
+      } finally {
+        seen = undefined
+      }
+    },
   }
 }
+
+/**
+ * A function that returns the value with secret-named fields and secret values replaced.
+ * Unchanged parts are returned as they are (copy on write), so a clean run costs one walk.
+ */
+export function makeRedactor(secrets: readonly string[], opts: { byKey?: boolean } = {}): (value: unknown) => unknown {
+  const walks = walksOf(secrets, opts.byKey ?? true)
+  return (value) => walks.attempt((visit) => visit(value, 0))
+}
+
+/**
+ * The fields of a run's record and of its cards' records: `own` ones the interpreter sets from
+ * the plan and its clock, never from data, and redaction does not walk them (they were half of
+ * a record's fields); the others are walked. Every field is named here (`satisfies`), so a new
+ * one cannot go unwalked unnoticed.
+ */
+export const RUN_FIELDS = {
+  runId: 'own',
+  flow: 'own',
+  flowFile: 'own',
+  status: 'own',
+  startedAt: 'own',
+  durationMs: 'own',
+  dryRun: 'own',
+  trigger: 'trigger',
+  cards: 'cards',
+  outbound: 'data',
+  message: 'data',
+  error: 'data',
+  result: 'data',
+  waitUntil: 'data',
+  waitingCard: 'own',
+} as const satisfies Record<keyof RunRecord, 'own' | 'data' | 'trigger' | 'cards'>
+export const CARD_FIELDS = {
+  id: 'own',
+  card: 'own',
+  status: 'own',
+  inputs: 'data',
+  outputs: 'data',
+  error: 'data',
+  durationMs: 'own',
+  parent: 'own',
+  message: 'data',
+  reused: 'own',
+  resumed: 'own',
+  waitUntil: 'data',
+  waitRecorded: 'own',
+  paused: 'own',
+} as const satisfies Record<keyof CardRecord, 'own' | 'data'>
+/** The data fields of a table (for the test that each is walked). */
+export const dataFields = (fields: Record<string, string>) => Object.keys(fields).filter((k) => fields[k] === 'data')
+
+/**
+ * A run's record walked as a generic walk would (at the same depths), but for its own fields.
+ * The data fields of RUN_FIELDS and CARD_FIELDS are read one by one, by name: a loop over their
+ * names was a quarter of the walk.
+ */
+function redactRecord(run: RunRecord, visit: Visit): RunRecord {
+  const outputs = visit(run.trigger.outputs, 2) as Record<string, unknown>
+  let cards: CardRecord[] | undefined
+  for (let i = 0; i < run.cards.length; i++) {
+    const card = run.cards[i]!
+    const next = redactCard(card, visit)
+    if (next === card) continue
+    cards ??= [...run.cards]
+    cards[i] = next
+  }
+  const outbound = visit(run.outbound, 1) as RunRecord['outbound']
+  const message = run.message === undefined ? undefined : (visit(run.message, 1) as string)
+  const error = run.error === undefined ? undefined : (visit(run.error, 1) as RunRecord['error'])
+  const result = run.result === undefined ? undefined : (visit(run.result, 1) as RunRecord['result'])
+  const waitUntil = run.waitUntil === undefined ? undefined : (visit(run.waitUntil, 1) as string)
+  if (outputs === run.trigger.outputs && !cards && outbound === run.outbound && message === run.message && error === run.error && result === run.result && waitUntil === run.waitUntil) return run
+  const out: RunRecord = { ...run, trigger: { ...run.trigger, outputs }, cards: cards ?? run.cards, outbound }
+  if (message !== undefined) out.message = message
+  if (error !== undefined) out.error = error
+  if (result !== undefined) out.result = result
+  if (waitUntil !== undefined) out.waitUntil = waitUntil
+  return out
+}
+
+function redactCard(card: CardRecord, visit: Visit): CardRecord {
+  const inputs = visit(card.inputs, 3) as Record<string, unknown>
+  const outputs = visit(card.outputs, 3) as Record<string, unknown>
+  const error = card.error === undefined ? undefined : (visit(card.error, 3) as CardRecord['error'])
+  const message = card.message === undefined ? undefined : (visit(card.message, 3) as string)
+  const waitUntil = card.waitUntil === undefined ? undefined : (visit(card.waitUntil, 3) as string)
+  if (inputs === card.inputs && outputs === card.outputs && error === card.error && message === card.message && waitUntil === card.waitUntil) return card
+  const out: CardRecord = { ...card, inputs, outputs }
+  if (error !== undefined) out.error = error
+  if (message !== undefined) out.message = message
+  if (waitUntil !== undefined) out.waitUntil = waitUntil
+  return out
+}
+
+/** Thrown (and caught) when a walk that remembers nothing has visited too much. */
+const OUT_OF_BUDGET = Symbol('out of budget')
 
 /**
  * Known secret values (and their encodings) replaced wherever they appear, field names left
@@ -174,24 +322,29 @@ export function makeScrubber(secrets: readonly string[]): (value: unknown) => un
 
 /**
  * Each run's history, and each connector call's result kept in the step journal, is redacted
- * with one of a few sets of secrets: the redactor of each set is built once (kept for the last
+ * with one of a few sets of secrets: the walks of each set are built once (kept for the last
  * KEPT_REDACTORS sets).
  */
-const redactors = new Map<string, (value: unknown) => unknown>()
+const redactors = new Map<string, ReturnType<typeof walksOf>>()
 const KEPT_REDACTORS = 16
+
+function walksFor(secrets: readonly string[]): ReturnType<typeof walksOf> {
+  const key = secrets.join('\u0000')
+  let walks = redactors.get(key)
+  if (!walks) {
+    if (redactors.size >= KEPT_REDACTORS) redactors.clear()
+    walks = walksOf(secrets, true)
+    redactors.set(key, walks)
+  }
+  return walks
+}
 
 /** `value` with secret-named fields and secret values replaced (see makeRedactor). */
 export function redactWith<T>(value: T, secrets: readonly string[]): T {
-  const key = secrets.join('\u0000')
-  let redact = redactors.get(key)
-  if (!redact) {
-    if (redactors.size >= KEPT_REDACTORS) redactors.clear()
-    redact = makeRedactor(secrets)
-    redactors.set(key, redact)
-  }
-  return redact(value) as T
+  return walksFor(secrets).attempt((visit) => visit(value, 0)) as T
 }
 
+/** A run's record with secret-named fields and secret values replaced (see makeRedactor, RUN_FIELDS). */
 export function redactRun(run: RunRecord, secrets: readonly string[]): RunRecord {
-  return redactWith(run, secrets)
+  return walksFor(secrets).attempt((visit) => redactRecord(run, visit))
 }
