@@ -22,7 +22,7 @@ export default defineCard({
   okta: { keys: ['list:intersection'], map: (v) => mapped(listsOf(v), { list: 'output' }) },
   run(_ctx, { list1, list2, more }) {
     const wanted = [list2, ...(more ?? [])].map((l) => new Set(l.map(valueKey)))
-    const seen = new Set<string>()
+    const seen = new Set<unknown>()
     const output = list1.filter((item) => {
       const k = valueKey(item)
       if (!wanted.every((w) => w.has(k)) || seen.has(k)) return false

@@ -22,7 +22,7 @@ export default defineCard({
   ],
   okta: { keys: ['list:uniqueBy'], map: (v) => mapped({ list: inputOf(v, ['list'], 0), path: inputOf(v, ['path'], 1) || undefined }) },
   run(ctx, { list, path }) {
-    const seen = new Set<string>()
+    const seen = new Set<unknown>()
     const keyOf = (item: unknown) => valueKey(path && item !== null && typeof item === 'object' && !Array.isArray(item) ? readPath(item, path, ctx.cardId) : item)
     return { list: list.filter((item) => !seen.has(keyOf(item)) && seen.add(keyOf(item))) }
   },

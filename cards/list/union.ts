@@ -2,10 +2,19 @@ import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { extraInputs, inputOf, mapped, nonEmpty } from '../../importer/mapping.ts'
 
-/** Items are the same when their type and value are (lists and objects by value). */
-export function valueKey(item: unknown): string {
-  return typeof item === 'object' && item !== null ? `json:${JSON.stringify(item)}` : `${typeof item}:${String(item)}`
+/**
+ * What a Set or Map of items is keyed by: items are the same when their type and value are
+ * (lists and objects by value). A text, number or boolean is its own key (a Set tells 1 from
+ * "1" itself), so keying a list of texts makes no new text. A list or an object is keyed by its
+ * JSON after OBJECT_KEY, and a text that starts with OBJECT_KEY gets a second one, so no text is
+ * ever keyed like an object.
+ */
+export function valueKey(item: unknown): unknown {
+  if (typeof item === 'string') return item.startsWith(OBJECT_KEY) ? OBJECT_KEY + item : item
+  return typeof item === 'object' && item !== null ? OBJECT_KEY + JSON.stringify(item) : item
 }
+const OBJECT_KEY = '\u0000'
+
 
 export const LISTS = {
   list1: Type.Array(Type.Unknown(), { maxItems: 100_000, description: 'The first list.' }),
@@ -31,7 +40,7 @@ export default defineCard({
   ],
   okta: { keys: ['list:union'], map: (v) => mapped(listsOf(v)) },
   run(_ctx, { list1, list2, more }) {
-    const seen = new Set<string>()
+    const seen = new Set<unknown>()
     const union = [list1, list2, ...more].flat().filter((item) => !seen.has(valueKey(item)) && seen.add(valueKey(item)))
     return { union }
   },

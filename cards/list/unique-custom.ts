@@ -31,7 +31,7 @@ export default defineCard({
   async run(ctx, { list, flow, item, itemFields, inputs, concurrency }) {
     checkLength(list, 'Unique Custom', ctx.cardId)
     const keys = await eachLimited(list, concurrency, (value, index) => helperValue(ctx, flow, argsFor({ item, itemFields, inputs }, value, index, ctx.cardId)))
-    const seen = new Set<string>()
+    const seen = new Set<unknown>()
     return { list: list.filter((_, i) => !seen.has(valueKey(keys[i])) && seen.add(valueKey(keys[i]))) }
   },
 })

@@ -13,6 +13,7 @@ import flatten from '../../cards/list/flatten.ts'
 import getLastItem from '../../cards/list/get-last-item.ts'
 import groupBy from '../../cards/list/group-by.ts'
 import includes from '../../cards/list/includes.ts'
+import intersection from '../../cards/list/intersection.ts'
 import removeDuplicates from '../../cards/list/remove-duplicates.ts'
 import reverse from '../../cards/list/reverse.ts'
 import sort from '../../cards/list/sort.ts'
@@ -40,6 +41,8 @@ describe('List cards: edge cases', () => {
     ['Group By makes a "__proto__" value an ordinary key', groupBy, { list: ['__proto__'] }, { output: JSON.parse('{"__proto__":["__proto__"]}') }],
     ['Remove Duplicates compares objects by value when there is no path', removeDuplicates, { list: [{ a: 1 }, { a: 1 }] }, { list: [{ a: 1 }] }],
     ['Difference keeps items that are not text as they are', difference, { list1: [1, 'A', true], list2: ['a', 'true'] }, { list: [1, true] }],
+    ['Union keeps 1 and "1" apart, and an object apart from texts that read like its key', union, { list1: [1, '1', { a: 1 }], list2: ['\u0000{"a":1}', '\u0000\u0000{"a":1}', { a: 1 }, 1, null, 'null'] }, { union: [1, '1', { a: 1 }, '\u0000{"a":1}', '\u0000\u0000{"a":1}', null, 'null'] }],
+    ['Intersection finds an object by value and not by a text that reads like its key', intersection, { list1: ['\u0000{"a":1}', { a: 1 }, 'x', 2], list2: [{ a: 1 }, '2'] }, { output: [{ a: 1 }] }],
   ]
   for (const [title, c, inputs, expected] of cases) it(title, async () => assert.deepEqual(await testCard(c, inputs), expected))
 })
