@@ -105,15 +105,17 @@ export class RunContext implements CardContext {
   async call<C, T>(call: ConnectorCall<C, T>): Promise<T> {
     const journal = this.run.opts.journal
     let entry: OutboundRecord | undefined
+    const outbound = this.run.outbound
     const value = await performCall(call, {
       cardId: this.card.id,
       dryRun: this.dryRun,
       connectionName: this.card.connection,
       connections: this.run.opts.connections,
       signal: this.signal,
-      record: (e) => {
+      // a method, not an arrow function: see EscapingSink in template.ts
+      record(e) {
         entry = e
-        this.run.outbound.push(e)
+        outbound.push(e)
       },
       ...(journal && { journal: { steps: journal, key: `${this.card.id}#${this.calls++}` } }),
     })

@@ -14,7 +14,7 @@ import type { TableProvider } from './tables.ts'
 import { RunContext, type RunHost, StopSignal, WaitSignal } from './run-context.ts'
 import { makeRedactor, REDACTED, redactRun } from './redact.ts'
 import { describeErrors, validatorFor } from './schema-check.ts'
-import { type Escape, RenderError, resolveValue, type Scope, type ValueNode } from './values.ts'
+import { type Escape, type EscapeContext, RenderError, resolveValue, type Scope, type ValueNode } from './values.ts'
 
 export interface RunOptions {
   runId?: string
@@ -89,6 +89,9 @@ class BranchWaiting extends WaitSignal {
   }
 }
 
+/** For runs that resume no wait: shared rather than made per run. */
+const NOTHING_RESUMED: ReadonlyMap<string, CardRecord> = new Map()
+
 /** For runs given no signal: one that never aborts, shared rather than made per run. */
 const NEVER_ABORTED = new AbortController().signal
 
@@ -125,6 +128,20 @@ function cardRecord(card: PlannedCard, status: CardRecord['status'], parent: Car
   return record
 }
 
+/**
+ * How an input is escaped: a card whose outputs are already escaped the same way is trusted. A
+ * class, not a literal with an arrow function: see EscapingSink in template.ts.
+ */
+class Trusting implements EscapeContext {
+  constructor(
+    readonly mode: Escape,
+    private readonly escaped: ReadonlyMap<string, Escape>,
+  ) {}
+  trusted(card: string): boolean {
+    return this.escaped.get(card) === this.mode
+  }
+}
+
 class Run implements RunHost {
   readonly records: CardRecord[] = []
   readonly outbound: OutboundRecord[] = []
@@ -144,7 +161,8 @@ class Run implements RunHost {
     readonly opts: RunOptions,
     private readonly signal: AbortSignal,
   ) {
-    this.resumed = new Map((opts.resume?.cards ?? []).filter((c) => c.status === 'succeeded' || (c.status === 'waiting' && c.id !== opts.resume?.waitingCard)).map((c) => [c.id, c]))
+    const resume = opts.resume
+    this.resumed = !resume ? NOTHING_RESUMED : new Map(resume.cards.filter((c) => c.status === 'succeeded' || (c.status === 'waiting' && c.id !== resume.waitingCard)).map((c) => [c.id, c]))
   }
 
   /**
@@ -241,7 +259,7 @@ class Run implements RunHost {
     for (const [name, value] of card.inputs) {
       const mode = card.def.escape(name, inputs, value.kind)
       if (!mode) continue
-      const escaped = this.resolve(card, name, value, { mode, trusted: (c) => this.escaped.get(c) === mode })
+      const escaped = this.resolve(card, name, value, new Trusting(mode, this.escaped))
       // most texts hold nothing to escape: checked again only when escaping changed one
       if (escaped === inputs[name]) continue
       inputs[name] = escaped

@@ -42,8 +42,20 @@ export function textOf(value: unknown): string {
 export const TEXT: Sink = { put: (value) => textOf(value) }
 
 /** Values escaped for `mode`, except those read from a card whose output already is (never twice). */
-export function escapingSink(mode: Escape, trusted: (card: string) => boolean): Sink {
-  return { put: (value, head) => (head !== undefined && trusted(head) ? textOf(value) : ESCAPE[mode](textOf(value))) }
+export function escapingSink(esc: { readonly mode: Escape; trusted(card: string): boolean }): Sink {
+  return new EscapingSink(esc)
+}
+
+/**
+ * A class rather than an object literal of arrow functions: one is made for each escaped input
+ * of each run, and a named function made per call is renamed on every call where the sources
+ * run through tsx (its `keepNames`), which cost more than the escaping.
+ */
+class EscapingSink implements Sink {
+  constructor(private readonly esc: { readonly mode: Escape; trusted(card: string): boolean }) {}
+  put(value: unknown, head: string | undefined): string {
+    return head !== undefined && this.esc.trusted(head) ? textOf(value) : ESCAPE[this.esc.mode](textOf(value))
+  }
 }
 
 const SINK = '__cardflowSink'

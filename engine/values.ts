@@ -101,7 +101,7 @@ export function resolveValue(node: ValueNode, scope: Scope, esc?: EscapeContext)
       return esc && typeof value === 'string' && !esc.trusted(node.ref.card) ? ESCAPE[esc.mode](value) : value
     }
     case 'template':
-      return render(node, scope, esc ? escapingSink(esc.mode, esc.trusted) : TEXT)
+      return render(node, scope, esc ? escapingSink(esc) : TEXT)
     case 'list':
       return node.items.map((item) => resolveValue(item, scope, esc))
     case 'object': {

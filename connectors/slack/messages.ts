@@ -21,6 +21,8 @@ export async function postMessage(ctx: CardContext, channel: string, text: strin
       const res = await client.chat.postMessage({ channel, text, ...(botName && { username: botName }) })
       return { Timestamp: res.ts ?? '', Channel: res.channel ?? channel }
     },
-    dryRun: () => ({ Timestamp: `${Math.floor(ctx.now().getTime() / 1000)}.000100`, Channel: channel }),
+    dryRun() {
+      return { Timestamp: `${Math.floor(ctx.now().getTime() / 1000)}.000100`, Channel: channel }
+    },
   })
 }
