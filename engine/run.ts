@@ -13,7 +13,7 @@ import { type StepJournal, scopedJournal } from './journal.ts'
 import type { TableProvider } from './tables.ts'
 import { RunContext, type RunHost, StopSignal, WaitSignal } from './run-context.ts'
 import { makeRedactor, REDACTED, redactRun } from './redact.ts'
-import { describeErrors, validatorFor } from './schema-check.ts'
+import { alwaysValid, describeErrors, validatorFor } from './schema-check.ts'
 import { type Escape, type EscapeContext, RenderError, resolveValue, type Scope, type ValueNode } from './values.ts'
 
 export interface RunOptions {
@@ -253,7 +253,9 @@ class Run implements RunHost {
     const inputs: Record<string, unknown> = {}
     record.inputs = inputs
     for (const [name, value] of card.inputs) inputs[name] = this.resolve(card, name, value)
-    checkInputs(card, inputs)
+    const defaults = alwaysValidOf(card)
+    if (defaults) for (const [name, value] of defaults) inputs[name] = value
+    else checkInputs(card, inputs)
     if (!card.def.escape) return inputs
     let changed = false
     for (const [name, value] of card.inputs) {
@@ -374,6 +376,17 @@ class Run implements RunHost {
     for (const entry of sub.outbound) this.outbound.push({ ...entry, cardId: `${card.id}>${entry.cardId}` })
     return sub
   }
+}
+
+/** Per card of a plan: the defaults its inputs get when they are valid in every run, else false (see alwaysValid). */
+const alwaysValidCards = new WeakMap<PlannedCard, readonly [string, unknown][] | false>()
+function alwaysValidOf(card: PlannedCard): readonly [string, unknown][] | false {
+  let known = alwaysValidCards.get(card)
+  if (known === undefined) {
+    known = alwaysValid(card.def.inputs, card.inputs) ?? false
+    alwaysValidCards.set(card, known)
+  }
+  return known
 }
 
 /** The card's inputs against its schema (a function, not a closure made for every card run). */

@@ -3,6 +3,9 @@ import { describe, it } from 'node:test'
 import type { StepJournal, StepRecord } from '../../engine/journal.ts'
 import { REDACTED } from '../../engine/redact.ts'
 import { runFlow } from '../../engine/run.ts'
+import { alwaysValid } from '../../engine/schema-check.ts'
+import splitDef from '../../cards/text/split.ts'
+import { Type } from '@sinclair/typebox'
 import { card, planOf, profileInput, runYaml } from '../helpers.ts'
 
 const HEAD = 'name: t\ntrigger:\n  id: event\n  card: okta.userProfileUpdated\ncards:\n'
@@ -136,5 +139,37 @@ describe('the interpreter', () => {
     const unknown = await runFlow(plan, outputs, { journal: journal({ ...done, state: 'intent', output: undefined }) })
     assert.deepEqual([unknown.status, unknown.error?.code, unknown.error?.retryable], ['failed', 'OUTCOME_UNKNOWN', false])
     assert.match(unknown.error!.message, /chat\.postMessage was sent by attempt 1 of this run.*not sent again/)
+  })
+})
+
+describe('inputs checked once for every run', () => {
+  const SPLIT = (inputs: string) => `${HEAD}  - { id: s, card: text.split, inputs: ${inputs} }\n`
+
+  it('gets the defaults the check adds when its inputs are text and values written in the file', async () => {
+    const TEXT = '{ text: "id,{{event.Changed Attributes}}" }'
+    assert.deepEqual(alwaysValid(splitDef.inputs, planOf(SPLIT(TEXT)).cards[0]!.inputs), [['separator', ',']])
+    for (const changed of ['email,title', '']) {
+      const [run] = await runYaml(SPLIT(TEXT), profileInput('a', 'u', changed))
+      assert.equal(run!.status, 'succeeded')
+      assert.deepEqual(card(run!, 's').inputs, { text: `id,${changed}`, separator: ',' })
+    }
+  })
+
+  it('is checked in each run when a template feeds a field that takes only some texts', async () => {
+    const plan = planOf(SPLIT('{ text: "a,b", separator: "{{event.Changed Attributes}}" }'))
+    assert.equal(alwaysValid(splitDef.inputs, plan.cards[0]!.inputs), undefined)
+    const [run] = await runYaml(SPLIT('{ text: "a,b", separator: "{{event.Changed Attributes}}" }'), profileInput('a', 'u', ''))
+    assert.equal(run!.status, 'failed')
+    assert.match(run!.error!.message, /separator.*fewer than 1 character/)
+  })
+
+  it('is checked in each run when an input refers to an output, or the check would change a value', () => {
+    const ref = planOf(SPLIT('{ text: "{{event.Changed Attributes}}", separator: "{{event.Actor.ID}}" }')).cards[0]!.inputs
+    assert.equal(alwaysValid(splitDef.inputs, ref), undefined)
+    const withDefaultInside = Type.Object({ o: Type.Object({ n: Type.Number({ default: 1 }) }) })
+    assert.equal(alwaysValid(withDefaultInside, [['o', { kind: 'literal', value: {} }]]), undefined)
+    const relating = Type.Union([Type.Object({ a: Type.String() }), Type.Object({ b: Type.String() })])
+    assert.equal(alwaysValid(relating, [['a', { kind: 'literal', value: 'x' }]]), undefined)
+    assert.equal(alwaysValid(Type.Object({ n: Type.Number() }), [['n', { kind: 'literal', value: 'x' }]]), undefined)
   })
 })
