@@ -90,7 +90,7 @@ export function isSecretKey(key: string): boolean {
   return verdict
 }
 
-/** Objects and arrays of at most this many values, none an object, are walked again rather than looked up (see makeRedactor). */
+/** Objects and arrays of at most this many values, none an object, are walked again rather than looked up (see walksOf). */
 const SMALL_LEAF = 8
 
 /**

@@ -15,7 +15,6 @@ export function valueKey(item: unknown): unknown {
 }
 const OBJECT_KEY = '\u0000'
 
-
 export const LISTS = {
   list1: Type.Array(Type.Unknown(), { maxItems: 100_000, description: 'The first list.' }),
   list2: Type.Array(Type.Unknown(), { maxItems: 100_000, description: 'The second list.' }),

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { Type } from '@sinclair/typebox'
+import splitDef from '../../cards/text/split.ts'
 import type { StepJournal, StepRecord } from '../../engine/journal.ts'
 import { REDACTED } from '../../engine/redact.ts'
 import { runFlow } from '../../engine/run.ts'
 import { alwaysValid } from '../../engine/schema-check.ts'
-import splitDef from '../../cards/text/split.ts'
-import { Type } from '@sinclair/typebox'
 import { card, planOf, profileInput, runYaml } from '../helpers.ts'
 
 const HEAD = 'name: t\ntrigger:\n  id: event\n  card: okta.userProfileUpdated\ncards:\n'
