@@ -104,63 +104,33 @@ export const PLAIN_WALK_BUDGET = 20_000
 type Visit = (value: unknown, depth: number) => unknown
 
 /**
- * The walks of one set of secrets. `attempt` runs a walk of a value (or of a run's record, see
- * redactRecord) with the walk that remembers nothing first.
+ * The walk of one set of secrets. `attempt` runs a walk of a value (or of a run's record, see
+ * redactRecord), first remembering nothing, and again remembering when that runs out of count.
  */
 function walksOf(secrets: readonly string[], byKey: boolean): { attempt<T>(walkWith: (visit: Visit) => T): T } {
   const values = secretValues(secrets)
   const scrubs = values.length > 0
   // Most values are trees: each part is reached by one path. The first walk remembers nothing
-  // and counts what it visits; a value that reaches one part by very many paths (each part of
-  // a run's input may be its event's too, and a hostile list can hold itself nested) runs out
-  // of the count, and is walked again by one that remembers each part it walked, so that a
-  // shared part is walked once (unless reached again nearer the top: the walk stops at a depth,
+  // (`seen` is undefined) and counts what it visits; a value that reaches one part by very many
+  // paths (each part of a run's input may be its event's too, and a hostile list can hold itself
+  // nested) runs out of the count, and is walked again remembering each part it walked, so that
+  // a shared part is walked once (unless reached again nearer the top: the walk stops at a depth,
   // so from there it goes further). Remembering every part was most of a clean run's redaction.
+  // What is remembered: the depth each part was walked at, and what it became only when that
+  // differs from it (rare: most values hold no secret). Only parts that hold objects, or more
+  // than a few values, are kept: a small leaf is walked once per reference to it, so a shared
+  // part still costs no more than a few values per reference.
   let left = 0
-  const plain: Visit = (value, depth) => {
-    if (typeof value === 'string') return scrubs ? scrubText(value, values) : value
-    if (value === null || typeof value !== 'object' || depth > 64) return value
-    if (left < 0) throw OUT_OF_BUDGET
-    return Array.isArray(value) ? plainArray(value, depth) : plainObject(value, depth)
-  }
-  const plainArray = (value: unknown[], depth: number): unknown => {
-    let copy: unknown[] | undefined
-    left -= value.length
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i]
-      const v = plain(item, depth + 1)
-      if (v === item) continue
-      copy ??= [...value]
-      copy[i] = v
-    }
-    return copy ?? value
-  }
-  const plainObject = (value: object, depth: number): unknown => {
-    let copy: Record<string, unknown> | undefined
-    // for-in over own keys: Object.entries allocated an array per object, a third of a run's cost.
-    for (const k in value) {
-      if (!ownKey.call(value, k)) continue
-      left--
-      const v = (value as Record<string, unknown>)[k]
-      const next = byKey && (typeof v === 'string' || typeof v === 'number') && isSecretKey(k) ? REDACTED : plain(v, depth + 1)
-      if (next === v) continue
-      copy ??= { ...value }
-      copy[k] = next
-    }
-    return copy ?? value
-  }
-  // The walk that remembers: the depth each part was walked at is kept, and what it became only
-  // when that differs from it (rare: most values hold no secret). Only parts that hold objects,
-  // or more than a few values, are kept: a small leaf is walked once per reference to it, so a
-  // shared part still costs no more than a few values per reference.
   let seen: Map<object, number | { redacted: unknown; depth: number }> | undefined
   const walk: Visit = (value, depth) => {
     if (typeof value === 'string') return scrubs ? scrubText(value, values) : value
     if (value === null || typeof value !== 'object' || depth > 64) return value
-    const known = seen!.get(value)
-    if (typeof known === 'number') {
-      if (known <= depth) return value
-    } else if (known !== undefined && known.depth <= depth) return known.redacted
+    if (seen) {
+      const known = seen.get(value)
+      if (typeof known === 'number') {
+        if (known <= depth) return value
+      } else if (known !== undefined && known.depth <= depth) return known.redacted
+    } else if (left < 0) throw OUT_OF_BUDGET
     return Array.isArray(value) ? walkArray(value, depth) : walkObject(value, depth)
   }
   const remember = (value: object, redacted: unknown, depth: number): unknown => {
@@ -170,6 +140,7 @@ function walksOf(secrets: readonly string[], byKey: boolean): { attempt<T>(walkW
   const walkArray = (value: unknown[], depth: number): unknown => {
     let copy: unknown[] | undefined
     let nested = false
+    left -= value.length
     for (let i = 0; i < value.length; i++) {
       const item = value[i]
       if (item !== null && typeof item === 'object') nested = true
@@ -178,29 +149,31 @@ function walksOf(secrets: readonly string[], byKey: boolean): { attempt<T>(walkW
       copy ??= [...value]
       copy[i] = v
     }
-    return nested || value.length > SMALL_LEAF ? remember(value, copy ?? value, depth) : (copy ?? value)
+    return seen && (nested || value.length > SMALL_LEAF) ? remember(value, copy ?? value, depth) : (copy ?? value)
   }
   const walkObject = (value: object, depth: number): unknown => {
     let copy: Record<string, unknown> | undefined
     let nested = false
     let size = 0
+    // for-in over own keys: Object.entries allocated an array per object, a third of a run's cost.
     for (const k in value) {
       if (!ownKey.call(value, k)) continue
       const v = (value as Record<string, unknown>)[k]
       size++
+      left--
       if (v !== null && typeof v === 'object') nested = true
       const next = byKey && (typeof v === 'string' || typeof v === 'number') && isSecretKey(k) ? REDACTED : walk(v, depth + 1)
       if (next === v) continue
       copy ??= { ...value }
       copy[k] = next
     }
-    return nested || size > SMALL_LEAF ? remember(value, copy ?? value, depth) : (copy ?? value)
+    return seen && (nested || size > SMALL_LEAF) ? remember(value, copy ?? value, depth) : (copy ?? value)
   }
   return {
     attempt<T>(walkWith: (visit: Visit) => T): T {
       left = PLAIN_WALK_BUDGET
       try {
-        return walkWith(plain)
+        return walkWith(walk)
       } catch (err) {
         if (err !== OUT_OF_BUDGET) throw err
       }
