@@ -41,8 +41,17 @@ export function textOf(value: unknown): string {
 
 export const TEXT: Sink = { put: (value) => textOf(value) }
 
+/**
+ * How referenced values are written into an input: escaped for `mode`, except values read from
+ * a card whose outputs are already escaped that way (`trusted`), so nothing is escaped twice.
+ */
+export interface EscapeContext {
+  readonly mode: Escape
+  trusted(card: string): boolean
+}
+
 /** Values escaped for `mode`, except those read from a card whose output already is (never twice). */
-export function escapingSink(esc: { readonly mode: Escape; trusted(card: string): boolean }): Sink {
+export function escapingSink(esc: EscapeContext): Sink {
   return new EscapingSink(esc)
 }
 
@@ -52,7 +61,7 @@ export function escapingSink(esc: { readonly mode: Escape; trusted(card: string)
  * run through tsx (its `keepNames`), which cost more than the escaping.
  */
 class EscapingSink implements Sink {
-  constructor(private readonly esc: { readonly mode: Escape; trusted(card: string): boolean }) {}
+  constructor(private readonly esc: EscapeContext) {}
   put(value: unknown, head: string | undefined): string {
     return head !== undefined && this.esc.trusted(head) ? textOf(value) : ESCAPE[this.esc.mode](textOf(value))
   }

@@ -11,7 +11,7 @@ import type { SourceLocation } from './errors.ts'
 import {
   compileTemplate,
   ESCAPE,
-  type Escape,
+  type EscapeContext,
   escapingSink,
   isPlainPath,
   lookup,
@@ -24,7 +24,7 @@ import {
   textOf,
 } from './template.ts'
 
-export { type Escape, ESCAPE, type Scope, splitPath, TEMPLATE_HELPERS, textOf } from './template.ts'
+export { type Escape, ESCAPE, type EscapeContext, type Scope, splitPath, TEMPLATE_HELPERS, textOf } from './template.ts'
 
 export interface Reference {
   card: string
@@ -40,15 +40,6 @@ export type ValueNode =
   | { kind: 'template'; source: string; refs: Reference[]; render: Renderer }
   | { kind: 'list'; items: ValueNode[] }
   | { kind: 'object'; fields: [string, ValueNode][] }
-
-/**
- * How referenced values are written into an input: escaped for `escape`, except values read
- * from a card whose outputs are already escaped that way (`trusted`), so nothing is escaped twice.
- */
-export interface EscapeContext {
-  mode: Escape
-  trusted(card: string): boolean
-}
 
 export type CompileResult = { node: ValueNode } | { error: string }
 
