@@ -26,8 +26,8 @@ const SECONDS = SHORT ? 30 : 600
 /**
  * What the quick mode can resolve. Over 30 s the live heap after full GCs still moves by up to
  * about 150 bytes per run from warm-up alone (-20 to 145 in six quick runs of two checkouts on
- * one box, where the full soak of the same code was flat), across the 1 MiB/min (about 80 bytes per run) the full
- * soak holds to. A run that kept its record would keep about 3 KB.
+ * one box, where the full soak of the same code was flat), across the 1 MiB/min (about 80 bytes
+ * per run) the full soak holds to. A run that kept its record would keep about 3 KB.
  */
 const QUICK_LEAK_BYTES_PER_RUN = 512
 const RATE = 100 // deliveries per second, 3 events each: 300 events/s, 150 runs/s
