@@ -1,6 +1,7 @@
 /** `flow serve`: the hosted engine — Okta event hooks and API Endpoint calls, stored, then run. */
 import type { Command } from 'commander'
 import { registry } from '../cards/index.ts'
+import { eventInputsOf } from '../engine/input.ts'
 import { loadConnections } from '../connectors/index.ts'
 import { describeStoreUrl, openStore, type Store, storeUrlFrom } from '../store/index.ts'
 import { defaultLogFormat, type LogFormat } from '../server/log.ts'
@@ -95,7 +96,7 @@ async function serve(flags: ServeFlags): Promise<number> {
     const delegateToken = process.env.CARDFLOW_DELEGATE_TOKEN
     const pruneEveryMs = parseDuration(flags.pruneEvery, '--prune-every')
     // an engine that runs nothing never claims: it keeps no queued run's input for a claim
-    store = await openStore(url, concurrency === 0 ? { keptInputs: 0 } : {})
+    store = await openStore(url, { eventInputs: eventInputsOf(registry), ...(concurrency === 0 && { keptInputs: 0 }) })
     engine = await createServer({
       flowsDir: flags.flows,
       registry,

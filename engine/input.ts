@@ -7,6 +7,7 @@ import type { TSchema } from '@sinclair/typebox'
 import type { DeliveryInfo, SourceEvent } from './card.ts'
 import type { PlannedTrigger } from './check.ts'
 import { CardflowError, InputError } from './errors.ts'
+import type { Registry } from './registry.ts'
 import { describeErrors, validatorFor } from './schema-check.ts'
 import { suggest } from './suggest.ts'
 
@@ -29,6 +30,22 @@ export function invocationForEvent(trigger: PlannedTrigger, event: SourceEvent, 
   } catch (err) {
     if (err instanceof CardflowError) throw err
     throw new InputError(`${label}: ${(err as Error).message}`)
+  }
+}
+
+/**
+ * An event run's input built again from its stored event: the outputs of the trigger card
+ * `trigger` for the event and its delivery. The same call as at intake (invocationForEvent, once
+ * the run was planned), so a store may keep the event and the delivery instead of the input.
+ */
+export type EventInputs = (trigger: string, event: SourceEvent, delivery: DeliveryInfo) => Record<string, unknown>
+
+/** EventInputs from the registry's trigger cards. */
+export function eventInputsOf(registry: Pick<Registry, 'triggers'>): EventInputs {
+  return (trigger, event, delivery) => {
+    const def = registry.triggers.get(trigger)
+    if (!def?.fromEvent) throw new InputError(`its input is the outputs of the trigger card "${trigger}" for its event, and this engine has no such card`)
+    return def.fromEvent(event, delivery)
   }
 }
 

@@ -52,7 +52,7 @@ export function planRuns(flows: FlowSet, events: readonly OktaEvent[], delivery:
       const base = { id: newRunId(), flow: flow.slug, source: 'event' as const, eventUuid: event.uuid }
       try {
         const inv = invocationForEvent(flow.plan.trigger, event, delivery)
-        if (inv.kind === 'run') runs.push({ ...base, input: inv.outputs })
+        if (inv.kind === 'run') runs.push({ ...base, input: inv.outputs, inputFrom: { trigger: flow.plan.trigger.type, delivery, event } })
         else log.debug({ flow: flow.slug, event: event.uuid, reason: inv.reason }, 'event does not fire the flow')
       } catch (err) {
         // The event fires the flow but its outputs cannot be built: the run fails visibly in history.

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { ConfigError } from '../engine/errors.ts'
+import type { EventInputs } from '../engine/input.ts'
 import { describePostgresUrl } from './postgres-config.ts'
 import { openPostgresStore } from './postgres.ts'
 import { DB_FILE, openSqliteStore } from './sqlite.ts'
@@ -22,6 +23,11 @@ export interface OpenStoreOptions {
    * (default 4,096); 0 for an engine that runs nothing, which would only hold them.
    */
   keptInputs?: number
+  /**
+   * SQLite: builds an event run's input again from its event (`eventInputsOf(registry)`; by
+   * default the built-in cards'): the store keeps such an input as its trigger card and delivery.
+   */
+  eventInputs?: EventInputs
 }
 
 interface Backend {

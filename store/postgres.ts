@@ -210,7 +210,7 @@ export class PostgresStore extends TableRowsDelegate implements Store {
     const row = (await this.query<Row>('read the run', SQL.get, [id])).rows[0]
     if (!row) return undefined
     const event: EventRow | undefined = row.e_uuid === null ? undefined : { uuid: row.e_uuid, event_type: row.e_event_type, published: row.e_published, raw: row.e_raw }
-    return toStoredRun(row, event)
+    return toStoredRun(row, event, undefined)
   }
 
   /** Deletes in one transaction; a long history may take a while, so no statement timeout here. */

@@ -2,10 +2,15 @@
  * How the SQLite store keeps a run's input and history small, without losing any of it: each
  * event's raw JSON is written once (in `events`), and a run refers to it.
  *
- * - A run's input (the trigger's outputs) holds parts of its event as they are (`Event Details`
- *   is the whole event, `Client` its client...). Each part that is the very object of the event is
- *   written as a reference to its path in the event: `{"\u0000event":["client"]}`. The text starts
- *   with `~` then (plain JSON starts with `{`), and reading puts the event's parts back.
+ * - A run of an Okta event card gets as input the card's outputs for the event and its delivery:
+ *   a function of the two. Only the card's type and the delivery (envelope fields and safe headers)
+ *   are written, as plain JSON text after `^`, and reading builds the input again from the event
+ *   with the same card (engine/input.ts, EventInputs): encoding and packing the input were a
+ *   tenth of a delivery's time at intake.
+ * - Another run's input (the trigger's outputs) may hold parts of its event as they are (`Event
+ *   Details` is the whole event, `Client` its client...). Each part that is the very object of the
+ *   event is written as a reference to its path in the event: `{"\u0000event":["client"]}`. The
+ *   text starts with `~` then (plain JSON starts with `{`), and reading puts the event's parts back.
  * - A run's history (`record`) holds the trigger's outputs again: when they are the run's input
  *   itself (nothing was redacted from them), they are left out and put back from the input.
  * - The history is then compressed with a preset dictionary of the words every history and
@@ -20,7 +25,11 @@
 import { inflateRawSync } from 'node:zlib'
 import { Decompressor } from 'zstd-napi'
 import zstd from 'zstd-napi/binding.js'
+import type { SourceEvent } from '../engine/card.ts'
+import { InputError } from '../engine/errors.ts'
 import type { RunRecord } from '../engine/history.ts'
+import type { EventInputs } from '../engine/input.ts'
+import type { InputSource } from './store.ts'
 
 /** The for-in form V8 compiles to a check against the loop's key cache (see engine/redact.ts). */
 const ownKey = Object.prototype.hasOwnProperty
@@ -99,6 +108,7 @@ export function unpacked(value: string | Buffer): string {
 
 const REF = '\u0000event'
 const ENCODED = '~'
+const FROM_EVENT = '^'
 /** Bounds the walk of an event (hostile input: deep or wide). */
 const MAX_DEPTH = 32
 const MAX_PARTS = 2000
@@ -189,9 +199,25 @@ function referring(value: unknown, found: { parts: Map<object, Place | undefined
   return copy ?? value
 }
 
-/** The input as the run had it; `raw` gives the event's raw JSON (asked only when needed). */
-export function decodeInput(stored: string | Buffer, raw: () => unknown): Record<string, unknown> {
+/** An event run's input as stored when it is built again from its event: the card and the delivery. */
+export function encodeInputSource(from: InputSource): string {
+  return FROM_EVENT + JSON.stringify({ trigger: from.trigger, delivery: from.delivery })
+}
+
+/**
+ * The input as the run had it; `raw` gives the event's raw JSON (asked only when needed), and
+ * `eventInputs` builds an input stored as its source (encodeInputSource) again. An input that
+ * cannot be built (no such card, the event gone) throws an InputError saying why.
+ */
+export function decodeInput(stored: string | Buffer, raw: () => unknown, eventInputs: EventInputs | undefined): Record<string, unknown> {
   const text = unpacked(stored)
+  if (text.startsWith(FROM_EVENT)) {
+    const from = JSON.parse(text.slice(FROM_EVENT.length)) as Omit<InputSource, 'event'>
+    if (!eventInputs) throw new InputError(`its input is the outputs of the trigger card "${from.trigger}" for its event, and the store was opened without the cards to build them`)
+    const event = raw()
+    if (event === null || typeof event !== 'object') throw new InputError('its input is built from its event, and the event is no longer stored')
+    return eventInputs(from.trigger, event as SourceEvent, from.delivery)
+  }
   if (!text.startsWith(ENCODED)) return JSON.parse(text) as Record<string, unknown>
   const event = raw()
   const at = (path: Path): unknown => {

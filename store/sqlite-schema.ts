@@ -1,14 +1,16 @@
 /** The SQLite tables of the store, and how a row becomes the store's plain data. */
-import type { ErrorRecord } from '../engine/errors.ts'
+import { type ErrorRecord, toErrorRecord } from '../engine/errors.ts'
+import type { EventInputs } from '../engine/input.ts'
 import { decodeInput, decodeRecord, unpacked } from './sqlite-compact.ts'
 import type { ClaimedRun, ResumePoint, RunSource, RunSummary, StoredRun, StoredRunStatus } from './store.ts'
 
 /**
  * The file's format (`PRAGMA user_version`); a store refuses a file of a later one. 3: values
  * packed (sqlite-compact.ts) and histories in `run_records`. 4: values packed with Zstandard
- * (format byte 2), which a version of format 3 cannot read; rows packed before still read.
+ * (format byte 2), which a version of format 3 cannot read; rows packed before still read. 5:
+ * event runs' inputs kept as their trigger card and delivery (`^`), built again when read.
  */
-export const SCHEMA_VERSION = 4
+export const SCHEMA_VERSION = 5
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS deliveries (
@@ -166,22 +168,37 @@ export interface EventRow {
 const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T))
 const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString())
 
+/** A run read without its event: PostgreSQL's (which keeps inputs whole), one enqueued without an event. */
 export function toClaimed(row: RunRow): ClaimedRun {
-  return toClaimedWith(row, () => undefined)
+  return toClaimedWith(row, () => undefined, undefined)
 }
 
 /**
- * `raw` gives the run's event as Okta sent it, for an input that refers to it (sqlite-compact.ts);
- * `input`, the input when the caller has it already (then the row's is not read).
+ * The run's input and why it has none: an input that cannot be built again from its event (its
+ * trigger card gone from this engine, say) is the run's input error, so the run fails visibly.
  */
-export function toClaimedWith(row: RunRow, raw: () => unknown, input?: Record<string, unknown>): ClaimedRun {
+function inputOf(row: RunRow, raw: () => unknown, eventInputs: EventInputs | undefined): { input: Record<string, unknown> | undefined; inputError: ErrorRecord | undefined } {
+  const inputError = parse<ErrorRecord>(row.input_error)
+  if (row.input === null) return { input: undefined, inputError }
+  try {
+    return { input: decodeInput(row.input, raw, eventInputs), inputError }
+  } catch (err) {
+    return { input: undefined, inputError: inputError ?? toErrorRecord(err) }
+  }
+}
+
+/**
+ * `raw` gives the run's event as Okta sent it, for an input that refers to it or is built from it
+ * (sqlite-compact.ts); `input`, the input when the caller has it already (then the row's is not
+ * read).
+ */
+export function toClaimedWith(row: RunRow, raw: () => unknown, eventInputs: EventInputs | undefined, input?: Record<string, unknown>): ClaimedRun {
   return {
     id: row.id,
     flow: row.flow,
     source: row.source as RunSource,
     eventUuid: row.event_uuid ?? undefined,
-    input: input ?? (row.input === null ? undefined : decodeInput(row.input, raw)),
-    inputError: parse<ErrorRecord>(row.input_error),
+    ...(input ? { input, inputError: parse<ErrorRecord>(row.input_error) } : inputOf(row, raw, eventInputs)),
     attempt: row.attempts,
     ...(row.resume && { resume: resumePoint(row) }),
   }
@@ -206,13 +223,13 @@ export function toSummary(row: RunRow): RunSummary {
   }
 }
 
-export function toStoredRun(row: RunRow, event: EventRow | undefined): StoredRun {
+export function toStoredRun(row: RunRow, event: EventRow | undefined, eventInputs: EventInputs | undefined): StoredRun {
   const raw = event && (JSON.parse(unpacked(event.raw)) as unknown)
-  const input = row.input === null ? undefined : decodeInput(row.input, () => raw)
+  const { input, inputError } = inputOf(row, () => raw, eventInputs)
   return {
     ...toSummary(row),
     input,
-    inputError: parse<ErrorRecord>(row.input_error),
+    inputError,
     record: row.record === null ? undefined : decodeRecord(row.record, () => input),
     event: event && { uuid: event.uuid, eventType: event.event_type, published: event.published, raw },
   }

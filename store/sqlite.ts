@@ -7,9 +7,10 @@
 import { closeSync, fsync, fsyncSync, openSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { RunRecord } from '../engine/history.ts'
+import { type EventInputs, eventInputsOf } from '../engine/input.ts'
 import type { StepRecord, StepState } from '../engine/journal.ts'
 import { Checkpointer } from './sqlite-checkpoint.ts'
-import { encodeInput, encodeRecord, packed, unpacked } from './sqlite-compact.ts'
+import { encodeInput, encodeInputSource, encodeRecord, packed, unpacked } from './sqlite-compact.ts'
 import { enableIncrementalVacuum, pruneSqlite, TOMBSTONE } from './sqlite-retention.ts'
 import { addScheduleSchema, addWaitColumns, type EventRow, PAUSED_DUE_MS, type RunRow, SCHEMA, SCHEMA_VERSION, toClaimed, toClaimedWith, toStoredRun, toSummary } from './sqlite-schema.ts'
 import { sqliteTableRows, TABLE_ROWS_SCHEMA } from './sqlite-tables.ts'
@@ -39,6 +40,13 @@ export interface SqliteStoreOptions {
   fsync?: (fd: number, done: (err: Error | null) => void) => void
   /** How many queued runs' inputs are kept for their first claim (see queuedInputs). Default 4,096. */
   keptInputs?: number
+  /**
+   * Builds an event run's input again from its event (engine/input.ts, `eventInputsOf(registry)`;
+   * openSqliteStore gives the built-in cards'). With it, such a run's input is stored as its
+   * trigger card and delivery (sqlite-compact.ts); without it, inputs are stored whole, and one
+   * stored as its source is read as the run's input error.
+   */
+  eventInputs?: EventInputs
 }
 
 export const DB_FILE = 'cardflow.db'
@@ -98,6 +106,7 @@ export class SqliteStore extends TableRowsDelegate implements Store {
    */
   private readonly queuedInputs = new Map<string, { seq: number; input: Record<string, unknown> }>()
   private readonly keptInputs: number
+  private readonly eventInputs: EventInputs | undefined
   /**
    * A batch's writes in one transaction (see commit), and whether one of them threw. Made once:
    * better-sqlite3 builds four wrapped functions for each transaction function.
@@ -117,6 +126,7 @@ export class SqliteStore extends TableRowsDelegate implements Store {
     this.db.pragma('journal_size_limit = 4194304')
     this.fsync = opts.fsync ?? fsync
     this.keptInputs = opts.keptInputs ?? KEPT_INPUTS
+    this.eventInputs = opts.eventInputs
     this.walFile = wal && !this.db.memory ? `${this.db.name}-wal` : undefined
     // With a write-ahead log, NORMAL: SQLite syncs it before each checkpoint and the database
     // after, never at a commit, and the store fsyncs the log itself after each commit, on the
@@ -307,7 +317,7 @@ export class SqliteStore extends TableRowsDelegate implements Store {
         run.source,
         run.eventUuid ?? null,
         run.replayOf ?? null,
-        run.input === undefined ? null : packed(encodeInput(run.input, raw)),
+        run.input === undefined ? null : this.storedInput(run.input, run.inputFrom, raw),
         run.inputError === undefined ? null : JSON.stringify(run.inputError),
         leaseUntil === undefined ? 'queued' : 'running',
         leaseUntil === undefined ? 0 : 1,
@@ -318,6 +328,16 @@ export class SqliteStore extends TableRowsDelegate implements Store {
         run.startedBy ?? null,
       )
     return Number(lastInsertRowid)
+  }
+
+  /**
+   * The input as written: the trigger card and the delivery when the input was built from the
+   * very event stored with the run (of events sharing a uuid in one delivery only the first is
+   * stored), else the input itself, referring to its event's parts.
+   */
+  private storedInput(input: Record<string, unknown>, from: NewRun['inputFrom'], raw: unknown): string | Buffer {
+    if (from && raw !== undefined && from.event === raw && this.eventInputs) return encodeInputSource(from)
+    return packed(encodeInput(input, raw))
   }
 
   enqueueRun(run: NewRun, opts: { leaseMs?: number } = {}): Promise<ClaimedRun> {
@@ -345,7 +365,7 @@ export class SqliteStore extends TableRowsDelegate implements Store {
       )
       return picked.map((seq) => {
         const row = claim.get(now + leaseMs, seq) as RunRow
-        return toClaimedWith(row, () => this.eventRaw(row.event_uuid), this.queuedInput(row))
+        return toClaimedWith(row, () => this.eventRaw(row.event_uuid), this.eventInputs, this.queuedInput(row))
       })
     })
   }
@@ -444,7 +464,7 @@ export class SqliteStore extends TableRowsDelegate implements Store {
            RETURNING ${CLAIM_COLUMNS}`,
         )
         .get(now, JSON.stringify(sent), claim ? 1 : 0, claim ? 1 : 0, claim ? 1 : 0, now + (opts.leaseMs ?? 0), id, flow, PAUSED_DUE_MS) as RunRow | undefined
-      return row && toClaimed(row)
+      return row && toClaimedWith(row, () => this.eventRaw(row.event_uuid), this.eventInputs)
     })
   }
   // --- end of waits ---
@@ -496,7 +516,7 @@ export class SqliteStore extends TableRowsDelegate implements Store {
       const event = row.event_uuid
         ? (this.sql('SELECT uuid, event_type, published, raw FROM events WHERE uuid = ?').get(row.event_uuid) as EventRow | undefined)
         : undefined
-      return toStoredRun(row, event)
+      return toStoredRun(row, event, this.eventInputs)
     })
   }
 
@@ -613,7 +633,12 @@ function settleSynced(batch: PendingWrite[], outcomes: Outcome[], fd: number | u
   settle(batch, outcomes, err)
 }
 
-/** Opens (creating when needed) the store in a SQLite file; its directory must exist. */
+/**
+ * Opens (creating when needed) the store in a SQLite file; its directory must exist. Event runs'
+ * inputs are built with the built-in cards unless `eventInputs` says otherwise: whatever opens
+ * the file (`flow history`, a script) reads them as the engine wrote them.
+ */
 export async function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): Promise<SqliteStore> {
-  return new SqliteStore(file, opts)
+  const eventInputs = opts.eventInputs ?? eventInputsOf((await import('../cards/index.ts')).registry)
+  return new SqliteStore(file, { ...opts, eventInputs })
 }

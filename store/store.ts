@@ -3,6 +3,7 @@
  * events), the run queue and flow history. Nothing outside store/ knows which database holds
  * them, so a Postgres backend serving several engine processes can replace SQLite.
  */
+import type { DeliveryInfo } from '../engine/card.ts'
 import type { RunRecord } from '../engine/history.ts'
 import type { StepRecord } from '../engine/journal.ts'
 import { CardflowError, type ErrorRecord } from '../engine/errors.ts'
@@ -76,11 +77,27 @@ export interface NewRun {
   eventUuid?: string
   /** The trigger's outputs, client tokens and hook secrets removed. */
   input?: Record<string, unknown>
+  /**
+   * What `input` was built from, for a run of an Okta event: the trigger card's outputs for the
+   * event and its delivery (engine/input.ts, EventInputs). The SQLite store keeps the delivery
+   * instead of the input when `event` is the event it stores, and builds the input again when
+   * the run is read (sqlite-compact.ts).
+   */
+  inputFrom?: InputSource
   /** Why the trigger's outputs could not be built; the run then fails with this error. */
   inputError?: ErrorRecord
   replayOf?: string
   /** Who ran a delegated flow, as the engine authenticated them (never a secret). */
   startedBy?: string
+}
+
+export interface InputSource {
+  /** The trigger card's type (`okta.userProfileUpdated`). */
+  trigger: string
+  /** The delivery's envelope fields and safe headers, as the trigger card was given them. */
+  delivery: DeliveryInfo
+  /** The very event object the input was built from (never written: the store compares it with the event it keeps). */
+  event: unknown
 }
 
 export interface AcceptResult {

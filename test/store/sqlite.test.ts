@@ -6,8 +6,12 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, it } from 'node:test'
 import Database from 'better-sqlite3'
 import { Compressor } from 'zstd-napi'
+import { registry } from '../../cards/index.ts'
+import type { DeliveryInfo, SourceEvent } from '../../engine/card.ts'
+import { eventInputsOf } from '../../engine/input.ts'
+import { Registry } from '../../engine/registry.ts'
 import { type Delivery, type NewRun, openStore, type Store, StoreUnavailableError } from '../../store/index.ts'
-import { CLAIM_WALKS, DB_FILE, SqliteStore } from '../../store/sqlite.ts'
+import { CLAIM_WALKS, DB_FILE, openSqliteStore, SqliteStore } from '../../store/sqlite.ts'
 import { ROOT } from '../helpers.ts'
 import { waitFor } from '../wait.ts'
 import { Checkpointer, CHECKPOINT_EVERY, FALLBACK_PAGES } from '../../store/sqlite-checkpoint.ts'
@@ -495,5 +499,105 @@ describe('SQLite store URLs', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('SQLite store: an Okta event run\'s input kept as its card and delivery, built again when read', () => {
+  let dir: string
+  let store: Store
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cardflow-store-'))
+    store = await openStore(dir)
+  })
+  afterEach(async () => {
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const TRIGGER = 'okta.userProfileUpdated'
+  const sample = JSON.parse(readFileSync(join(ROOT, 'examples/hook-user-profile-updated.json'), 'utf8')) as { data: { events: SourceEvent[] } }
+  const info: DeliveryInfo = { eventId: 'd-1', eventTime: '2026-11-20T10:02:45Z', source: 'https://x.okta.com/api/v1/eventHooks/who1', headers: { host: 'engine.example.com', 'user-agent': 'Okta Event Hooks' } }
+
+  /** A delivery of `events` and their runs, each input built as intake builds it (the card's outputs for the event). */
+  function intake(eventId: string, events: SourceEvent[]) {
+    const d: Delivery = { eventId, receivedAt: new Date(), events: events.map((e) => ({ uuid: e.uuid, eventType: e.eventType, published: e.published, raw: e })) }
+    const runs: NewRun[] = events.map((event, i) => {
+      const delivery = { ...info, eventId }
+      const input = registry.triggers.get(TRIGGER)!.fromEvent!(event, delivery)
+      return { id: `run-${eventId}-${i}`, flow: 'f', source: 'event', eventUuid: event.uuid, input, inputFrom: { trigger: TRIGGER, delivery, event } }
+    })
+    return { d, runs }
+  }
+  const column = (sql: string, ...args: unknown[]) => {
+    const db = new Database(join(dir, DB_FILE), { readonly: true })
+    try {
+      return db.prepare(sql).pluck().get(...args) as string | Buffer
+    } finally {
+      db.close()
+    }
+  }
+  const event = (uuid: string, changed = 'title'): SourceEvent => {
+    const e = structuredClone(sample.data.events[0]!) as SourceEvent & { debugContext: { debugData: Record<string, unknown> } }
+    e.uuid = uuid
+    e.debugContext.debugData.changedAttributes = changed
+    return e
+  }
+
+  it('writes the card and the delivery, not the input, and reads the same input, run and history back in another process', async () => {
+    const { d, runs } = intake('d-1', [event('e1')])
+    await store.acceptDelivery(d, runs)
+    const stored = column('SELECT input FROM runs WHERE id = ?', runs[0]!.id)
+    assert.equal(typeof stored, 'string', 'plain text, not packed')
+    assert.ok((stored as string).startsWith('^'), stored as string)
+    assert.deepEqual(JSON.parse((stored as string).slice(1)), { trigger: TRIGGER, delivery: runs[0]!.inputFrom!.delivery })
+    const ip = (sample.data.events[0] as unknown as { client: { ipAddress: string } }).client.ipAddress
+    assert.ok(!(stored as string).includes(ip), 'none of the event is written again')
+    // a store opened anew keeps no input in memory: the claim builds it from the event
+    await store.close()
+    store = await openStore(dir)
+    const [claim] = await store.claimRuns(1, 60_000)
+    assert.deepEqual(claim!.input, runs[0]!.input)
+    assert.equal(claim!.inputError, undefined)
+    const finished = { ...record(claim!.id, 'succeeded'), trigger: { id: 'event', card: TRIGGER, outputs: claim!.input! } }
+    assert.equal(await store.finishRun(claim!, finished), true)
+    const run = await store.getRun(claim!.id)
+    assert.deepEqual(run?.input, runs[0]!.input)
+    assert.deepEqual(run?.record?.trigger.outputs, runs[0]!.input, 'the history\'s trigger outputs are the input, built again')
+  })
+
+  it('keeps the input whole for a run built from another event of the same uuid than the one stored', async () => {
+    const first = event('same', 'title')
+    const second = event('same', 'mobilePhone')
+    const { d, runs } = intake('d-2', [first, second])
+    await store.acceptDelivery(d, runs)
+    assert.ok((column('SELECT input FROM runs WHERE id = ?', runs[0]!.id) as string).startsWith('^'))
+    assert.ok(Buffer.isBuffer(column('SELECT input FROM runs WHERE id = ?', runs[1]!.id)), 'the second run\'s input is written itself')
+    await store.close()
+    store = await openStore(dir)
+    const claims = await store.claimRuns(2, 60_000)
+    const byId = new Map(claims.map((c) => [c.id, c.input]))
+    assert.equal((byId.get(runs[0]!.id)?.['Debug Context'] as { 'Debug Data': { changedAttributes: string } })['Debug Data'].changedAttributes, 'title')
+    assert.equal((byId.get(runs[1]!.id)?.['Debug Context'] as { 'Debug Data': { changedAttributes: string } })['Debug Data'].changedAttributes, 'mobilePhone')
+  })
+
+  it('builds the input of a paused run claimed by its resume request', async () => {
+    const { d, runs } = intake('d-4', [event('e4')])
+    await store.acceptDelivery(d, runs)
+    const [claim] = await store.claimRuns(1, 60_000)
+    assert.equal(await store.suspendRun(claim!, waitingRecord(claim!.id)), true)
+    const resumed = await store.resumeRun(claim!.id, 'f', { headers: {}, body: { approved: true }, query: {} }, { leaseMs: 60_000 })
+    assert.deepEqual(resumed?.input, runs[0]!.input)
+  })
+
+  it('fails the run visibly, naming the card, when the engine reading it has no such card', async () => {
+    const { d, runs } = intake('d-3', [event('e3')])
+    await store.acceptDelivery(d, runs)
+    await store.close()
+    store = await openSqliteStore(join(dir, DB_FILE), { eventInputs: eventInputsOf(new Registry([], [])) })
+    const [claim] = await store.claimRuns(1, 60_000)
+    assert.equal(claim!.input, undefined)
+    assert.equal(claim!.inputError?.code, 'INPUT')
+    assert.match(claim!.inputError!.message, /trigger card "okta\.userProfileUpdated" for its event, and this engine has no such card/)
+    assert.match((await store.getRun(claim!.id))?.inputError?.message ?? '', /okta\.userProfileUpdated/)
   })
 })
