@@ -21,7 +21,7 @@ import { deliver, type LoadResult } from './lib/load.ts'
 import { deliveryJson, eventJson } from './lib/okta.ts'
 import { join } from 'node:path'
 import { ROOT, type Sut, startCardflow, startLimit, startNodeRed, usage } from './lib/procs.ts'
-import { countFlag, mib, num, row, SHORT } from './lib/report.ts'
+import { countFlag, median, mib, num, roundsRatio, row, SHORT } from './lib/report.ts'
 import { type SlackCounter, startSlack } from './lib/slack.ts'
 
 const EVENTS = SHORT ? 1500 : 20_000
@@ -102,11 +102,6 @@ for (let r = 0; r < ROUNDS; r++) {
   if (ROUNDS > 1) console.log(`round ${r + 1}: ${systems.map(([name]) => `${name} ${num(round.get(name)!.eventsPerSecond)}`).join(', ')} events/s`)
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
 /** A figure of one system: the median of its rounds. */
 const fig = (name: string, f: (o: Outcome) => number) => median(rounds.map((round) => f(round.get(name)!)))
 const names = systems.map(([name]) => name)
@@ -126,9 +121,7 @@ row('stored per event (database, KB)', ...each((o) => o.dbBytes, (n) => (n > 0 ?
 
 /** The ratio of two systems' events/s within each round: its median, and the range when there are several. */
 function roundRatio(label: string, a: string, b: string, aim?: string): void {
-  const ratios = rounds.map((round) => round.get(a)!.eventsPerSecond / round.get(b)!.eventsPerSecond)
-  const range = ratios.length > 1 ? `, rounds ${num(Math.min(...ratios), 2)}x to ${num(Math.max(...ratios), 2)}x` : ''
-  console.log(`  ratio ${label} = ${num(median(ratios), 2)}x${range}${aim ? ` (aim: ${aim})` : ''}`)
+  roundsRatio(label, rounds.map((round) => round.get(a)!.eventsPerSecond / round.get(b)!.eventsPerSecond), aim)
 }
 const nodeRed = names.find((name) => name.startsWith('Node-RED'))!
 for (const name of names.filter((n) => n.startsWith('cardflow'))) {

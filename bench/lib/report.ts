@@ -20,6 +20,18 @@ export function ratio(label: string, a: number, b: number, aim?: string): void {
   console.log(`  ratio ${label} = ${num(a / b, 2)}x${aim ? ` (aim: ${aim})` : ''}`)
 }
 
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/** A ratio measured in each round: its median, and the range when there are several. */
+export function roundsRatio(label: string, ratios: readonly number[], aim?: string): void {
+  const range = ratios.length > 1 ? `, rounds ${num(Math.min(...ratios), 2)}x to ${num(Math.max(...ratios), 2)}x` : ''
+  console.log(`  ratio ${label} = ${num(median(ratios), 2)}x${range}${aim ? ` (aim: ${aim})` : ''}`)
+}
+
 export async function sleep(ms: number): Promise<void> {
   await new Promise((r) => setTimeout(r, ms))
 }
