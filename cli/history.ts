@@ -1,5 +1,7 @@
 /** `flow history`: the runs a served engine stored, as a list or one run card by card. */
 import type { Command } from 'commander'
+import { registry } from '../cards/index.ts'
+import { eventInputsOf } from '../engine/input.ts'
 import { describeStoreUrl, openStore, storeUrlFrom, type RunSummary, type StoredRun, type StoredRunStatus } from '../store/index.ts'
 import { ConfigError } from '../engine/errors.ts'
 import { EXIT, useColor } from './common.ts'
@@ -101,7 +103,7 @@ function waitText(r: RunSummary): string {
 
 async function show(runId: string, flags: HistoryFlags): Promise<number> {
   const url = storeUrlFrom(flags)
-  const store = await openStore(url, { create: false })
+  const store = await openStore(url, { create: false, eventInputs: eventInputsOf(registry) })
   let run: StoredRun | undefined
   try {
     run = await store.getRun(runId)

@@ -1,5 +1,7 @@
 /** `flow replay <runId>`: runs a stored run's original event or request again, as a new run. */
 import type { Command } from 'commander'
+import { registry } from '../cards/index.ts'
+import { eventInputsOf } from '../engine/input.ts'
 import { openStore, storeUrlFrom } from '../store/index.ts'
 import { replayRun } from '../store/replay.ts'
 import { EXIT } from './common.ts'
@@ -13,7 +15,7 @@ export function registerReplay(program: Command): void {
     .option('--data <dir>', 'short for --store sqlite:<dir>/cardflow.db')
     .action(async (runId: string, flags: { store?: string; data?: string }) => {
       try {
-        const store = await openStore(storeUrlFrom(flags), { create: false })
+        const store = await openStore(storeUrlFrom(flags), { create: false, eventInputs: eventInputsOf(registry) })
         try {
           process.stdout.write(`${await replayRun(store, runId)}\n`)
         } finally {

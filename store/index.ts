@@ -24,8 +24,8 @@ export interface OpenStoreOptions {
    */
   keptInputs?: number
   /**
-   * SQLite: builds an event run's input again from its event (`eventInputsOf(registry)`; by
-   * default the built-in cards'): the store keeps such an input as its trigger card and delivery.
+   * SQLite: builds an event run's input again from its event (`eventInputsOf(registry)`): the
+   * store then keeps such an input as its trigger card and delivery, and reads it with this.
    */
   eventInputs?: EventInputs
 }

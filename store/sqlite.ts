@@ -7,7 +7,7 @@
 import { closeSync, fsync, fsyncSync, openSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { RunRecord } from '../engine/history.ts'
-import { type EventInputs, eventInputsOf } from '../engine/input.ts'
+import type { EventInputs } from '../engine/input.ts'
 import type { StepRecord, StepState } from '../engine/journal.ts'
 import { Checkpointer } from './sqlite-checkpoint.ts'
 import { encodeInput, encodeInputSource, encodeRecord, packed, unpacked } from './sqlite-compact.ts'
@@ -41,10 +41,10 @@ export interface SqliteStoreOptions {
   /** How many queued runs' inputs are kept for their first claim (see queuedInputs). Default 4,096. */
   keptInputs?: number
   /**
-   * Builds an event run's input again from its event (engine/input.ts, `eventInputsOf(registry)`;
-   * openSqliteStore gives the built-in cards'). With it, such a run's input is stored as its
-   * trigger card and delivery (sqlite-compact.ts); without it, inputs are stored whole, and one
-   * stored as its source is read as the run's input error.
+   * Builds an event run's input again from its event (engine/input.ts, `eventInputsOf(registry)`,
+   * which the CLI's commands pass). With it, such a run's input is stored as its trigger card and
+   * delivery (sqlite-compact.ts); without it, inputs are stored whole, and one stored as its
+   * source is read as the run's input error.
    */
   eventInputs?: EventInputs
 }
@@ -633,12 +633,7 @@ function settleSynced(batch: PendingWrite[], outcomes: Outcome[], fd: number | u
   settle(batch, outcomes, err)
 }
 
-/**
- * Opens (creating when needed) the store in a SQLite file; its directory must exist. Event runs'
- * inputs are built with the built-in cards unless `eventInputs` says otherwise: whatever opens
- * the file (`flow history`, a script) reads them as the engine wrote them.
- */
+/** Opens (creating when needed) the store in a SQLite file; its directory must exist. */
 export async function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): Promise<SqliteStore> {
-  const eventInputs = opts.eventInputs ?? eventInputsOf((await import('../cards/index.ts')).registry)
-  return new SqliteStore(file, { ...opts, eventInputs })
+  return new SqliteStore(file, opts)
 }

@@ -505,9 +505,10 @@ describe('SQLite store URLs', () => {
 describe('SQLite store: an Okta event run\'s input kept as its card and delivery, built again when read', () => {
   let dir: string
   let store: Store
+  const eventInputs = eventInputsOf(registry)
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cardflow-store-'))
-    store = await openStore(dir)
+    store = await openStore(dir, { eventInputs })
   })
   afterEach(async () => {
     await store.close()
@@ -554,7 +555,7 @@ describe('SQLite store: an Okta event run\'s input kept as its card and delivery
     assert.ok(!(stored as string).includes(ip), 'none of the event is written again')
     // a store opened anew keeps no input in memory: the claim builds it from the event
     await store.close()
-    store = await openStore(dir)
+    store = await openStore(dir, { eventInputs })
     const [claim] = await store.claimRuns(1, 60_000)
     assert.deepEqual(claim!.input, runs[0]!.input)
     assert.equal(claim!.inputError, undefined)
@@ -573,7 +574,7 @@ describe('SQLite store: an Okta event run\'s input kept as its card and delivery
     assert.ok((column('SELECT input FROM runs WHERE id = ?', runs[0]!.id) as string).startsWith('^'))
     assert.ok(Buffer.isBuffer(column('SELECT input FROM runs WHERE id = ?', runs[1]!.id)), 'the second run\'s input is written itself')
     await store.close()
-    store = await openStore(dir)
+    store = await openStore(dir, { eventInputs })
     const claims = await store.claimRuns(2, 60_000)
     const byId = new Map(claims.map((c) => [c.id, c.input]))
     assert.equal((byId.get(runs[0]!.id)?.['Debug Context'] as { 'Debug Data': { changedAttributes: string } })['Debug Data'].changedAttributes, 'title')
@@ -587,6 +588,20 @@ describe('SQLite store: an Okta event run\'s input kept as its card and delivery
     assert.equal(await store.suspendRun(claim!, waitingRecord(claim!.id)), true)
     const resumed = await store.resumeRun(claim!.id, 'f', { headers: {}, body: { approved: true }, query: {} }, { leaseMs: 60_000 })
     assert.deepEqual(resumed?.input, runs[0]!.input)
+  })
+
+  it('keeps inputs whole in a store opened without the cards, and reads one kept as its source as the run\'s input error', async () => {
+    const { d, runs } = intake('d-5', [event('e5'), event('e6')])
+    await store.acceptDelivery({ ...d, events: d.events.slice(0, 1) }, runs.slice(0, 1))
+    await store.close()
+    store = await openStore(dir)
+    await store.acceptDelivery({ ...d, eventId: 'd-6', events: d.events.slice(1) }, runs.slice(1))
+    const whole = column('SELECT input FROM runs WHERE id = ?', runs[1]!.id)
+    assert.ok(Buffer.isBuffer(whole), `written whole: ${String(whole).slice(0, 40)}`)
+    const claims = await store.claimRuns(2, 60_000)
+    const byId = new Map(claims.map((c) => [c.id, c]))
+    assert.match(byId.get(runs[0]!.id)?.inputError?.message ?? '', /the store was opened without the cards to build them/)
+    assert.deepEqual(byId.get(runs[1]!.id)?.input, runs[1]!.input)
   })
 
   it('fails the run visibly, naming the card, when the engine reading it has no such card', async () => {
