@@ -265,6 +265,16 @@ describe('SQLite store: checkpoints on a thread of their own', () => {
   })
 })
 
+/** One value read from the store's file in `dir`, by a connection of its own. */
+function columnIn(dir: string, sql: string, ...args: unknown[]): string | Buffer {
+  const db = new Database(join(dir, DB_FILE), { readonly: true })
+  try {
+    return db.prepare(sql).pluck().get(...args) as string | Buffer
+  } finally {
+    db.close()
+  }
+}
+
 describe('SQLite store: each event written once, history packed', () => {
   let dir: string
   let store: SqliteStore
@@ -285,14 +295,7 @@ describe('SQLite store: each event written once, history packed', () => {
     const run: NewRun = { id: `run-${uuid}`, flow: 'f', source: 'event', eventUuid: uuid, input }
     return { raw, input, d, run }
   }
-  const column = (sql: string, ...args: unknown[]) => {
-    const db = new Database(join(dir, DB_FILE), { readonly: true })
-    try {
-      return db.prepare(sql).pluck().get(...args) as string | Buffer
-    } finally {
-      db.close()
-    }
-  }
+  const column = (sql: string, ...args: unknown[]) => columnIn(dir, sql, ...args)
 
   it('stores a run\'s input as references to its event, and gives back the same input, event and history', async () => {
     const { raw, input, d, run } = eventRun('e1')
@@ -529,14 +532,7 @@ describe('SQLite store: an Okta event run\'s input kept as its card and delivery
     })
     return { d, runs }
   }
-  const column = (sql: string, ...args: unknown[]) => {
-    const db = new Database(join(dir, DB_FILE), { readonly: true })
-    try {
-      return db.prepare(sql).pluck().get(...args) as string | Buffer
-    } finally {
-      db.close()
-    }
-  }
+  const column = (sql: string, ...args: unknown[]) => columnIn(dir, sql, ...args)
   const event = (uuid: string, changed = 'title'): SourceEvent => {
     const e = structuredClone(sample.data.events[0]!) as SourceEvent & { debugContext: { debugData: Record<string, unknown> } }
     e.uuid = uuid
