@@ -75,6 +75,12 @@ describe('flow serve as a process', () => {
     const shown = JSON.parse((await flow('history', replayId, '--json', '--data', data)).stdout)
     assert.equal(shown.replayOf, claimed!.id)
     assert.equal(shown.event.uuid, claimed!.eventUuid)
+    // the engine stored the event's runs as their card and delivery: `flow history` and `flow
+    // replay` built the input again from the event (the trigger's UUID and Okta User are the event's)
+    const original = JSON.parse((await flow('history', claimed!.id, '--json', '--data', data)).stdout)
+    assert.equal(original.input.UUID, claimed!.eventUuid)
+    assert.equal(original.input['Okta User'].ID, original.event.raw.target[0].id)
+    assert.deepEqual(shown.input, original.input)
 
     second.child.kill('SIGTERM')
     assert.equal(await second.exited, 0)
