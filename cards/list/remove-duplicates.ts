@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { readPath } from '../object/get-multiple.ts'
-import { valueKey } from './union.ts'
+import { firstOfEach, valueKey } from './union.ts'
 import { inputOf, mapped } from '../../importer/mapping.ts'
 
 const PEOPLE = [{ name: 'Nicole', value: 10 }, { name: 'Sarah', value: 20 }, { name: 'Emily', value: 10 }]
@@ -22,8 +22,7 @@ export default defineCard({
   ],
   okta: { keys: ['list:uniqueBy'], map: (v) => mapped({ list: inputOf(v, ['list'], 0), path: inputOf(v, ['path'], 1) || undefined }) },
   run(ctx, { list, path }) {
-    const seen = new Set<unknown>()
     const keyOf = (item: unknown) => valueKey(path && item !== null && typeof item === 'object' && !Array.isArray(item) ? readPath(item, path, ctx.cardId) : item)
-    return { list: list.filter((item) => !seen.has(keyOf(item)) && seen.add(keyOf(item))) }
+    return { list: firstOfEach(list, keyOf) }
   },
 })

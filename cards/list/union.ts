@@ -15,6 +15,17 @@ export function valueKey(item: unknown): unknown {
 }
 const OBJECT_KEY = '\u0000'
 
+/** The items whose key no earlier item had, in order; each item's key is made once. */
+export function firstOfEach<T>(items: readonly T[], keyOf: (item: T, index: number) => unknown): T[] {
+  const seen = new Set<unknown>()
+  return items.filter((item, index) => {
+    const key = keyOf(item, index)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
 export const LISTS = {
   list1: Type.Array(Type.Unknown(), { maxItems: 100_000, description: 'The first list.' }),
   list2: Type.Array(Type.Unknown(), { maxItems: 100_000, description: 'The second list.' }),
@@ -39,8 +50,6 @@ export default defineCard({
   ],
   okta: { keys: ['list:union'], map: (v) => mapped(listsOf(v)) },
   run(_ctx, { list1, list2, more }) {
-    const seen = new Set<unknown>()
-    const union = [list1, list2, ...more].flat().filter((item) => !seen.has(valueKey(item)) && seen.add(valueKey(item)))
-    return { union }
+    return { union: firstOfEach([list1, list2, ...more].flat(), valueKey) }
   },
 })

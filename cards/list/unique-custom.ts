@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { defineCard } from '../../engine/card.ts'
 import { argsFor, checkLength, concurrency, eachLimited, HELPER_INPUTS, helperCallOf, helperValue } from '../lib/helper-list.ts'
-import { valueKey } from './union.ts'
+import { firstOfEach, valueKey } from './union.ts'
 import { mapped } from '../../importer/mapping.ts'
 
 const LOWER = `name: lower
@@ -31,7 +31,6 @@ export default defineCard({
   async run(ctx, { list, flow, item, itemFields, inputs, concurrency }) {
     checkLength(list, 'Unique Custom', ctx.cardId)
     const keys = await eachLimited(list, concurrency, (value, index) => helperValue(ctx, flow, argsFor({ item, itemFields, inputs }, value, index, ctx.cardId)))
-    const seen = new Set<unknown>()
-    return { list: list.filter((_, i) => !seen.has(valueKey(keys[i])) && seen.add(valueKey(keys[i]))) }
+    return { list: firstOfEach(list, (_, i) => valueKey(keys[i])) }
   },
 })
